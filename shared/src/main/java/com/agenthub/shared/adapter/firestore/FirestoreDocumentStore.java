@@ -1,0 +1,205 @@
+package com.agenthub.shared.adapter.firestore;
+
+import static com.agenthub.shared.adapter.firestore.FirestoreValues.fromFirestore;
+import static com.agenthub.shared.adapter.firestore.FirestoreValues.toFirestore;
+import static com.agenthub.shared.adapter.firestore.FirestoreValues.toFirestoreMap;
+
+import com.agenthub.shared.port.CollectionPath;
+import com.agenthub.shared.port.DocumentPath;
+import com.agenthub.shared.port.DocumentStore;
+import com.agenthub.shared.port.Query;
+import com.agenthub.shared.port.StoredDocument;
+import com.agenthub.shared.port.Version;
+import com.agenthub.shared.port.Write;
+import com.google.api.core.ApiFuture;
+import com.google.cloud.Timestamp;
+import com.google.cloud.firestore.DocumentReference;
+import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.FieldPath;
+import com.google.cloud.firestore.FieldValue;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.Precondition;
+import com.google.cloud.firestore.SetOptions;
+import com.google.cloud.firestore.WriteBatch;
+import com.google.cloud.firestore.WriteResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** The document port on the official Firestore client (the service, or its emulator). */
+public final class FirestoreDocumentStore implements DocumentStore {
+
+  /** Bounds every call, so a lost connection becomes UNAVAILABLE instead of a hung request. */
+  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Firestore firestore;
+
+  public FirestoreDocumentStore(Firestore firestore) {
+    this.firestore = firestore;
+  }
+
+  @Override
+  public Optional<StoredDocument> get(DocumentPath path) {
+    return toStored(await(ref(path).get()));
+  }
+
+  @Override
+  public List<Version> commit(List<Write> writes) {
+    WriteBatch batch = firestore.batch();
+    for (Write write : writes) {
+      apply(write, new WriteTarget() {
+        public void create(DocumentReference ref, Map<String, Object> data) { batch.create(ref, data); }
+        public void set(DocumentReference ref, Map<String, Object> data, boolean merge) {
+          if (merge) { batch.set(ref, data, SetOptions.merge()); } else { batch.set(ref, data); }
+        }
+        public void update(DocumentReference ref, Map<String, Object> fields, Optional<Precondition> p) {
+          if (p.isPresent()) { batch.update(ref, fields, p.get()); } else { batch.update(ref, fields); }
+        }
+        public void delete(DocumentReference ref, Precondition p) { batch.delete(ref, p); }
+      });
+    }
+    List<Version> versions = new ArrayList<>();
+    for (WriteResult result : await(batch.commit())) {
+      versions.add(new Version(FirestoreValues.instant(result.getUpdateTime())));
+    }
+    return versions;
+  }
+
+  @Override
+  public List<StoredDocument> query(Query query) {
+    com.google.cloud.firestore.Query q = firestore.collection(query.collection().toString());
+    for (Map.Entry<String, Object> filter : query.equalTo().entrySet()) {
+      q = q.whereEqualTo(filter.getKey(), toFirestore(filter.getValue()));
+    }
+    if (query.orderBy().isPresent()) {
+      q = q.orderBy(query.orderBy().get());
+    }
+    q = q.orderBy(FieldPath.documentId());
+    if (query.startAfter().isPresent()) {
+      Query.Cursor cursor = query.startAfter().get();
+      q = query.orderBy().isPresent()
+          ? q.startAfter(toFirestore(cursor.orderValue()), cursor.documentId())
+          : q.startAfter(cursor.documentId());
+    }
+    List<StoredDocument> page = new ArrayList<>();
+    for (DocumentSnapshot snapshot : await(q.limit(query.limit()).get()).getDocuments()) {
+      toStored(snapshot).ifPresent(page::add);
+    }
+    return page;
+  }
+
+  @Override
+  public <T> T inTransaction(TransactionWork<T> work) {
+    return awaitPassingThrough(firestore.runTransaction(tx -> work.run(new Transaction() {
+      @Override
+      public Optional<StoredDocument> get(DocumentPath path) {
+        try {
+          return toStored(tx.get(ref(path)).get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (Exception e) {
+          throw FirestoreErrors.translate(e);
+        }
+      }
+
+      @Override
+      public void write(Write write) {
+        apply(write, new WriteTarget() {
+          public void create(DocumentReference ref, Map<String, Object> data) { tx.create(ref, data); }
+          public void set(DocumentReference ref, Map<String, Object> data, boolean merge) {
+            if (merge) { tx.set(ref, data, SetOptions.merge()); } else { tx.set(ref, data); }
+          }
+          public void update(DocumentReference ref, Map<String, Object> fields, Optional<Precondition> p) {
+            if (p.isPresent()) { tx.update(ref, fields, p.get()); } else { tx.update(ref, fields); }
+          }
+          public void delete(DocumentReference ref, Precondition p) { tx.delete(ref, p); }
+        });
+      }
+    })));
+  }
+
+  /** What a WriteBatch and a Transaction have in common, so one mapping serves both. */
+  private interface WriteTarget {
+    void create(DocumentReference ref, Map<String, Object> data);
+
+    void set(DocumentReference ref, Map<String, Object> data, boolean merge);
+
+    /** Without a precondition, Firestore's update still requires the document to exist. */
+    void update(DocumentReference ref, Map<String, Object> fields, Optional<Precondition> precondition);
+
+    void delete(DocumentReference ref, Precondition precondition);
+  }
+
+  private void apply(Write write, WriteTarget target) {
+    if (write instanceof Write.Create c) {
+      target.create(ref(c.path()), toFirestoreMap(c.data()));
+    } else if (write instanceof Write.Set s) {
+      target.set(ref(s.path()), toFirestoreMap(s.data()), false);
+    } else if (write instanceof Write.Update u) {
+      target.update(ref(u.path()), toFirestoreMap(u.fields()), u.expected().map(FirestoreDocumentStore::updatedAt));
+    } else if (write instanceof Write.Delete d) {
+      target.delete(ref(d.path()), d.expected().map(FirestoreDocumentStore::updatedAt).orElse(Precondition.NONE));
+    } else if (write instanceof Write.Increment i) {
+      target.set(ref(i.path()), incrementData(i), true);
+    } else {
+      throw new IllegalArgumentException("unknown write " + write);
+    }
+  }
+
+  private DocumentReference ref(DocumentPath path) {
+    return firestore.document(path.toString());
+  }
+
+  private static Precondition updatedAt(Version version) {
+    return Precondition.updatedAt(Timestamp.ofTimeSecondsAndNanos(
+        version.updateTime().getEpochSecond(), version.updateTime().getNano()));
+  }
+
+  private static Map<String, Object> incrementData(Write.Increment increment) {
+    Map<String, Object> data = new HashMap<>(toFirestoreMap(increment.fields()));
+    data.put(increment.field(), FieldValue.increment(increment.delta()));
+    return data;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Optional<StoredDocument> toStored(DocumentSnapshot snapshot) {
+    if (!snapshot.exists()) {
+      return Optional.empty();
+    }
+    Map<String, Object> data = (Map<String, Object>) fromFirestore(snapshot.getData());
+    return Optional.of(new StoredDocument(
+        new DocumentPath(List.of(snapshot.getReference().getPath().split("/"))),
+        data,
+        new Version(FirestoreValues.instant(snapshot.getUpdateTime()))));
+  }
+
+  /** Like await, but an exception the work itself threw (a domain error) reaches the caller unchanged. */
+  private static <T> T awaitPassingThrough(ApiFuture<T> future) {
+    try {
+      return future.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException own && !FirestoreErrors.isFromTheClient(own)) {
+        throw own;
+      }
+      throw FirestoreErrors.translate(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw FirestoreErrors.translate(e);
+    } catch (Exception e) {
+      throw FirestoreErrors.translate(e);
+    }
+  }
+
+  private static <T> T await(ApiFuture<T> future) {
+    try {
+      return future.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw FirestoreErrors.translate(e);
+    } catch (Exception e) {
+      throw FirestoreErrors.translate(e);
+    }
+  }
+}

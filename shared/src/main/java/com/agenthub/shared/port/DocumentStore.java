@@ -1,0 +1,36 @@
+package com.agenthub.shared.port;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the domain keeps its documents (Firestore in production). Every failure surfaces as a
+ * {@link StoreException} with a reason the domain can act on.
+ */
+public interface DocumentStore {
+
+  Optional<StoredDocument> get(DocumentPath path);
+
+  /** Applies all writes atomically — all or none — and returns each document's new version. */
+  List<Version> commit(List<Write> writes);
+
+  List<StoredDocument> query(Query query);
+
+  /**
+   * Runs read-then-write work serializably: reads see one snapshot, and the buffered writes
+   * commit atomically only if nothing read has changed. The work may run more than once, so it
+   * must have no effect besides its reads and writes.
+   */
+  <T> T inTransaction(TransactionWork<T> work);
+
+  @FunctionalInterface
+  interface TransactionWork<T> {
+    T run(Transaction transaction);
+  }
+
+  interface Transaction {
+    Optional<StoredDocument> get(DocumentPath path);
+
+    void write(Write write);
+  }
+}

@@ -1,0 +1,211 @@
+package com.agenthub.shared.adapter.memory;
+
+import com.agenthub.shared.port.DocumentPath;
+import com.agenthub.shared.port.DocumentStore;
+import com.agenthub.shared.port.Query;
+import com.agenthub.shared.port.StoreException;
+import com.agenthub.shared.port.StoreException.Reason;
+import com.agenthub.shared.port.StoredDocument;
+import com.agenthub.shared.port.Version;
+import com.agenthub.shared.port.Write;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A fake of the document port for fast unit tests: one lock makes every operation serializable.
+ * {@code DocumentStoreContract} holds it to the Firestore emulator's behaviour.
+ */
+public final class InMemoryDocumentStore implements DocumentStore {
+
+  private record Entry(Map<String, Object> data, Version version) {}
+
+  private final TreeMap<String, Entry> documents = new TreeMap<>();
+  private Instant clock = Instant.EPOCH;
+
+  @Override
+  public synchronized Optional<StoredDocument> get(DocumentPath path) {
+    return Optional.ofNullable(documents.get(path.toString())).map(e -> stored(path, e));
+  }
+
+  @Override
+  public synchronized List<Version> commit(List<Write> writes) {
+    Map<String, Entry> staged = new HashMap<>();
+    Version version = nextVersion();
+    List<Version> versions = new ArrayList<>();
+    for (Write write : writes) {
+      String key = write.path().toString();
+      Entry current = staged.containsKey(key) ? staged.get(key) : documents.get(key);
+      staged.put(key, apply(write, current, version));
+      versions.add(version);
+    }
+    staged.forEach((key, entry) -> {
+      if (entry == null) {
+        documents.remove(key);
+      } else {
+        documents.put(key, entry);
+      }
+    });
+    return versions;
+  }
+
+  @Override
+  public synchronized List<StoredDocument> query(Query query) {
+    String prefix = query.collection() + "/";
+    List<StoredDocument> matches = new ArrayList<>();
+    documents.forEach((key, entry) -> {
+      if (key.startsWith(prefix) && !key.substring(prefix.length()).contains("/")
+          && query.equalTo().entrySet().stream().allMatch(f -> equal(entry.data().get(f.getKey()), f.getValue()))
+          && query.orderBy().map(entry.data()::containsKey).orElse(true)) {
+        matches.add(stored(new DocumentPath(List.of(key.split("/"))), entry));
+      }
+    });
+    Comparator<StoredDocument> order = Comparator.comparing(StoredDocument::id);
+    if (query.orderBy().isPresent()) {
+      String field = query.orderBy().get();
+      order = Comparator.<StoredDocument, Comparable<Object>>comparing(d -> comparable(d.data().get(field))).thenComparing(order);
+    }
+    matches.sort(order);
+    List<StoredDocument> page = new ArrayList<>();
+    for (StoredDocument doc : matches) {
+      if (query.startAfter().isPresent() && !isAfter(doc, query)) {
+        continue;
+      }
+      if (page.size() == query.limit()) {
+        break;
+      }
+      page.add(doc);
+    }
+    return page;
+  }
+
+  @Override
+  public <T> T inTransaction(TransactionWork<T> work) {
+    synchronized (this) {
+      List<Write> buffered = new ArrayList<>();
+      T result = work.run(new Transaction() {
+        @Override
+        public Optional<StoredDocument> get(DocumentPath path) {
+          if (!buffered.isEmpty()) {
+            throw new IllegalStateException("Firestore transactions must read before they write");
+          }
+          return InMemoryDocumentStore.this.get(path);
+        }
+
+        @Override
+        public void write(Write write) {
+          buffered.add(write);
+        }
+      });
+      commit(buffered);
+      return result;
+    }
+  }
+
+  private Entry apply(Write write, Entry current, Version version) {
+    if (write instanceof Write.Create c) {
+      if (current != null) {
+        throw new StoreException(Reason.ALREADY_EXISTS, c.path() + " exists");
+      }
+      return new Entry(copy(c.data()), version);
+    }
+    if (write instanceof Write.Set s) {
+      return new Entry(copy(s.data()), version);
+    }
+    if (write instanceof Write.Update u) {
+      requireExpected(u.path(), current, u.expected(), true);
+      Map<String, Object> data = new LinkedHashMap<>(current.data());
+      data.putAll(copy(u.fields()));
+      return new Entry(data, version);
+    }
+    if (write instanceof Write.Delete d) {
+      requireExpected(d.path(), current, d.expected(), false);
+      return null;
+    }
+    if (write instanceof Write.Increment i) {
+      Map<String, Object> data = current == null ? new LinkedHashMap<>() : new LinkedHashMap<>(current.data());
+      data.putAll(copy(i.fields()));
+      Object before = data.get(i.field());
+      data.put(i.field(), (before instanceof Long l ? l : 0L) + i.delta());
+      return new Entry(data, version);
+    }
+    throw new IllegalArgumentException("unknown write " + write);
+  }
+
+  private static void requireExpected(DocumentPath path, Entry current, Optional<Version> expected, boolean mustExist) {
+    if (expected.isEmpty()) {
+      if (mustExist && current == null) {
+        throw new StoreException(Reason.NOT_FOUND, path + " does not exist");
+      }
+      return;
+    }
+    // Firestore reports a failed updateTime precondition the same way whether the document is
+    // missing or changed.
+    if (current == null || !current.version().equals(expected.get())) {
+      throw new StoreException(Reason.STALE, path + " is not at version " + expected.get().token());
+    }
+  }
+
+  private Version nextVersion() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    clock = now.isAfter(clock) ? now : clock.plus(1, ChronoUnit.MICROS);
+    return new Version(clock);
+  }
+
+  private static boolean isAfter(StoredDocument doc, Query query) {
+    Query.Cursor cursor = query.startAfter().get();
+    if (query.orderBy().isPresent()) {
+      int byValue = comparable(doc.data().get(query.orderBy().get())).compareTo(cursor.orderValue());
+      if (byValue != 0) {
+        return byValue > 0;
+      }
+    }
+    return doc.id().compareTo(cursor.documentId()) > 0;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Comparable<Object> comparable(Object value) {
+    return (Comparable<Object>) value;
+  }
+
+  private static boolean equal(Object stored, Object wanted) {
+    if (stored instanceof Number a && wanted instanceof Number b) {
+      return a.doubleValue() == b.doubleValue();
+    }
+    return Objects.equals(stored, wanted);
+  }
+
+  private static StoredDocument stored(DocumentPath path, Entry entry) {
+    return new StoredDocument(path, copy(entry.data()), entry.version());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> copy(Map<String, Object> data) {
+    return (Map<String, Object>) deepCopy(data);
+  }
+
+  private static Object deepCopy(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put((String) k, deepCopy(v)));
+      return out;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      list.forEach(v -> out.add(deepCopy(v)));
+      return out;
+    }
+    if (value instanceof Integer i) {
+      return i.longValue();
+    }
+    return value;
+  }
+}

@@ -1,0 +1,263 @@
+package com.agenthub.shared.port;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.agenthub.shared.port.StoreException.Reason;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every DocumentStore must do. Runs against the in-memory fake and against the Firestore
+ * emulator, so the fake cannot drift from the real thing.
+ */
+public abstract class DocumentStoreContract {
+
+  protected abstract DocumentStore store();
+
+  private CollectionPath items;
+
+  @BeforeEach
+  void isolateEachTestInItsOwnCollection() {
+    items = CollectionPath.of("contract", UUID.randomUUID().toString().replace("-", ""), "items");
+  }
+
+  private DocumentPath doc(String id) {
+    return items.document(id);
+  }
+
+  @Test
+  void aCreatedDocumentReadsBackWithEveryValueType() {
+    Instant when = Instant.parse("2026-11-26T10:15:30.123456Z");
+    Map<String, Object> data = Map.of(
+        "s", "text", "n", 42L, "d", 1.5, "b", true, "t", when,
+        "m", Map.of("nested", List.of(1L, "two", Map.of("deep", false))));
+    store().commit(List.of(Write.create(doc("a"), data)));
+
+    StoredDocument read = store().get(doc("a")).orElseThrow();
+    assertEquals(data, read.data());
+    assertEquals("a", read.id());
+  }
+
+  @Test
+  void aMissingDocumentIsEmpty() {
+    assertTrue(store().get(doc("nothing")).isEmpty());
+  }
+
+  @Test
+  void createOnAnExistingDocumentFailsWithAlreadyExistsAndChangesNothing() {
+    store().commit(List.of(Write.create(doc("a"), Map.of("v", 1L))));
+    StoreException e = assertThrows(StoreException.class,
+        () -> store().commit(List.of(Write.create(doc("a"), Map.of("v", 2L)))));
+    assertEquals(Reason.ALREADY_EXISTS, e.reason());
+    assertEquals(1L, store().get(doc("a")).orElseThrow().data().get("v"));
+  }
+
+  @Test
+  void everyWriteChangesTheVersionAndCommitReportsIt() {
+    Version created = store().commit(List.of(Write.create(doc("a"), Map.of("v", 1L)))).get(0);
+    assertEquals(created, store().get(doc("a")).orElseThrow().version());
+    Version updated = store().commit(List.of(Write.update(doc("a"), Map.of("v", 2L), Optional.of(created)))).get(0);
+    assertNotEquals(created, updated);
+    assertEquals(updated, store().get(doc("a")).orElseThrow().version());
+  }
+
+  @Test
+  void updateReplacesOnlyTheGivenFields() {
+    store().commit(List.of(Write.create(doc("a"), Map.of("keep", "x", "change", "old"))));
+    store().commit(List.of(Write.update(doc("a"), Map.of("change", "new", "add", 1L), Optional.empty())));
+    assertEquals(Map.of("keep", "x", "change", "new", "add", 1L), store().get(doc("a")).orElseThrow().data());
+  }
+
+  @Test
+  void updateOfAMissingDocumentFailsWithNotFound() {
+    StoreException e = assertThrows(StoreException.class,
+        () -> store().commit(List.of(Write.update(doc("none"), Map.of("v", 1L), Optional.empty()))));
+    assertEquals(Reason.NOT_FOUND, e.reason());
+    assertTrue(store().get(doc("none")).isEmpty());
+  }
+
+  @Test
+  void updateWithAStaleVersionFailsAndChangesNothing() {
+    Version v1 = store().commit(List.of(Write.create(doc("a"), Map.of("v", 1L)))).get(0);
+    store().commit(List.of(Write.update(doc("a"), Map.of("v", 2L), Optional.of(v1))));
+    StoreException e = assertThrows(StoreException.class,
+        () -> store().commit(List.of(Write.update(doc("a"), Map.of("v", 3L), Optional.of(v1)))));
+    assertEquals(Reason.STALE, e.reason());
+    assertEquals(2L, store().get(doc("a")).orElseThrow().data().get("v"));
+  }
+
+  @Test
+  void aCommitWithOneFailingWriteAppliesNothing() {
+    Version v1 = store().commit(List.of(Write.create(doc("a"), Map.of("v", 1L)))).get(0);
+    store().commit(List.of(Write.update(doc("a"), Map.of("v", 2L), Optional.of(v1))));
+    assertThrows(StoreException.class, () -> store().commit(List.of(
+        Write.create(doc("b"), Map.of("v", 1L)),
+        Write.update(doc("a"), Map.of("v", 3L), Optional.of(v1)))));
+    assertTrue(store().get(doc("b")).isEmpty());
+  }
+
+  @Test
+  void deleteWithTheCurrentVersionRemovesTheDocument() {
+    Version v1 = store().commit(List.of(Write.create(doc("a"), Map.of("v", 1L)))).get(0);
+    store().commit(List.of(Write.delete(doc("a"), Optional.of(v1))));
+    assertTrue(store().get(doc("a")).isEmpty());
+  }
+
+  @Test
+  void deleteWithAStaleVersionFails() {
+    Version v1 = store().commit(List.of(Write.create(doc("a"), Map.of("v", 1L)))).get(0);
+    store().commit(List.of(Write.update(doc("a"), Map.of("v", 2L), Optional.of(v1))));
+    StoreException e = assertThrows(StoreException.class,
+        () -> store().commit(List.of(Write.delete(doc("a"), Optional.of(v1)))));
+    assertEquals(Reason.STALE, e.reason());
+    assertTrue(store().get(doc("a")).isPresent());
+  }
+
+  @Test
+  void moveBetweenCollectionsIsAtomic() {
+    store().commit(List.of(Write.create(doc("a"), Map.of("v", 1L))));
+    DocumentPath archived = CollectionPath.of("contract", items.segments().get(1), "archive").document("a");
+    store().commit(List.of(Write.delete(doc("a"), Optional.empty()), Write.create(archived, Map.of("v", 1L))));
+    assertTrue(store().get(doc("a")).isEmpty());
+    assertEquals(1L, store().get(archived).orElseThrow().data().get("v"));
+  }
+
+  @Test
+  void incrementCreatesTheDocumentKeepsItsFieldsAndAdds() {
+    store().commit(List.of(Write.increment(doc("c"), "value", 5, Map.of("name", "calls"))));
+    store().commit(List.of(Write.increment(doc("c"), "value", 7, Map.of("name", "calls"))));
+    StoredDocument read = store().get(doc("c")).orElseThrow();
+    assertEquals(12L, read.data().get("value"));
+    assertEquals("calls", read.data().get("name"));
+  }
+
+  @Test
+  void concurrentIncrementsAreExact() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        done.add(pool.submit(() -> store().commit(List.of(Write.increment(doc("c"), "value", 1, Map.of())))));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertEquals(100L, store().get(doc("c")).orElseThrow().data().get("value"));
+  }
+
+  @Test
+  void queryFiltersOrdersAndPagesWithoutGapsOrDuplicatesAcrossTies() {
+    Instant base = Instant.parse("2026-01-01T00:00:00Z");
+    for (int i = 0; i < 25; i++) {
+      // Pairs share a timestamp, so only the id tiebreaker keeps pages exact.
+      store().commit(List.of(Write.create(doc(String.format("d%02d", i)), Map.of(
+          "kind", i % 5 == 0 ? "other" : "wanted",
+          "at", base.plus(i / 2, ChronoUnit.SECONDS)))));
+    }
+    Query first = Query.all(items, 7).where("kind", "wanted").orderBy("at");
+    List<String> seen = new ArrayList<>();
+    Query next = first;
+    while (true) {
+      List<StoredDocument> page = store().query(next);
+      page.forEach(d -> seen.add(d.id()));
+      if (page.size() < 7) {
+        break;
+      }
+      StoredDocument last = page.get(page.size() - 1);
+      next = first.startAfter(new Query.Cursor(last.data().get("at"), last.id()));
+    }
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      if (i % 5 != 0) {
+        expected.add(String.format("d%02d", i));
+      }
+    }
+    assertEquals(expected, seen);
+    assertEquals(seen.size(), new HashSet<>(seen).size());
+  }
+
+  @Test
+  void queryWithoutOrderIsOrderedByIdAndSeesOnlyItsOwnCollection() {
+    store().commit(List.of(
+        Write.create(doc("b"), Map.of()),
+        Write.create(doc("a"), Map.of()),
+        Write.create(doc("a").collection("sub").document("x"), Map.of())));
+    List<String> ids = store().query(Query.all(items, 10)).stream().map(StoredDocument::id).toList();
+    assertEquals(List.of("a", "b"), ids);
+  }
+
+  @Test
+  void transactionReadsThenWritesAtomically() {
+    store().commit(List.of(Write.create(doc("a"), Map.of("v", 1L))));
+    long seen = store().inTransaction(tx -> {
+      long v = tx.get(doc("a")).orElseThrow().longValue("v");
+      tx.write(Write.update(doc("a"), Map.of("v", v + 1), Optional.empty()));
+      tx.write(Write.create(doc("log"), Map.of("saw", v)));
+      return v;
+    });
+    assertEquals(1L, seen);
+    assertEquals(2L, store().get(doc("a")).orElseThrow().data().get("v"));
+    assertEquals(1L, store().get(doc("log")).orElseThrow().data().get("saw"));
+  }
+
+  @Test
+  void aTransactionThatThrowsWritesNothing() {
+    assertThrows(IllegalStateException.class, () -> store().inTransaction(tx -> {
+      tx.get(doc("a"));
+      tx.write(Write.create(doc("a"), Map.of("v", 1L)));
+      throw new IllegalStateException("abandon");
+    }));
+    assertFalse(store().get(doc("a")).isPresent());
+  }
+
+  @Test
+  void concurrentUpdatesAtTheSameVersionLetExactlyOneWin() throws Exception {
+    Version v1 = store().commit(List.of(Write.create(doc("a"), Map.of("v", 0L)))).get(0);
+    ExecutorService pool = Executors.newFixedThreadPool(10);
+    Set<Reason> failures = new HashSet<>();
+    int wins = 0;
+    try {
+      List<Future<Boolean>> attempts = new ArrayList<>();
+      for (long i = 1; i <= 20; i++) {
+        long value = i;
+        attempts.add(pool.submit(() -> {
+          try {
+            store().commit(List.of(Write.update(doc("a"), Map.of("v", value), Optional.of(v1))));
+            return true;
+          } catch (StoreException e) {
+            synchronized (failures) {
+              failures.add(e.reason());
+            }
+            return false;
+          }
+        }));
+      }
+      for (Future<Boolean> f : attempts) {
+        wins += f.get() ? 1 : 0;
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertEquals(1, wins);
+    assertEquals(Set.of(Reason.STALE), failures);
+  }
+}
