@@ -1,0 +1,52 @@
+package com.agenthub.functions.wiring;
+
+import com.agenthub.shared.adapter.firestore.FirestoreDocumentStore;
+import com.agenthub.shared.agents.AgentCounters;
+import com.agenthub.shared.agents.Agents;
+import com.agenthub.shared.auth.Authenticator;
+import com.agenthub.shared.organizations.ApiKeys;
+import com.agenthub.shared.organizations.Organizations;
+import com.agenthub.shared.port.DocumentStore;
+import com.google.cloud.firestore.FirestoreOptions;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The use cases and what they run on. Function classes' no-arg constructors use
+ * {@link #production()}: built on first use and shared by every request of the instance, so
+ * clients are created once per instance, never per request. Everything in it is thread-safe.
+ */
+public record Services(
+    Authenticator authenticator,
+    Organizations organizations,
+    ApiKeys apiKeys,
+    Agents agents,
+    AgentCounters agentCounters) {
+
+  public static Services over(DocumentStore store, Optional<String> platformAdminToken, Clock clock) {
+    ApiKeys apiKeys = new ApiKeys(store, clock);
+    Agents agents = new Agents(store, clock);
+    return new Services(
+        new Authenticator(store, platformAdminToken),
+        new Organizations(store, apiKeys, clock),
+        apiKeys,
+        agents,
+        new AgentCounters(store, agents));
+  }
+
+  public static Services production() {
+    return Production.INSTANCE;
+  }
+
+  /** The holder idiom: the JVM builds INSTANCE once, lazily and thread-safely. */
+  private static final class Production {
+    static final Services INSTANCE = build();
+
+    private static Services build() {
+      FirestoreOptions.Builder firestore = FirestoreOptions.newBuilder().setProjectId(Settings.projectId());
+      Settings.get(Settings.FIRESTORE_EMULATOR_HOST).ifPresent(firestore::setEmulatorHost);
+      DocumentStore store = new FirestoreDocumentStore(firestore.build().getService());
+      return over(store, Settings.get(Settings.PLATFORM_ADMIN_TOKEN), Clock.systemUTC());
+    }
+  }
+}

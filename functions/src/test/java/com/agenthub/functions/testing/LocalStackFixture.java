@@ -1,0 +1,48 @@
+package com.agenthub.functions.testing;
+
+import com.agenthub.functions.local.FunctionCatalog;
+import com.agenthub.functions.local.LocalDevServer;
+import com.agenthub.functions.wiring.Settings;
+import com.agenthub.shared.testing.Emulators;
+
+/**
+ * The local stack for HTTP-level tests, once per test JVM: the emulators (started by
+ * {@link Emulators}) and the dev server serving every catalog function in-process, exactly as
+ * {@code tools/local-stack} does.
+ */
+public final class LocalStackFixture {
+
+  public static final String ADMIN_TOKEN = "test-platform-admin-token";
+
+  private static LocalDevServer server;
+
+  private LocalStackFixture() {}
+
+  public static synchronized String baseUrl() {
+    if (server == null) {
+      System.setProperty(Settings.PROJECT, Emulators.PROJECT_ID);
+      System.setProperty(Settings.FIRESTORE_EMULATOR_HOST, Emulators.firestoreHost());
+      System.setProperty(Settings.PUBSUB_EMULATOR_HOST, Emulators.pubsubHost());
+      System.setProperty(Settings.PLATFORM_ADMIN_TOKEN, ADMIN_TOKEN);
+      try {
+        server = LocalDevServer.start(FunctionCatalog.load(), 0);
+      } catch (Exception e) {
+        throw new IllegalStateException("the local dev server did not start", e);
+      }
+    }
+    return server.baseUrl();
+  }
+
+  public static ApiClient admin() {
+    return new ApiClient(baseUrl(), ADMIN_TOKEN);
+  }
+
+  /** A new organization, and a client authenticated with its first API key. */
+  public static ApiClient newOrganization(String name) {
+    ApiResponse created = admin().post("CreateOrganization", "{\"name\": \"" + name + "\"}");
+    if (created.status() != 201) {
+      throw new IllegalStateException("CreateOrganization answered " + created.status() + ": " + created.body());
+    }
+    return new ApiClient(baseUrl(), created.json().getAsJsonObject("api_key").get("key").getAsString());
+  }
+}

@@ -1,0 +1,67 @@
+package com.agenthub.shared.agents;
+
+import com.agenthub.shared.errors.ApiError;
+import com.agenthub.shared.port.CollectionPath;
+import com.agenthub.shared.port.DocumentStore;
+import com.agenthub.shared.port.Query;
+import com.agenthub.shared.port.StoredDocument;
+import com.agenthub.shared.port.Write;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+/**
+ * Named usage counters of an agent (conversations, messages, tokens, …). Each counter is spread
+ * over {@link #SHARDS} documents and incremented server-side, because one Firestore document
+ * sustains only about one write per second; a read sums the shards.
+ */
+public final class AgentCounters {
+
+  /** ~10 sustained increments/s per counter on the real service; raise it for hotter counters. */
+  static final int SHARDS = 10;
+  static final long MAX_DELTA = 1_000_000_000L;
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+  private static final int READ_BATCH = 1000;
+
+  private final DocumentStore store;
+  private final Agents agents;
+
+  public AgentCounters(DocumentStore store, Agents agents) {
+    this.store = store;
+    this.agents = agents;
+  }
+
+  /** Adds {@code delta} and returns the counter's total as read just after. */
+  public long increment(String organizationId, String agentId, String counter, long delta) {
+    if (counter == null || !NAME.matcher(counter).matches()) {
+      throw ApiError.invalid("counter", "'counter' must be 1..63 lowercase letters, digits or _, starting with a letter");
+    }
+    if (delta < 1 || delta > MAX_DELTA) {
+      throw ApiError.invalid("delta", "'delta' must be within 1.." + MAX_DELTA);
+    }
+    agents.load(organizationId, agentId);
+    int shard = ThreadLocalRandom.current().nextInt(SHARDS);
+    CollectionPath shards = AgentPaths.counterShards(organizationId, agentId);
+    store.commit(List.of(Write.increment(shards.document(counter + "-" + shard), "value", delta,
+        Map.of("counter", counter, "shard", (long) shard))));
+    return store.query(Query.all(shards, SHARDS).where("counter", counter)).stream()
+        .mapToLong(d -> d.longValue("value")).sum();
+  }
+
+  /** Every counter of the agent with its total; counters never incremented are absent. */
+  public Map<String, Long> read(String organizationId, String agentId) {
+    agents.load(organizationId, agentId);
+    Map<String, Long> totals = new TreeMap<>();
+    Query page = Query.all(AgentPaths.counterShards(organizationId, agentId), READ_BATCH);
+    while (true) {
+      List<StoredDocument> shards = store.query(page);
+      shards.forEach(d -> totals.merge(d.string("counter"), d.longValue("value"), Long::sum));
+      if (shards.size() < READ_BATCH) {
+        return totals;
+      }
+      page = page.startAfter(new Query.Cursor(null, shards.get(shards.size() - 1).id()));
+    }
+  }
+}

@@ -1,0 +1,6 @@
+package com.agenthub.shared.agents;
+
+import java.util.Optional;
+
+/** Which agents a list shows; both filters are exact matches. */
+public record AgentFilter(Optional<AgentStatus> status, Optional<String> industry) {}

@@ -1,0 +1,154 @@
+package com.agenthub.shared.agents;
+
+import com.agenthub.shared.errors.ApiError;
+import com.agenthub.shared.errors.ErrorKind;
+import com.agenthub.shared.ids.Ids;
+import com.agenthub.shared.paging.Page;
+import com.agenthub.shared.paging.PageRequest;
+import com.agenthub.shared.paging.Pager;
+import com.agenthub.shared.port.DocumentPath;
+import com.agenthub.shared.port.DocumentStore;
+import com.agenthub.shared.port.Query;
+import com.agenthub.shared.port.StoreException;
+import com.agenthub.shared.port.StoredDocument;
+import com.agenthub.shared.port.Version;
+import com.agenthub.shared.port.Write;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Agent Management: create, read, list, update and delete one organization's agents. Updates
+ * and deletes are optimistic: they commit only if the agent is still at the version they read
+ * (or that the caller named with If-Match), so concurrent writers never silently overwrite each other.
+ */
+public final class Agents {
+
+  /** Unconditional updates retry a lost race this many times before answering 503. */
+  private static final int MAX_ATTEMPTS = 5;
+
+  private final DocumentStore store;
+  private final Clock clock;
+
+  public Agents(DocumentStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  public Agent create(String organizationId, NewAgent request) {
+    String id = Ids.newId();
+    Instant now = now();
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("id", id);
+    data.put("organization_id", organizationId);
+    data.put("name", request.name());
+    data.put("industry", request.industry().orElse(null));
+    data.put("configuration", request.configuration());
+    data.put("status", request.status().wire());
+    data.put("created_at", now);
+    data.put("updated_at", now);
+    DocumentPath path = AgentPaths.agent(organizationId, id);
+    Version version = store.commit(List.of(Write.create(path, data))).get(0);
+    return fromDocument(new StoredDocument(path, data, version));
+  }
+
+  public Agent get(String organizationId, String agentId) {
+    return fromDocument(load(organizationId, agentId));
+  }
+
+  public Page<Agent> list(String organizationId, AgentFilter filter, PageRequest page) {
+    Query query = Query.all(AgentPaths.agents(organizationId), 1);
+    if (filter.status().isPresent()) {
+      query = query.where("status", filter.status().get().wire());
+    }
+    if (filter.industry().isPresent()) {
+      query = query.where("industry", filter.industry().get());
+    }
+    return new Pager(store).page(query, "created_at", page).map(Agents::fromDocument);
+  }
+
+  public Agent update(String organizationId, String agentId, AgentChanges changes, Optional<Version> ifMatch) {
+    for (int attempt = 1; ; attempt++) {
+      StoredDocument current = load(organizationId, agentId);
+      requireMatch(current, ifMatch);
+      Map<String, Object> fields = new LinkedHashMap<>();
+      changes.name().ifPresent(v -> fields.put("name", v));
+      changes.industry().ifPresent(v -> fields.put("industry", v));
+      changes.configuration().ifPresent(v -> fields.put("configuration", v));
+      changes.status().ifPresent(v -> fields.put("status", v.wire()));
+      fields.put("updated_at", now());
+      try {
+        Version version = store.commit(List.of(Write.update(current.path(), fields, Optional.of(current.version())))).get(0);
+        Map<String, Object> merged = new LinkedHashMap<>(current.data());
+        merged.putAll(fields);
+        return fromDocument(new StoredDocument(current.path(), merged, version));
+      } catch (StoreException e) {
+        retryOrFail(e, ifMatch, attempt);
+      }
+    }
+  }
+
+  /** Moves the agent to the organization's archive: gone from gets and lists, its record kept. */
+  public void delete(String organizationId, String agentId, Optional<Version> ifMatch) {
+    for (int attempt = 1; ; attempt++) {
+      StoredDocument current = load(organizationId, agentId);
+      requireMatch(current, ifMatch);
+      Map<String, Object> archived = new LinkedHashMap<>(current.data());
+      archived.put("deleted_at", now());
+      try {
+        store.commit(List.of(
+            Write.delete(current.path(), Optional.of(current.version())),
+            Write.set(AgentPaths.deletedAgent(organizationId, agentId), archived)));
+        return;
+      } catch (StoreException e) {
+        retryOrFail(e, ifMatch, attempt);
+      }
+    }
+  }
+
+  StoredDocument load(String organizationId, String agentId) {
+    return store.get(AgentPaths.agent(organizationId, Ids.require("agent_id", agentId)))
+        .orElseThrow(() -> ApiError.notFound("agent"));
+  }
+
+  private static void requireMatch(StoredDocument current, Optional<Version> ifMatch) {
+    if (ifMatch.isPresent() && !ifMatch.get().equals(current.version())) {
+      throw stale();
+    }
+  }
+
+  /** A lost race: the caller's If-Match is stale (412); without one, read again and retry. */
+  private static void retryOrFail(StoreException e, Optional<Version> ifMatch, int attempt) {
+    if (e.reason() != StoreException.Reason.STALE && e.reason() != StoreException.Reason.NOT_FOUND) {
+      throw e;
+    }
+    if (ifMatch.isPresent()) {
+      throw stale();
+    }
+    if (attempt >= MAX_ATTEMPTS) {
+      throw ApiError.of(ErrorKind.UNAVAILABLE, "the agent is changing too fast; retry later");
+    }
+  }
+
+  private static ApiError stale() {
+    return ApiError.withField(ErrorKind.STALE_VERSION, "If-Match",
+        "the agent has changed since the version in If-Match; read it again and retry");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Agent fromDocument(StoredDocument doc) {
+    return new Agent(doc.id(), doc.string("organization_id"), doc.string("name"),
+        Optional.ofNullable(doc.string("industry")),
+        (Map<String, Object>) doc.data().getOrDefault("configuration", Map.of()),
+        AgentStatus.parse("status", doc.string("status")),
+        doc.instant("created_at"), doc.instant("updated_at"), doc.version());
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}

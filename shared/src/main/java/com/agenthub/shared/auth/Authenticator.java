@@ -1,0 +1,61 @@
+package com.agenthub.shared.auth;
+
+import com.agenthub.shared.errors.ApiError;
+import com.agenthub.shared.errors.ErrorKind;
+import com.agenthub.shared.port.DocumentStore;
+import com.agenthub.shared.port.StoredDocument;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/** Proves who is calling from the {@code Authorization: Bearer …} header, or refuses with 401. */
+public final class Authenticator {
+
+  private final DocumentStore store;
+  private final Optional<String> platformAdminToken;
+
+  /** {@code platformAdminToken} empty: no one can act as platform admin (CreateOrganization is closed). */
+  public Authenticator(DocumentStore store, Optional<String> platformAdminToken) {
+    this.store = store;
+    this.platformAdminToken = platformAdminToken.filter(t -> !t.isBlank());
+  }
+
+  public Principal organization(Optional<String> authorization) {
+    String secret = bearer(authorization);
+    if (!ApiKeySecret.wellFormed(secret)) {
+      throw unauthenticated("malformed API key");
+    }
+    StoredDocument key = store.get(ApiKeyPaths.hash(ApiKeySecret.sha256Hex(secret)))
+        .orElseThrow(() -> unauthenticated("unknown API key"));
+    if (Boolean.TRUE.equals(key.data().get("revoked"))) {
+      throw unauthenticated("this API key has been revoked");
+    }
+    return Principal.organization(key.string("organization_id"), key.string("key_id"));
+  }
+
+  public Principal platformAdmin(Optional<String> authorization) {
+    String token = bearer(authorization);
+    if (platformAdminToken.isEmpty()) {
+      throw unauthenticated("no platform admin credential is configured (PLATFORM_ADMIN_TOKEN)");
+    }
+    // Constant-time comparison: the time taken must not reveal how much of the token matched.
+    if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+        platformAdminToken.get().getBytes(StandardCharsets.UTF_8))) {
+      throw unauthenticated("invalid platform admin credential");
+    }
+    return Principal.platformAdmin();
+  }
+
+  private static String bearer(Optional<String> authorization) {
+    String header = authorization.orElseThrow(
+        () -> unauthenticated("missing Authorization header; send 'Authorization: Bearer <key>'"));
+    if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.substring(7).isBlank()) {
+      throw unauthenticated("malformed Authorization header; expected 'Bearer <key>'");
+    }
+    return header.substring(7).trim();
+  }
+
+  private static ApiError unauthenticated(String message) {
+    return ApiError.of(ErrorKind.UNAUTHENTICATED, message);
+  }
+}

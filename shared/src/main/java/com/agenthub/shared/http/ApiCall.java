@@ -1,0 +1,57 @@
+package com.agenthub.shared.http;
+
+import com.agenthub.shared.auth.Principal;
+import com.agenthub.shared.errors.ApiError;
+import com.agenthub.shared.errors.ErrorKind;
+import com.google.cloud.functions.HttpRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One authenticated request, as a handler sees it. */
+public final class ApiCall {
+
+  private final HttpRequest request;
+  private final Principal principal;
+  private JsonFields body;
+
+  ApiCall(HttpRequest request, Principal principal) {
+    this.request = request;
+    this.principal = principal;
+  }
+
+  /** The caller's organization, from its API key; never from the body or the query. */
+  public String organizationId() {
+    return principal.organizationId()
+        .orElseThrow(() -> ApiError.of(ErrorKind.INTERNAL, "this operation needs an organization key"));
+  }
+
+  public Principal principal() {
+    return principal;
+  }
+
+  /** The JSON body, read and parsed on first use. */
+  public JsonFields body() {
+    if (body == null) {
+      body = new JsonFields(JsonBodyReader.read(request));
+    }
+    return body;
+  }
+
+  public QueryParameters query() {
+    return new QueryParameters(request.getQueryParameters());
+  }
+
+  public Optional<String> header(String name) {
+    return header(request, name);
+  }
+
+  static Optional<String> header(HttpRequest request, String name) {
+    for (Map.Entry<String, List<String>> entry : request.getHeaders().entrySet()) {
+      if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+        return Optional.of(entry.getValue().get(0));
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,128 @@
+package com.agenthub.shared.http;
+
+import com.agenthub.shared.auth.Authenticator;
+import com.agenthub.shared.auth.Principal;
+import com.agenthub.shared.errors.ApiError;
+import com.agenthub.shared.errors.ErrorKind;
+import com.agenthub.shared.json.Json;
+import com.agenthub.shared.port.StoreException;
+import com.google.cloud.functions.HttpRequest;
+import com.google.cloud.functions.HttpResponse;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The HTTP conventions every function shares, in one place: method check, authentication, JSON
+ * replies, the error body {@code {"error": {"code", "message", "field"}}}, status mapping and one
+ * structured log line. Whatever the input, the caller gets a JSON answer and never a stack trace.
+ */
+public final class HttpEndpoint {
+
+  /** Which credential an operation requires. */
+  public enum Access { ORGANIZATION_KEY, PLATFORM_ADMIN }
+
+  @FunctionalInterface
+  public interface Handler {
+    ApiReply handle(ApiCall call);
+  }
+
+  private final String function;
+  private final String method;
+  private final Access access;
+  private final Authenticator authenticator;
+  private final Handler handler;
+
+  private HttpEndpoint(String function, String method, Access access, Authenticator authenticator, Handler handler) {
+    this.function = function;
+    this.method = method;
+    this.access = access;
+    this.authenticator = authenticator;
+    this.handler = handler;
+  }
+
+  public static HttpEndpoint of(String function, String method, Access access, Authenticator authenticator, Handler handler) {
+    return new HttpEndpoint(function, method, access, authenticator, handler);
+  }
+
+  public void serve(HttpRequest request, HttpResponse response) {
+    long started = System.nanoTime();
+    Optional<String> organization = Optional.empty();
+    Optional<Throwable> defect = Optional.empty();
+    ApiReply reply = null;
+    ApiError error = null;
+    try {
+      if (!method.equalsIgnoreCase(request.getMethod())) {
+        throw ApiError.of(ErrorKind.METHOD_NOT_ALLOWED, function + " accepts " + method + " only");
+      }
+      Optional<String> authorization = ApiCall.header(request, "Authorization");
+      Principal principal = access == Access.ORGANIZATION_KEY
+          ? authenticator.organization(authorization)
+          : authenticator.platformAdmin(authorization);
+      organization = principal.organizationId();
+      reply = handler.handle(new ApiCall(request, principal));
+    } catch (ApiError e) {
+      error = e;
+    } catch (StoreException e) {
+      error = fromStore(e);
+      if (error.kind() == ErrorKind.INTERNAL) {
+        defect = Optional.of(e);
+      }
+    } catch (RuntimeException e) {
+      error = ApiError.of(ErrorKind.INTERNAL, "internal error; it has been logged");
+      defect = Optional.of(e);
+    }
+    if (error != null) {
+      reply = errorReply(error);
+      if (error.kind() == ErrorKind.METHOD_NOT_ALLOWED) {
+        reply = reply.withHeader("Allow", method);
+      }
+    } else {
+      reply = reply == null ? errorReply(ApiError.of(ErrorKind.INTERNAL, "no reply")) : reply;
+    }
+    write(response, reply);
+    RequestLog.write(function, request.getMethod(), reply.status(), System.nanoTime() - started,
+        TraceContext.of(request), ApiCall.header(request, "Function-Execution-Id"), organization,
+        Optional.ofNullable(error).map(e -> e.kind().code()), Optional.ofNullable(error).map(Throwable::getMessage),
+        defect);
+  }
+
+  /** Store failures that reach this far were not expected by the use case. */
+  private static ApiError fromStore(StoreException e) {
+    return switch (e.reason()) {
+      case UNAVAILABLE -> ApiError.of(ErrorKind.UNAVAILABLE, "the database is unavailable; retry later");
+      case CONTENTION -> ApiError.of(ErrorKind.UNAVAILABLE, "too many concurrent changes; retry later");
+      case REJECTED -> ApiError.of(ErrorKind.UNPROCESSABLE, "the database refused the data (too large or invalid)");
+      default -> ApiError.of(ErrorKind.INTERNAL, "internal error; it has been logged");
+    };
+  }
+
+  static ApiReply errorReply(ApiError error) {
+    JsonObject detail = new JsonObject();
+    detail.addProperty("code", error.kind().code());
+    detail.addProperty("message", error.getMessage());
+    detail.add("field", error.field().map(Json::toJson).orElse(com.google.gson.JsonNull.INSTANCE));
+    JsonObject body = new JsonObject();
+    body.add("error", detail);
+    ApiReply reply = new ApiReply(HttpStatus.of(error.kind()), body, Map.of());
+    return error.kind() == ErrorKind.UNAVAILABLE ? reply.withHeader("Retry-After", "1") : reply;
+  }
+
+  private static void write(HttpResponse response, ApiReply reply) {
+    response.setStatusCode(reply.status());
+    reply.headers().forEach(response::appendHeader);
+    response.appendHeader("Cache-Control", "no-store");
+    if (reply.body() == null) {
+      return;
+    }
+    response.setContentType("application/json; charset=utf-8");
+    try (OutputStream out = response.getOutputStream()) {
+      out.write(Json.GSON.toJson(reply.body()).getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      // The client went away; there is no one left to tell.
+    }
+  }
+}

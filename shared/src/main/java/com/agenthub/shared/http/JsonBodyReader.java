@@ -1,0 +1,108 @@
+package com.agenthub.shared.http;
+
+import com.agenthub.shared.errors.ApiError;
+import com.agenthub.shared.errors.ErrorKind;
+import com.google.cloud.functions.HttpRequest;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Reads a request body as one JSON object, refusing anything else with the precise error: wrong
+ * content type (415), too large (413), invalid UTF-8, malformed or too deeply nested JSON (400).
+ */
+final class JsonBodyReader {
+
+  private JsonBodyReader() {}
+
+  static JsonObject read(HttpRequest request) {
+    requireJsonContentType(request);
+    byte[] bytes = readLimited(request);
+    if (bytes.length == 0) {
+      throw ApiError.of(ErrorKind.MALFORMED_REQUEST, "the request body is empty; send a JSON object");
+    }
+    String text = decodeUtf8(bytes);
+    JsonElement element;
+    try {
+      JsonReader reader = new JsonReader(new StringReader(text));
+      reader.setStrictness(Strictness.STRICT);
+      reader.setNestingLimit(HttpLimits.MAX_JSON_DEPTH);
+      element = JsonParser.parseReader(reader);
+      if (reader.peek() != JsonToken.END_DOCUMENT) {
+        throw ApiError.of(ErrorKind.MALFORMED_REQUEST, "unexpected content after the JSON value");
+      }
+    } catch (JsonParseException | IOException | IllegalStateException e) {
+      throw ApiError.of(ErrorKind.MALFORMED_REQUEST, "malformed JSON: " + describe(e));
+    }
+    if (!element.isJsonObject()) {
+      throw ApiError.of(ErrorKind.MALFORMED_REQUEST, "the body must be a JSON object");
+    }
+    return element.getAsJsonObject();
+  }
+
+  private static void requireJsonContentType(HttpRequest request) {
+    String type = request.getContentType().orElse("").toLowerCase(Locale.ROOT);
+    String mediaType = type.split(";", 2)[0].trim();
+    if (!mediaType.equals("application/json")) {
+      throw ApiError.of(ErrorKind.UNSUPPORTED_MEDIA_TYPE,
+          "Content-Type must be application/json, got " + (mediaType.isEmpty() ? "none" : mediaType));
+    }
+    if (type.contains("charset=") && !type.replace(" ", "").contains("charset=utf-8")) {
+      throw ApiError.of(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "only the UTF-8 charset is accepted");
+    }
+  }
+
+  private static byte[] readLimited(HttpRequest request) {
+    if (request.getContentLength() > HttpLimits.MAX_BODY_BYTES) {
+      throw tooLarge();
+    }
+    try (InputStream in = request.getInputStream()) {
+      byte[] bytes = in.readNBytes(HttpLimits.MAX_BODY_BYTES + 1);
+      if (bytes.length > HttpLimits.MAX_BODY_BYTES) {
+        throw tooLarge();
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw ApiError.of(ErrorKind.MALFORMED_REQUEST, "the request body could not be read");
+    }
+  }
+
+  private static ApiError tooLarge() {
+    return ApiError.of(ErrorKind.PAYLOAD_TOO_LARGE,
+        "the request body exceeds " + HttpLimits.MAX_BODY_BYTES + " bytes");
+  }
+
+  private static String decodeUtf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw ApiError.of(ErrorKind.MALFORMED_REQUEST, "the request body is not valid UTF-8");
+    }
+  }
+
+  private static String describe(Exception e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (message.contains("Nesting limit")) {
+      return "nested deeper than " + HttpLimits.MAX_JSON_DEPTH + " levels";
+    }
+    // Gson appends a troubleshooting URL; keep the useful part only.
+    int see = message.indexOf("\nSee ");
+    return see > 0 ? message.substring(0, see) : message;
+  }
+}

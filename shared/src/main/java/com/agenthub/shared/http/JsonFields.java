@@ -1,0 +1,85 @@
+package com.agenthub.shared.http;
+
+import com.agenthub.shared.errors.ApiError;
+import com.agenthub.shared.json.Json;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Typed access to the fields of a JSON request body. Every error names the field. Call
+ * {@link #rejectUnknown} with the fields an operation accepts, so a typo is an error, not a no-op.
+ */
+public final class JsonFields {
+
+  private final JsonObject object;
+
+  public JsonFields(JsonObject object) {
+    this.object = object;
+  }
+
+  public boolean has(String name) {
+    return object.has(name);
+  }
+
+  public Set<String> names() {
+    return object.keySet();
+  }
+
+  public void rejectUnknown(Set<String> allowed) {
+    for (String name : object.keySet()) {
+      if (!allowed.contains(name)) {
+        throw ApiError.invalid(name, "unknown field '" + name + "'; accepted fields: " + new java.util.TreeSet<>(allowed));
+      }
+    }
+  }
+
+  public String requiredString(String name) {
+    return optionalString(name).orElseThrow(() -> ApiError.invalid(name, "'" + name + "' is required"));
+  }
+
+  public Optional<String> optionalString(String name) {
+    JsonElement value = present(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+      throw ApiError.invalid(name, "'" + name + "' must be a string");
+    }
+    return Optional.of(value.getAsString());
+  }
+
+  public Optional<Long> optionalInteger(String name) {
+    JsonElement value = present(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
+      throw ApiError.invalid(name, "'" + name + "' must be an integer");
+    }
+    Object number = Json.toPlain(value, name);
+    if (!(number instanceof Long l)) {
+      throw ApiError.invalid(name, "'" + name + "' must be an integer");
+    }
+    return Optional.of(l);
+  }
+
+  public Optional<Map<String, Object>> optionalObject(String name) {
+    JsonElement value = present(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!value.isJsonObject()) {
+      throw ApiError.invalid(name, "'" + name + "' must be a JSON object");
+    }
+    return Optional.of(Json.toPlainMap(value.getAsJsonObject(), name));
+  }
+
+  /** A field given as JSON null counts as absent. */
+  private JsonElement present(String name) {
+    JsonElement value = object.get(name);
+    return value == null || value.isJsonNull() ? null : value;
+  }
+}

@@ -1,0 +1,46 @@
+package com.agenthub.shared.http;
+
+import com.agenthub.shared.json.Json;
+import com.google.gson.JsonObject;
+import java.io.PrintStream;
+import java.util.Optional;
+
+/**
+ * One structured JSON line per request on stdout, in the shape Cloud Logging parses: severity,
+ * message, trace, httpRequest. It never carries credentials, bodies or query strings.
+ */
+final class RequestLog {
+
+  private static final String PROJECT = Optional.ofNullable(System.getenv("GOOGLE_CLOUD_PROJECT")).orElse("local");
+  private static final PrintStream OUT = System.out;
+
+  private RequestLog() {}
+
+  static void write(String function, String method, int status, long latencyNanos, TraceContext trace,
+      Optional<String> executionId, Optional<String> organizationId, Optional<String> errorCode,
+      Optional<String> errorMessage, Optional<Throwable> defect) {
+    JsonObject line = new JsonObject();
+    line.addProperty("severity", status >= 500 ? "ERROR" : status >= 400 ? "WARNING" : "INFO");
+    line.addProperty("message", function + " " + method + " " + status
+        + errorMessage.map(m -> ": " + m).orElse(""));
+    line.addProperty("function", function);
+    organizationId.ifPresent(org -> line.addProperty("organization_id", org));
+    errorCode.ifPresent(code -> line.addProperty("error_code", code));
+    executionId.ifPresent(id -> line.addProperty("execution_id", id));
+    trace.traceId().ifPresent(id -> line.addProperty("logging.googleapis.com/trace", "projects/" + PROJECT + "/traces/" + id));
+    trace.spanId().ifPresent(id -> line.addProperty("logging.googleapis.com/spanId", id));
+    JsonObject http = new JsonObject();
+    http.addProperty("requestMethod", method);
+    http.addProperty("status", status);
+    http.addProperty("latency", String.format("%.6fs", latencyNanos / 1e9));
+    line.add("httpRequest", http);
+    defect.ifPresent(t -> line.addProperty("stack_trace", stackTrace(t)));
+    OUT.println(Json.GSON.toJson(line));
+  }
+
+  private static String stackTrace(Throwable t) {
+    java.io.StringWriter text = new java.io.StringWriter();
+    t.printStackTrace(new java.io.PrintWriter(text));
+    return text.toString();
+  }
+}
