@@ -97,7 +97,13 @@ final class JsonBodyReader {
   }
 
   private static String describe(Exception e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? "unreadable" : root.getMessage();
+    // Never show a Java class name to a caller.
+    message = message.replaceAll("(?:[a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ", "");
     if (message.contains("Nesting limit")) {
       return "nested deeper than " + HttpLimits.MAX_JSON_DEPTH + " levels";
     }

@@ -1,0 +1,76 @@
+package com.agenthub.functions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.agenthub.functions.local.FunctionCatalog;
+import com.agenthub.functions.wiring.Services;
+import com.google.cloud.functions.CloudEventsFunction;
+import com.google.cloud.functions.HttpFunction;
+import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The catalog and the code agree: every entry deploys, and every function class is an entry. */
+class CatalogConsistencyTest {
+
+  private final FunctionCatalog catalog = FunctionCatalog.load();
+
+  @Test
+  void everyEntryPointExistsAndImplementsTheInterfaceOfItsTrigger() throws Exception {
+    for (FunctionCatalog.Entry entry : catalog.functions()) {
+      Class<?> type = Class.forName(entry.entryPoint());
+      Class<?> expected = entry.isHttp() ? HttpFunction.class : CloudEventsFunction.class;
+      assertTrue(expected.isAssignableFrom(type), entry.name() + " must implement " + expected.getSimpleName());
+      assertTrue(Modifier.isPublic(type.getConstructor().getModifiers()),
+          entry.name() + " needs the public no-arg constructor the Functions Framework calls");
+      type.getConstructor(Services.class);
+      assertEquals(entry.name(), type.getSimpleName(), "a function's name is its class's name");
+      assertTrue(entry.isHttp() || entry.topic().isPresent(), entry.name() + ": trigger is 'http' or 'topic:NAME'");
+    }
+  }
+
+  @Test
+  void namesAreUnique() {
+    List<String> names = catalog.functions().stream().map(FunctionCatalog.Entry::name).toList();
+    assertEquals(names.size(), new HashSet<>(names).size(), "duplicate names in catalog.json: " + names);
+  }
+
+  @Test
+  void everyFunctionClassIsInTheCatalog() throws Exception {
+    Set<String> inCatalog = new TreeSet<>();
+    catalog.functions().forEach(e -> inCatalog.add(e.entryPoint()));
+    Set<String> missing = new TreeSet<>();
+    for (String className : compiledClasses()) {
+      Class<?> type = Class.forName(className);
+      boolean deployable = (HttpFunction.class.isAssignableFrom(type) || CloudEventsFunction.class.isAssignableFrom(type))
+          && !Modifier.isAbstract(type.getModifiers()) && Modifier.isPublic(type.getModifiers());
+      if (deployable && !inCatalog.contains(className)) {
+        missing.add(className);
+      }
+    }
+    if (!missing.isEmpty()) {
+      fail("function classes missing from functions/catalog.json: " + missing);
+    }
+  }
+
+  /** Every class compiled from functions/src/main (not tests), by name. */
+  private static Set<String> compiledClasses() throws IOException, URISyntaxException {
+    Path root = Path.of(EndpointFunction.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Set<String> names = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      files.filter(p -> p.toString().endsWith(".class") && !p.getFileName().toString().contains("$"))
+          .forEach(p -> names.add(root.relativize(p).toString().replace('/', '.').replaceAll("\\.class$", "")));
+    }
+    return names;
+  }
+}

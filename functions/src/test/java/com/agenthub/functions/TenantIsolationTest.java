@@ -1,0 +1,59 @@
+package com.agenthub.functions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.agenthub.functions.testing.ApiClient;
+import com.agenthub.functions.testing.ApiResponse;
+import com.agenthub.functions.testing.LocalStackFixture;
+import com.google.gson.JsonObject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** With organization A's key, organization B's resources do not exist. */
+class TenantIsolationTest {
+
+  private final ApiClient orgA = LocalStackFixture.newOrganization("Tenant A");
+  private final ApiClient orgB = LocalStackFixture.newOrganization("Tenant B");
+
+  @Test
+  void everyAgentFunctionAnswersAnotherTenantsAgentExactlyLikeAMissingOne() {
+    JsonObject agentOfB = orgB.post("CreateAgent", "{\"name\": \"B's agent\"}").json();
+    String id = agentOfB.get("id").getAsString();
+    String etag = agentOfB.get("etag").getAsString();
+    String missing = "ZZZZZZZZZZZZZZZZZZZZ";
+
+    for (String target : new String[] {id, missing}) {
+      assertNotFound(orgA.get("GetAgent?agent_id=" + target));
+      assertNotFound(orgA.patch("UpdateAgent?agent_id=" + target, "{\"name\": \"taken\"}", Map.of()));
+      assertNotFound(orgA.patch("UpdateAgent?agent_id=" + target, "{\"name\": \"taken\"}", Map.of("If-Match", etag)));
+      assertNotFound(orgA.delete("DeleteAgent?agent_id=" + target, Map.of()));
+      assertNotFound(orgA.post("IncrementAgentCounter", "{\"agent_id\": \"" + target + "\", \"counter\": \"messages\"}"));
+      assertNotFound(orgA.get("GetAgentCounters?agent_id=" + target));
+    }
+    ApiResponse untouched = orgB.get("GetAgent?agent_id=" + id);
+    assertEquals(agentOfB, untouched.json(), "B's agent is unchanged by A's attempts");
+    assertEquals(new JsonObject(), orgB.get("GetAgentCounters?agent_id=" + id).json().getAsJsonObject("counters"));
+  }
+
+  @Test
+  void listsShowOnlyTheCallersAgentsAndKeys() {
+    orgB.post("CreateAgent", "{\"name\": \"B1\", \"industry\": \"shared-industry\"}");
+    String a1 = orgA.post("CreateAgent", "{\"name\": \"A1\", \"industry\": \"shared-industry\"}").json().get("id").getAsString();
+
+    var agents = orgA.get("ListAgents?industry=shared-industry").json().getAsJsonArray("agents");
+    assertEquals(1, agents.size());
+    assertEquals(a1, agents.get(0).getAsJsonObject().get("id").getAsString());
+
+    String keyOfB = orgB.get("ListApiKeys").json().getAsJsonArray("api_keys").get(0).getAsJsonObject().get("id").getAsString();
+    String keysOfA = orgA.get("ListApiKeys").body();
+    assertFalse(keysOfA.contains(keyOfB));
+    assertNotFound(orgA.post("RevokeApiKey", "{\"key_id\": \"" + keyOfB + "\"}"));
+    assertEquals(200, orgB.get("ListAgents").status(), "B's key still works");
+  }
+
+  private static void assertNotFound(ApiResponse response) {
+    assertEquals(404, response.status(), response.toString());
+    assertEquals("not_found", response.errorCode());
+  }
+}
