@@ -18,6 +18,6 @@ public final class CreateAgent extends EndpointFunction {
     super(HttpEndpoint.of("CreateAgent", "POST", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
       var agent = services.agents().create(call.organizationId(), AgentJson.newAgent(call.body()));
       return ApiReply.created(AgentJson.of(agent)).withHeader("ETag", ETags.of(agent.version()));
-    }));
+    }).idempotent(services.idempotencyKeys()));
   }
 }

@@ -29,6 +29,6 @@ public final class IncrementAgentCounter extends EndpointFunction {
       json.addProperty("counter", counter);
       json.addProperty("value", total);
       return ApiReply.ok(json);
-    }));
+    }).idempotent(services.idempotencyKeys()));
   }
 }

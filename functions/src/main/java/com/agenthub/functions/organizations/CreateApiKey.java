@@ -19,6 +19,6 @@ public final class CreateApiKey extends EndpointFunction {
       call.body().rejectUnknown(Set.of("name"));
       var issued = services.apiKeys().issue(call.organizationId(), call.body().requiredString("name"));
       return ApiReply.created(OrganizationJson.issued(issued));
-    }));
+    }).idempotent(services.idempotencyKeys()));
   }
 }

@@ -4,6 +4,7 @@ import com.agenthub.shared.adapter.firestore.FirestoreDocumentStore;
 import com.agenthub.shared.agents.AgentCounters;
 import com.agenthub.shared.agents.Agents;
 import com.agenthub.shared.auth.Authenticator;
+import com.agenthub.shared.idempotency.IdempotencyKeys;
 import com.agenthub.shared.organizations.ApiKeys;
 import com.agenthub.shared.organizations.Organizations;
 import com.agenthub.shared.port.DocumentStore;
@@ -21,7 +22,8 @@ public record Services(
     Organizations organizations,
     ApiKeys apiKeys,
     Agents agents,
-    AgentCounters agentCounters) {
+    AgentCounters agentCounters,
+    IdempotencyKeys idempotencyKeys) {
 
   public static Services over(DocumentStore store, Optional<String> platformAdminToken, Clock clock) {
     ApiKeys apiKeys = new ApiKeys(store, clock);
@@ -31,7 +33,8 @@ public record Services(
         new Organizations(store, apiKeys, clock),
         apiKeys,
         agents,
-        new AgentCounters(store, agents));
+        new AgentCounters(store, agents),
+        new IdempotencyKeys(store, clock));
   }
 
   public static Services production() {

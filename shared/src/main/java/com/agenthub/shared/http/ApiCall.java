@@ -38,6 +38,10 @@ public final class ApiCall {
     return body;
   }
 
+  public String queryString() {
+    return request.getQuery().orElse("");
+  }
+
   public QueryParameters query() {
     return new QueryParameters(request.getQueryParameters());
   }

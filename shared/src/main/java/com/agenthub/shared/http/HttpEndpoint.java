@@ -4,11 +4,13 @@ import com.agenthub.shared.auth.Authenticator;
 import com.agenthub.shared.auth.Principal;
 import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.errors.ErrorKind;
+import com.agenthub.shared.idempotency.IdempotencyKeys;
 import com.agenthub.shared.json.Json;
 import com.agenthub.shared.port.StoreException;
 import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,17 +37,25 @@ public final class HttpEndpoint {
   private final Access access;
   private final Authenticator authenticator;
   private final Handler handler;
+  private final Optional<IdempotencyKeys> idempotency;
 
-  private HttpEndpoint(String function, String method, Access access, Authenticator authenticator, Handler handler) {
+  private HttpEndpoint(String function, String method, Access access, Authenticator authenticator, Handler handler,
+      Optional<IdempotencyKeys> idempotency) {
     this.function = function;
     this.method = method;
     this.access = access;
     this.authenticator = authenticator;
     this.handler = handler;
+    this.idempotency = idempotency;
   }
 
   public static HttpEndpoint of(String function, String method, Access access, Authenticator authenticator, Handler handler) {
-    return new HttpEndpoint(function, method, access, authenticator, handler);
+    return new HttpEndpoint(function, method, access, authenticator, handler, Optional.empty());
+  }
+
+  /** Honours an {@code Idempotency-Key} header: a retried request replays the first reply. */
+  public HttpEndpoint idempotent(IdempotencyKeys keys) {
+    return new HttpEndpoint(function, method, access, authenticator, handler, Optional.of(keys));
   }
 
   public void serve(HttpRequest request, HttpResponse response) {
@@ -63,7 +73,11 @@ public final class HttpEndpoint {
           ? authenticator.organization(authorization)
           : authenticator.platformAdmin(authorization);
       organization = principal.organizationId();
-      reply = handler.handle(new ApiCall(request, principal));
+      ApiCall call = new ApiCall(request, principal);
+      Optional<String> idempotencyKey = idempotency.isPresent() && principal.organizationId().isPresent()
+          ? call.header(IdempotencyKeys.FIELD)
+          : Optional.empty();
+      reply = idempotencyKey.isPresent() ? handleOnce(call, idempotencyKey.get()) : handler.handle(call);
     } catch (ApiError e) {
       error = e;
     } catch (StoreException e) {
@@ -88,6 +102,35 @@ public final class HttpEndpoint {
         TraceContext.of(request), ApiCall.header(request, "Function-Execution-Id"), organization,
         Optional.ofNullable(error).map(e -> e.kind().code()), Optional.ofNullable(error).map(Throwable::getMessage),
         defect);
+  }
+
+  private ApiReply handleOnce(ApiCall call, String key) {
+    IdempotencyKeys keys = idempotency.orElseThrow();
+    String organization = call.organizationId();
+    String requestHash = IdempotencyKeys.sha256(request(call));
+    Optional<IdempotencyKeys.Reply> earlier = keys.claim(organization, function, IdempotencyKeys.requireValid(key), requestHash);
+    if (earlier.isPresent()) {
+      return new ApiReply(earlier.get().status(), JsonParser.parseString(earlier.get().body()), Map.of())
+          .withHeader("Idempotent-Replayed", "true");
+    }
+    ApiReply reply;
+    try {
+      reply = handler.handle(call);
+    } catch (RuntimeException failed) {
+      keys.release(organization, function, key);
+      throw failed;
+    }
+    if (reply.status() < 300 && reply.body() != null) {
+      keys.complete(organization, function, key, new IdempotencyKeys.Reply(reply.status(), Json.GSON.toJson(reply.body())));
+    } else {
+      keys.release(organization, function, key);
+    }
+    return reply;
+  }
+
+  /** What makes two requests "the same" for idempotency: the query and the parsed body. */
+  private static String request(ApiCall call) {
+    return call.queryString() + "\n" + Json.GSON.toJson(call.body().asJson());
   }
 
   /** Store failures that reach this far were not expected by the use case. */

@@ -20,6 +20,10 @@ public final class JsonFields {
     this.object = object;
   }
 
+  public JsonObject asJson() {
+    return object.deepCopy();
+  }
+
   public boolean has(String name) {
     return object.has(name);
   }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
 
   private static final Path MAIN = Path.of("src/main/java/com/agenthub/shared");
-  private static final List<String> DOMAIN = List.of("agents", "organizations", "port", "errors", "paging", "ids", "auth");
+  private static final List<String> DOMAIN = List.of("agents", "organizations", "port", "errors", "paging", "ids", "auth", "idempotency");
 
   @Test
   void theDomainImportsNoClientLibraryAdapterOrHttp() throws IOException {

@@ -1,0 +1,63 @@
+package com.agenthub.functions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.agenthub.functions.testing.ApiClient;
+import com.agenthub.functions.testing.ApiResponse;
+import com.agenthub.functions.testing.LocalStackFixture;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A client that retries with the same Idempotency-Key never acts twice. */
+class IdempotencyHttpTest {
+
+  private final ApiClient org = LocalStackFixture.newOrganization("Idempotency");
+
+  private ApiResponse post(String function, String body, String key) {
+    return org.send("POST", function, body, Map.of("Content-Type", "application/json", "Idempotency-Key", key));
+  }
+
+  @Test
+  void aRetriedCreateReturnsTheSameAgentAndCreatesOne() {
+    ApiResponse first = post("CreateAgent", "{\"name\": \"Once\"}", "create-once-1");
+    ApiResponse retry = post("CreateAgent", "{\"name\": \"Once\"}", "create-once-1");
+    assertEquals(201, first.status());
+    assertEquals(201, retry.status());
+    assertEquals(first.json(), retry.json());
+    assertEquals("true", retry.header("Idempotent-Replayed").orElseThrow());
+    assertEquals(1, org.get("ListAgents").json().getAsJsonArray("agents").size());
+  }
+
+  @Test
+  void aRetriedIncrementCountsOnce() {
+    String id = org.post("CreateAgent", "{\"name\": \"Counted\"}").json().get("id").getAsString();
+    String body = "{\"agent_id\": \"" + id + "\", \"counter\": \"messages\", \"delta\": 5}";
+    for (int i = 0; i < 3; i++) {
+      assertEquals(5, post("IncrementAgentCounter", body, "inc-1").json().get("value").getAsLong());
+    }
+    assertEquals(5, org.get("GetAgentCounters?agent_id=" + id).json().getAsJsonObject("counters").get("messages").getAsLong());
+  }
+
+  @Test
+  void reusingAKeyForAnotherRequestIs422() {
+    assertEquals(201, post("CreateAgent", "{\"name\": \"A\"}", "reused").status());
+    ApiResponse other = post("CreateAgent", "{\"name\": \"B\"}", "reused");
+    assertEquals(422, other.status());
+    assertEquals("Idempotency-Key", other.errorField());
+  }
+
+  @Test
+  void aFailedRequestDoesNotHoldItsKey() {
+    assertEquals(400, post("CreateAgent", "{\"name\": 1}", "fix-and-retry").status());
+    assertEquals(400, post("CreateAgent", "{\"name\": \"\"}", "fix-and-retry").status());
+    ApiResponse fixed = post("CreateAgent", "{\"name\": \"Fixed\"}", "fix-and-retry");
+    assertEquals(201, fixed.status(), fixed.toString());
+    assertTrue(fixed.header("Idempotent-Replayed").isEmpty());
+  }
+
+  @Test
+  void aMalformedKeyIs400() {
+    assertEquals(400, post("CreateAgent", "{\"name\": \"A\"}", "has space").status());
+  }
+}
