@@ -1,11 +1,11 @@
 package com.agenthub.functions.agents;
 
-import com.agenthub.shared.http.ETags;
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
 import com.agenthub.shared.http.ApiReply;
-import com.agenthub.shared.http.HttpEndpoint;
+import com.agenthub.shared.http.ETags;
 import com.agenthub.shared.http.HttpEndpoint.Access;
+import com.agenthub.shared.http.HttpEndpoint;
 
 /** POST a new agent of the caller's organization; 201 with the agent and its ETag. */
 public final class CreateAgent extends EndpointFunction {

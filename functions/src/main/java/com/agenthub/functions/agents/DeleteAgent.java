@@ -1,12 +1,12 @@
 package com.agenthub.functions.agents;
 
-import com.agenthub.shared.http.ETags;
-import java.util.Set;
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
 import com.agenthub.shared.http.ApiReply;
-import com.agenthub.shared.http.HttpEndpoint;
+import com.agenthub.shared.http.ETags;
 import com.agenthub.shared.http.HttpEndpoint.Access;
+import com.agenthub.shared.http.HttpEndpoint;
+import java.util.Set;
 
 /** DELETE the agent ?agent_id=: gone from gets and lists, its record archived; honours If-Match. */
 public final class DeleteAgent extends EndpointFunction {

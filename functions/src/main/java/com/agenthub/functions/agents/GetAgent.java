@@ -1,12 +1,12 @@
 package com.agenthub.functions.agents;
 
-import com.agenthub.shared.http.ETags;
-import java.util.Set;
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
 import com.agenthub.shared.http.ApiReply;
-import com.agenthub.shared.http.HttpEndpoint;
+import com.agenthub.shared.http.ETags;
 import com.agenthub.shared.http.HttpEndpoint.Access;
+import com.agenthub.shared.http.HttpEndpoint;
+import java.util.Set;
 
 /** GET one agent by ?agent_id=; 404 when missing, deleted or another organization's. */
 public final class GetAgent extends EndpointFunction {

@@ -1,12 +1,12 @@
 package com.agenthub.functions.agents;
 
-import com.google.gson.JsonObject;
-import java.util.Set;
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
 import com.agenthub.shared.http.ApiReply;
-import com.agenthub.shared.http.HttpEndpoint;
 import com.agenthub.shared.http.HttpEndpoint.Access;
+import com.agenthub.shared.http.HttpEndpoint;
+import com.google.gson.JsonObject;
+import java.util.Set;
 
 /** GET every usage counter of the agent ?agent_id= with its total. */
 public final class GetAgentCounters extends EndpointFunction {

@@ -1,13 +1,13 @@
 package com.agenthub.functions.agents;
 
-import com.agenthub.shared.http.JsonFields;
-import com.google.gson.JsonObject;
-import java.util.Set;
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
 import com.agenthub.shared.http.ApiReply;
-import com.agenthub.shared.http.HttpEndpoint;
 import com.agenthub.shared.http.HttpEndpoint.Access;
+import com.agenthub.shared.http.HttpEndpoint;
+import com.agenthub.shared.http.JsonFields;
+import com.google.gson.JsonObject;
+import java.util.Set;
 
 /** POST {agent_id, counter, delta}: atomically add to a named usage counter; answers its new total. */
 public final class IncrementAgentCounter extends EndpointFunction {

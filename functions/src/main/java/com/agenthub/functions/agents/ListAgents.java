@@ -1,14 +1,14 @@
 package com.agenthub.functions.agents;
 
+import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.PageJson;
+import com.agenthub.functions.wiring.Services;
 import com.agenthub.shared.agents.AgentFilter;
 import com.agenthub.shared.agents.AgentStatus;
-import java.util.Set;
-import com.agenthub.functions.EndpointFunction;
-import com.agenthub.functions.wiring.Services;
 import com.agenthub.shared.http.ApiReply;
-import com.agenthub.shared.http.HttpEndpoint;
 import com.agenthub.shared.http.HttpEndpoint.Access;
+import com.agenthub.shared.http.HttpEndpoint;
+import java.util.Set;
 
 /** GET the caller's agents, oldest first, filtered by ?status= and ?industry=, cursor-paginated. */
 public final class ListAgents extends EndpointFunction {

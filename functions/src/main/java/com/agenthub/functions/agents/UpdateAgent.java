@@ -1,12 +1,12 @@
 package com.agenthub.functions.agents;
 
-import com.agenthub.shared.http.ETags;
-import java.util.Set;
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
 import com.agenthub.shared.http.ApiReply;
-import com.agenthub.shared.http.HttpEndpoint;
+import com.agenthub.shared.http.ETags;
 import com.agenthub.shared.http.HttpEndpoint.Access;
+import com.agenthub.shared.http.HttpEndpoint;
+import java.util.Set;
 
 /** PATCH some fields of the agent ?agent_id=; with If-Match, only if it is still at that version (else 412). */
 public final class UpdateAgent extends EndpointFunction {

@@ -3,8 +3,8 @@ package com.agenthub.functions.organizations;
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
 import com.agenthub.shared.http.ApiReply;
-import com.agenthub.shared.http.HttpEndpoint;
 import com.agenthub.shared.http.HttpEndpoint.Access;
+import com.agenthub.shared.http.HttpEndpoint;
 import java.util.Set;
 
 /** POST {name}: a new API key of the caller's organization; its secret is in this answer only. */

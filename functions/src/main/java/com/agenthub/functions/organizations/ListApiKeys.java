@@ -4,8 +4,8 @@ import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.PageJson;
 import com.agenthub.functions.wiring.Services;
 import com.agenthub.shared.http.ApiReply;
-import com.agenthub.shared.http.HttpEndpoint;
 import com.agenthub.shared.http.HttpEndpoint.Access;
+import com.agenthub.shared.http.HttpEndpoint;
 import java.util.Set;
 
 /** GET the caller's organization's API keys (never their secrets), oldest first, cursor-paginated. */

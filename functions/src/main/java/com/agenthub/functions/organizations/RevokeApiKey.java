@@ -3,8 +3,8 @@ package com.agenthub.functions.organizations;
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
 import com.agenthub.shared.http.ApiReply;
-import com.agenthub.shared.http.HttpEndpoint;
 import com.agenthub.shared.http.HttpEndpoint.Access;
+import com.agenthub.shared.http.HttpEndpoint;
 import java.util.Set;
 
 /** POST {key_id}: the key stops authenticating at once. Idempotent. */

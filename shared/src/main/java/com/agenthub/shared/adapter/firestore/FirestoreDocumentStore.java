@@ -20,6 +20,7 @@ import com.google.cloud.firestore.FieldValue;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Precondition;
 import com.google.cloud.firestore.SetOptions;
+import com.google.cloud.firestore.UpdateBuilder;
 import com.google.cloud.firestore.WriteBatch;
 import com.google.cloud.firestore.WriteResult;
 import java.time.Duration;
@@ -50,18 +51,7 @@ public final class FirestoreDocumentStore implements DocumentStore {
   @Override
   public List<Version> commit(List<Write> writes) {
     WriteBatch batch = firestore.batch();
-    for (Write write : writes) {
-      apply(write, new WriteTarget() {
-        public void create(DocumentReference ref, Map<String, Object> data) { batch.create(ref, data); }
-        public void set(DocumentReference ref, Map<String, Object> data, boolean merge) {
-          if (merge) { batch.set(ref, data, SetOptions.merge()); } else { batch.set(ref, data); }
-        }
-        public void update(DocumentReference ref, Map<String, Object> fields, Optional<Precondition> p) {
-          if (p.isPresent()) { batch.update(ref, fields, p.get()); } else { batch.update(ref, fields); }
-        }
-        public void delete(DocumentReference ref, Precondition p) { batch.delete(ref, p); }
-      });
-    }
+    writes.forEach(write -> apply(write, batch));
     List<Version> versions = new ArrayList<>();
     for (WriteResult result : await(batch.commit())) {
       versions.add(new Version(FirestoreValues.instant(result.getUpdateTime())));
@@ -106,43 +96,28 @@ public final class FirestoreDocumentStore implements DocumentStore {
 
       @Override
       public void write(Write write) {
-        apply(write, new WriteTarget() {
-          public void create(DocumentReference ref, Map<String, Object> data) { tx.create(ref, data); }
-          public void set(DocumentReference ref, Map<String, Object> data, boolean merge) {
-            if (merge) { tx.set(ref, data, SetOptions.merge()); } else { tx.set(ref, data); }
-          }
-          public void update(DocumentReference ref, Map<String, Object> fields, Optional<Precondition> p) {
-            if (p.isPresent()) { tx.update(ref, fields, p.get()); } else { tx.update(ref, fields); }
-          }
-          public void delete(DocumentReference ref, Precondition p) { tx.delete(ref, p); }
-        });
+        apply(write, tx);
       }
     })));
   }
 
-  /** What a WriteBatch and a Transaction have in common, so one mapping serves both. */
-  private interface WriteTarget {
-    void create(DocumentReference ref, Map<String, Object> data);
-
-    void set(DocumentReference ref, Map<String, Object> data, boolean merge);
-
-    /** Without a precondition, Firestore's update still requires the document to exist. */
-    void update(DocumentReference ref, Map<String, Object> fields, Optional<Precondition> precondition);
-
-    void delete(DocumentReference ref, Precondition precondition);
-  }
-
-  private void apply(Write write, WriteTarget target) {
+  /** One mapping for both a WriteBatch and a Transaction: the client's common UpdateBuilder. */
+  private void apply(Write write, UpdateBuilder<?> target) {
     if (write instanceof Write.Create c) {
       target.create(ref(c.path()), toFirestoreMap(c.data()));
     } else if (write instanceof Write.Set s) {
-      target.set(ref(s.path()), toFirestoreMap(s.data()), false);
+      target.set(ref(s.path()), toFirestoreMap(s.data()));
     } else if (write instanceof Write.Update u) {
-      target.update(ref(u.path()), toFirestoreMap(u.fields()), u.expected().map(FirestoreDocumentStore::updatedAt));
+      // Without a precondition, Firestore's update still requires the document to exist.
+      if (u.expected().isPresent()) {
+        target.update(ref(u.path()), toFirestoreMap(u.fields()), updatedAt(u.expected().get()));
+      } else {
+        target.update(ref(u.path()), toFirestoreMap(u.fields()));
+      }
     } else if (write instanceof Write.Delete d) {
       target.delete(ref(d.path()), d.expected().map(FirestoreDocumentStore::updatedAt).orElse(Precondition.NONE));
     } else if (write instanceof Write.Increment i) {
-      target.set(ref(i.path()), incrementData(i), true);
+      target.set(ref(i.path()), incrementData(i), SetOptions.merge());
     } else {
       throw new IllegalArgumentException("unknown write " + write);
     }

@@ -1,7 +1,7 @@
 package com.agenthub.shared.adapter.firestore;
 
-import com.agenthub.shared.port.StoreException;
 import com.agenthub.shared.port.StoreException.Reason;
+import com.agenthub.shared.port.StoreException;
 import com.google.api.gax.rpc.ApiException;
 import com.google.cloud.firestore.FirestoreException;
 import io.grpc.Status;
