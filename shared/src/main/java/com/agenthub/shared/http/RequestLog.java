@@ -2,7 +2,6 @@ package com.agenthub.shared.http;
 
 import com.agenthub.shared.json.Json;
 import com.google.gson.JsonObject;
-import java.io.PrintStream;
 import java.util.Optional;
 
 /**
@@ -12,7 +11,6 @@ import java.util.Optional;
 final class RequestLog {
 
   private static final String PROJECT = Optional.ofNullable(System.getenv("GOOGLE_CLOUD_PROJECT")).orElse("local");
-  private static final PrintStream OUT = System.out;
 
   private RequestLog() {}
 
@@ -35,7 +33,7 @@ final class RequestLog {
     http.addProperty("latency", String.format("%.6fs", latencyNanos / 1e9));
     line.add("httpRequest", http);
     defect.ifPresent(t -> line.addProperty("stack_trace", stackTrace(t)));
-    OUT.println(Json.GSON.toJson(line));
+    System.out.println(Json.GSON.toJson(line));
   }
 
   private static String stackTrace(Throwable t) {

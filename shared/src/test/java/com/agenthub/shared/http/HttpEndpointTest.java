@@ -1,0 +1,109 @@
+package com.agenthub.shared.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.agenthub.shared.adapter.memory.InMemoryDocumentStore;
+import com.agenthub.shared.auth.Authenticator;
+import com.agenthub.shared.port.StoreException;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The conventions every function shares: error shape, no stack traces out, one safe log line. */
+class HttpEndpointTest {
+
+  private static final String ADMIN = "admin-secret-token";
+  private final Authenticator authenticator = new Authenticator(new InMemoryDocumentStore(), Optional.of(ADMIN));
+  private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+  private PrintStream stdout;
+
+  @BeforeEach
+  void captureLogs() {
+    stdout = System.out;
+    System.setOut(new PrintStream(logs, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restoreStdout() {
+    System.setOut(stdout);
+  }
+
+  private FakeHttp.Response call(HttpEndpoint.Handler handler, Map<String, List<String>> headers) {
+    FakeHttp.Response response = new FakeHttp.Response();
+    HttpEndpoint.of("Test", "POST", HttpEndpoint.Access.PLATFORM_ADMIN, authenticator, handler)
+        .serve(new FakeHttp.Request("POST", headers, "{}".getBytes(StandardCharsets.UTF_8)), response);
+    return response;
+  }
+
+  private static Map<String, List<String>> admin(String... extra) {
+    var headers = new java.util.HashMap<String, List<String>>();
+    headers.put("Authorization", List.of("Bearer " + ADMIN));
+    headers.put("Content-Type", List.of("application/json"));
+    for (int i = 0; i < extra.length; i += 2) {
+      headers.put(extra[i], List.of(extra[i + 1]));
+    }
+    return headers;
+  }
+
+  @Test
+  void anUnexpectedExceptionIsA500WithoutItsDetailsAndIsLoggedWithItsStack() {
+    FakeHttp.Response response = call(c -> {
+      throw new IllegalStateException("secret internals at com.agenthub.Foo");
+    }, admin());
+    assertEquals(500, response.status);
+    JsonObject error = JsonParser.parseString(response.text()).getAsJsonObject().getAsJsonObject("error");
+    assertEquals("internal", error.get("code").getAsString());
+    assertFalse(response.text().contains("secret internals"));
+    JsonObject log = JsonParser.parseString(logs.toString(StandardCharsets.UTF_8).strip()).getAsJsonObject();
+    assertEquals("ERROR", log.get("severity").getAsString());
+    assertTrue(log.get("stack_trace").getAsString().contains("IllegalStateException"));
+  }
+
+  @Test
+  void anUnavailableStoreIsA503WithRetryAfter() {
+    FakeHttp.Response response = call(c -> {
+      throw new StoreException(StoreException.Reason.UNAVAILABLE, "connection refused");
+    }, admin());
+    assertEquals(503, response.status);
+    assertEquals(List.of("1"), response.headers.get("Retry-After"));
+  }
+
+  @Test
+  void theLogLineCarriesTraceAndSeverityButNeverTheCredential() {
+    FakeHttp.Response response = call(c -> ApiReply.ok(new JsonObject()),
+        admin("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+    assertEquals(200, response.status);
+    String line = logs.toString(StandardCharsets.UTF_8).strip();
+    JsonObject log = JsonParser.parseString(line).getAsJsonObject();
+    assertEquals("INFO", log.get("severity").getAsString());
+    assertEquals("projects/local/traces/4bf92f3577b34da6a3ce929d0e0e4736", log.get("logging.googleapis.com/trace").getAsString());
+    assertEquals(200, log.getAsJsonObject("httpRequest").get("status").getAsInt());
+    assertFalse(line.contains(ADMIN));
+  }
+
+  @Test
+  void cloudTraceContextIsUnderstoodToo() {
+    call(c -> ApiReply.ok(new JsonObject()), admin("X-Cloud-Trace-Context", "105445aa7843bc8bf206b12000100000/1;o=1"));
+    JsonObject log = JsonParser.parseString(logs.toString(StandardCharsets.UTF_8).strip()).getAsJsonObject();
+    assertEquals("projects/local/traces/105445aa7843bc8bf206b12000100000", log.get("logging.googleapis.com/trace").getAsString());
+  }
+
+  @Test
+  void aWrongAdminTokenIs401AndTheHandlerNeverRuns() {
+    FakeHttp.Response response = call(c -> {
+      throw new AssertionError("must not run");
+    }, Map.of("Authorization", List.of("Bearer wrong")));
+    assertEquals(401, response.status);
+    assertTrue(response.text().contains("\"unauthenticated\""));
+  }
+}
