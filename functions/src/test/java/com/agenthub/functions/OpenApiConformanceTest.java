@@ -1,0 +1,776 @@
+package com.agenthub.functions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.agenthub.functions.local.FunctionCatalog;
+import com.agenthub.functions.testing.ApiClient;
+import com.agenthub.functions.testing.ApiResponse;
+import com.agenthub.functions.testing.LocalStackFixture;
+import com.agenthub.shared.http.HttpLimits;
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.google.gson.JsonObject;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * functions/openapi.yaml against the functions themselves: real requests to the local dev server
+ * (emulators behind it), each exchange checked by an OpenAPI validator built from the document on
+ * the classpath. A success must conform both ways; for a deliberately wrong request, the answer
+ * must conform and, where the document can express the rule, the validator must also refuse the
+ * request, so the document and the code agree on what is invalid.
+ */
+class OpenApiConformanceTest {
+
+  private static final String SPEC = resource("/openapi.yaml");
+
+  /**
+   * Every validator check is an error; unknown query parameters too (the functions that take
+   * query parameters refuse unknown ones). Objects without an explicit additionalProperties are
+   * closed by the validator, and the document closes every response object explicitly as well.
+   */
+  private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
+      .createForInlineApiSpecification(SPEC)
+      .withLevelResolver(LevelResolver.create()
+          .withDefaultLevel(ValidationReport.Level.ERROR)
+          .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.ERROR)
+          .build())
+      .build();
+
+  private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
+
+  private static ApiClient admin;
+  private static ApiClient acme;
+  private static ApiClient other;
+  private static ApiClient anonymous;
+  /** Well-formed, never issued. */
+  private static final String UNKNOWN_ID = "AAAAAAAAAAAAAAAAAAAA";
+
+  @BeforeAll
+  static void organizations() {
+    admin = LocalStackFixture.admin();
+    acme = LocalStackFixture.newOrganization("Acme conformance");
+    other = LocalStackFixture.newOrganization("Other conformance");
+    anonymous = admin.as(null);
+  }
+
+  // ---------------------------------------------------------------- the document and the catalog
+
+  @Test
+  void theDocumentIsValidOpenApi303() {
+    SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(SPEC, null, null);
+    assertTrue(parsed.getMessages() == null || parsed.getMessages().isEmpty(),
+        () -> "openapi.yaml has problems: " + parsed.getMessages());
+    assertEquals("3.0.3", parsed.getOpenAPI().getOpenapi());
+  }
+
+  @Test
+  void everyCatalogHttpFunctionHasAPathAndEveryPathIsACatalogFunction() {
+    Set<String> catalog = FunctionCatalog.load().http().stream()
+        .map(entry -> "/" + entry.name())
+        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> documented = new TreeSet<>(api().getPaths().keySet());
+    assertEquals(catalog, documented);
+  }
+
+  @Test
+  void eachPathHasOneOperationWhoseMethodIsTheOneTheFunctionAccepts() {
+    for (Map.Entry<String, PathItem> path : api().getPaths().entrySet()) {
+      Map<PathItem.HttpMethod, ?> operations = path.getValue().readOperationsMap();
+      assertEquals(1, operations.size(), () -> path.getKey() + " must have exactly one operation");
+      String documented = operations.keySet().iterator().next().name();
+      String function = path.getKey().substring(1);
+
+      // The documented method reaches the function: without a credential it is a 401, not a 405.
+      Exchange accepted = send(anonymous, documented, function, Map.of(), null, Map.of());
+      assertResponseConforms(accepted, 401, documented, "validation.request.security.missing");
+
+      for (String method : METHODS) {
+        if (method.equals(documented)) {
+          continue;
+        }
+        byte[] body = method.equals("GET") || method.equals("DELETE") ? null : bytes("{}");
+        Map<String, String> headers = body == null ? Map.of() : Map.of("Content-Type", "application/json");
+        Exchange refused = send(acme, method, function, Map.of(), body, headers);
+        assertResponseConforms(refused, 405, documented, "validation.request.operation.notAllowed");
+        assertEquals("method_not_allowed", refused.response().errorCode());
+        assertEquals(documented, refused.response().header("Allow").orElse(null),
+            () -> function + " must name its method in Allow");
+      }
+    }
+  }
+
+  @Test
+  void theDevServerServesThisDocument() {
+    ApiResponse served = anonymous.get("openapi.yaml");
+    assertEquals(200, served.status());
+    assertEquals(SPEC, served.body());
+  }
+
+  /** The checks below are only worth something if the validator notices a drift; prove it does. */
+  @Test
+  void theValidatorFlagsAnswersThatDriftFromTheDocument() {
+    String agentId = newAgent(acme, "drift", "retail");
+    Exchange real = get(acme, "GetAgent", Map.of("agent_id", agentId));
+    assertConforms(real, 200);
+
+    assertResponseRefused(real, 200, real.response().body().replace("\"industry\":", "\"sector\":"),
+        real.responseHeaders(), "a renamed field");
+    JsonObject missing = real.response().json();
+    missing.remove("updated_at");
+    assertResponseRefused(real, 200, missing.toString(), real.responseHeaders(), "a missing field");
+    JsonObject extra = real.response().json();
+    extra.addProperty("deleted", false);
+    assertResponseRefused(real, 200, extra.toString(), real.responseHeaders(), "an extra field");
+    JsonObject wrongType = real.response().json();
+    wrongType.addProperty("status", "archived");
+    assertResponseRefused(real, 200, wrongType.toString(), real.responseHeaders(), "a status outside the enum");
+    Map<String, List<String>> noETag = new LinkedHashMap<>(real.responseHeaders());
+    noETag.keySet().removeIf(name -> name.equalsIgnoreCase("ETag"));
+    assertResponseRefused(real, 200, real.response().body(), noETag, "a missing ETag header");
+    assertResponseRefused(real, 418, real.response().body(), real.responseHeaders(), "an undocumented status");
+
+    Exchange notFound = get(acme, "GetAgent", Map.of("agent_id", UNKNOWN_ID));
+    assertConforms(notFound, 404);
+    assertResponseRefused(notFound, 404, notFound.response().body().replace("not_found", "missing"),
+        notFound.responseHeaders(), "an error code that does not belong to the status");
+    assertResponseRefused(notFound, 400, notFound.response().body(), notFound.responseHeaders(),
+        "a not_found body under 400");
+  }
+
+  // ------------------------------------------------------------------------ CreateOrganization
+
+  @Test
+  void createOrganization() {
+    Exchange created = post(admin, "CreateOrganization", "{\"name\": \"Conformance Org\"}");
+    assertConforms(created, 201);
+    assertEquals("Conformance Org", created.response().json().getAsJsonObject("organization").get("name").getAsString());
+
+    assertResponseConforms(post(anonymous, "CreateOrganization", "{\"name\": \"x\"}"), 401, "POST",
+        "validation.request.security.missing");
+    // An organization's API key is not the platform-admin credential.
+    assertConforms(post(acme, "CreateOrganization", "{\"name\": \"x\"}"), 401);
+    assertResponseConforms(post(admin, "CreateOrganization", "{\"name\": \"x\", \"plan\": \"pro\"}"), 400, "POST",
+        "validation.request.body.schema.additionalProperties");
+    assertResponseConforms(post(admin, "CreateOrganization", "{}"), 400, "POST",
+        "validation.request.body.schema.required");
+    assertResponseConforms(post(admin, "CreateOrganization", "{\"name\": 7}"), 400, "POST",
+        "validation.request.body.schema.type");
+    assertConforms(post(admin, "CreateOrganization", "{\"name\": \"   \"}"), 400);
+    assertResponseConforms(post(admin, "CreateOrganization", "{\"name\": \"x\""), 400, "POST");
+    assertResponseConforms(send(admin, "POST", "CreateOrganization", Map.of(), bytes("name=x"),
+        Map.of("Content-Type", "text/plain")), 415, "POST", "validation.request.contentType.notAllowed");
+    assertResponseConforms(oversize(admin, "CreateOrganization"), 413, "POST");
+    assertResponseConforms(send(admin, "GET", "CreateOrganization", Map.of(), null, Map.of()), 405, "POST",
+        "validation.request.operation.notAllowed");
+  }
+
+  // ------------------------------------------------------------------------------ CreateApiKey
+
+  @Test
+  void createApiKey() {
+    Exchange created = post(acme, "CreateApiKey", "{\"name\": \"ci\"}");
+    assertConforms(created, 201);
+    String secret = created.response().json().get("key").getAsString();
+    assertConforms(get(acme.as(secret), "ListApiKeys", Map.of()), 200);
+
+    assertResponseConforms(post(anonymous, "CreateApiKey", "{\"name\": \"ci\"}"), 401, "POST",
+        "validation.request.security.missing");
+    assertConforms(post(acme.as("ahk_" + "A".repeat(43)), "CreateApiKey", "{\"name\": \"ci\"}"), 401);
+    assertResponseConforms(post(acme, "CreateApiKey", "{\"name\": \"ci\", \"scopes\": []}"), 400, "POST",
+        "validation.request.body.schema.additionalProperties");
+    assertResponseConforms(post(acme, "CreateApiKey", "{}"), 400, "POST", "validation.request.body.schema.required");
+    assertResponseConforms(post(acme, "CreateApiKey", "[]"), 400, "POST");
+    assertResponseConforms(send(acme, "POST", "CreateApiKey", Map.of(), bytes("{\"name\": \"ci\"}"),
+        Map.of("Content-Type", "application/json; charset=iso-8859-1")), 415, "POST");
+    assertResponseConforms(oversize(acme, "CreateApiKey"), 413, "POST");
+  }
+
+  // ------------------------------------------------------------------------------- ListApiKeys
+
+  @Test
+  void listApiKeys() {
+    ApiClient org = LocalStackFixture.newOrganization("Keys conformance");
+    post(org, "CreateApiKey", "{\"name\": \"second\"}");
+    post(org, "CreateApiKey", "{\"name\": \"third\"}");
+
+    Exchange all = get(org, "ListApiKeys", Map.of());
+    assertConforms(all, 200);
+    assertEquals(3, all.response().json().getAsJsonArray("api_keys").size());
+    Exchange first = get(org, "ListApiKeys", Map.of("page_size", "2"));
+    assertConforms(first, 200);
+    String token = first.response().json().get("next_page_token").getAsString();
+    Exchange last = get(org, "ListApiKeys", Map.of("page_size", "2", "page_token", token));
+    assertConforms(last, 200);
+    assertTrue(last.response().json().get("next_page_token").isJsonNull());
+    assertConforms(get(org, "ListApiKeys", Map.of("page_size", "100")), 200);
+
+    assertResponseConforms(get(anonymous, "ListApiKeys", Map.of()), 401, "GET", "validation.request.security.missing");
+    assertResponseConforms(get(org, "ListApiKeys", Map.of("page_size", "101")), 400, "GET",
+        "validation.request.parameter.schema.maximum");
+    assertResponseConforms(get(org, "ListApiKeys", Map.of("page_size", "0")), 400, "GET",
+        "validation.request.parameter.schema.minimum");
+    assertResponseConforms(get(org, "ListApiKeys", Map.of("page_size", "ten")), 400, "GET",
+        "validation.request.parameter.schema.type");
+    assertResponseConforms(get(org, "ListApiKeys", Map.of("limit", "5")), 400, "GET",
+        "validation.request.parameter.query.unexpected");
+    assertConforms(get(org, "ListApiKeys", Map.of("page_token", "not-a-token")), 400);
+    assertResponseConforms(send(org, "POST", "ListApiKeys", Map.of(), bytes("{}"),
+        Map.of("Content-Type", "application/json")), 405, "GET", "validation.request.operation.notAllowed");
+  }
+
+  // ------------------------------------------------------------------------------ RevokeApiKey
+
+  @Test
+  void revokeApiKey() {
+    ApiClient org = LocalStackFixture.newOrganization("Revoke conformance");
+    JsonObject issued = post(org, "CreateApiKey", "{\"name\": \"to revoke\"}").response().json();
+    String keyId = issued.get("id").getAsString();
+
+    Exchange revoked = post(org, "RevokeApiKey", "{\"key_id\": \"" + keyId + "\"}");
+    assertConforms(revoked, 200);
+    assertFalse(revoked.response().json().get("revoked_at").isJsonNull());
+    Exchange again = post(org, "RevokeApiKey", "{\"key_id\": \"" + keyId + "\"}");
+    assertConforms(again, 200);
+    assertEquals(revoked.response().json().get("revoked_at"), again.response().json().get("revoked_at"));
+    // The revoked key no longer authenticates.
+    assertConforms(get(org.as(issued.get("key").getAsString()), "ListApiKeys", Map.of()), 401);
+
+    // Another organization's key is not found, exactly like a key that never existed.
+    Exchange foreign = post(other, "RevokeApiKey", "{\"key_id\": \"" + keyId + "\"}");
+    assertConforms(foreign, 404);
+    Exchange missing = post(other, "RevokeApiKey", "{\"key_id\": \"" + UNKNOWN_ID + "\"}");
+    assertConforms(missing, 404);
+    assertEquals(missing.response().json(), foreign.response().json());
+
+    assertResponseConforms(post(org, "RevokeApiKey", "{\"key_id\": \"nope\"}"), 400, "POST",
+        "validation.request.body.schema.pattern");
+    assertResponseConforms(post(org, "RevokeApiKey", "{\"id\": \"" + keyId + "\"}"), 400, "POST",
+        "validation.request.body.schema.additionalProperties");
+    assertResponseConforms(post(anonymous, "RevokeApiKey", "{\"key_id\": \"" + keyId + "\"}"), 401, "POST",
+        "validation.request.security.missing");
+    assertResponseConforms(send(org, "POST", "RevokeApiKey", Map.of(), null, Map.of()), 415, "POST",
+        "validation.request.body.missing");
+    assertResponseConforms(oversize(org, "RevokeApiKey"), 413, "POST");
+  }
+
+  // ------------------------------------------------------------------------------- CreateAgent
+
+  @Test
+  void createAgent() {
+    Exchange full = post(acme, "CreateAgent", "{\"name\": \"Support bot\", \"industry\": \"retail\", "
+        + "\"configuration\": {\"model\": \"m1\", \"temperature\": 0.2, \"tools\": [\"search\", {\"n\": 1}]}, "
+        + "\"status\": \"paused\"}");
+    assertConforms(full, 201);
+    assertEquals(full.response().json().get("etag").getAsString(), full.response().header("ETag").orElseThrow());
+    Exchange minimal = post(acme, "CreateAgent", "{\"name\": \"Minimal\", \"industry\": null}");
+    assertConforms(minimal, 201);
+    assertTrue(minimal.response().json().get("industry").isJsonNull());
+    assertEquals("active", minimal.response().json().get("status").getAsString());
+
+    assertResponseConforms(post(anonymous, "CreateAgent", "{\"name\": \"x\"}"), 401, "POST",
+        "validation.request.security.missing");
+    assertResponseConforms(post(acme, "CreateAgent", "{\"name\": \"x\", \"organization_id\": \"" + UNKNOWN_ID + "\"}"),
+        400, "POST", "validation.request.body.schema.additionalProperties");
+    assertResponseConforms(post(acme, "CreateAgent", "{\"name\": \"x\", \"status\": \"deleted\"}"), 400, "POST",
+        "validation.request.body.schema.enum");
+    assertResponseConforms(post(acme, "CreateAgent", "{\"name\": \"x\", \"configuration\": []}"), 400, "POST",
+        "validation.request.body.schema.type");
+    assertResponseConforms(post(acme, "CreateAgent", "{\"industry\": \"retail\"}"), 400, "POST",
+        "validation.request.body.schema.required");
+    assertResponseConforms(send(acme, "POST", "CreateAgent", Map.of(), bytes("{\"name\": \"x\"}"),
+        Map.of("Content-Type", "text/plain")), 415, "POST", "validation.request.contentType.notAllowed");
+    assertResponseConforms(oversize(acme, "CreateAgent"), 413, "POST");
+  }
+
+  @Test
+  void createAgentLimits() {
+    // configuration: at most 64 KiB as compact JSON; {"blob":"…"} has 11 bytes around the value.
+    int limit = 64 * 1024;
+    assertConforms(post(acme, "CreateAgent", "{\"name\": \"at limit\", \"configuration\": {\"blob\": \""
+        + "x".repeat(limit - 11) + "\"}}"), 201);
+    Exchange tooBig = post(acme, "CreateAgent", "{\"name\": \"over limit\", \"configuration\": {\"blob\": \""
+        + "x".repeat(limit - 10) + "\"}}");
+    assertConforms(tooBig, 400);
+    assertEquals("configuration", tooBig.response().errorField());
+
+    // JSON nesting: at most 16 levels, the body object being level 1 and configuration level 2.
+    assertConforms(post(acme, "CreateAgent", nestedAgent(HttpLimits.MAX_JSON_DEPTH)), 201);
+    Exchange tooDeep = post(acme, "CreateAgent", nestedAgent(HttpLimits.MAX_JSON_DEPTH + 1));
+    assertConforms(tooDeep, 400);
+    assertEquals("malformed_request", tooDeep.response().errorCode());
+
+    // The body itself: 1 MiB at most.
+    Exchange oversize = oversize(acme, "CreateAgent");
+    assertResponseConforms(oversize, 413, "POST");
+    assertEquals("payload_too_large", oversize.response().errorCode());
+  }
+
+  // ---------------------------------------------------------------------------------- GetAgent
+
+  @Test
+  void getAgent() {
+    String agentId = newAgent(acme, "Readable", "health");
+    Exchange read = get(acme, "GetAgent", Map.of("agent_id", agentId));
+    assertConforms(read, 200);
+    assertEquals(read.response().json().get("etag").getAsString(), read.response().header("ETag").orElseThrow());
+
+    Exchange foreign = get(other, "GetAgent", Map.of("agent_id", agentId));
+    assertConforms(foreign, 404);
+    Exchange missing = get(other, "GetAgent", Map.of("agent_id", UNKNOWN_ID));
+    assertConforms(missing, 404);
+    assertEquals(missing.response().json(), foreign.response().json());
+
+    assertResponseConforms(get(anonymous, "GetAgent", Map.of("agent_id", agentId)), 401, "GET",
+        "validation.request.security.missing");
+    assertResponseConforms(get(acme, "GetAgent", Map.of()), 400, "GET", "validation.request.parameter.query.missing");
+    assertResponseConforms(get(acme, "GetAgent", Map.of("agent_id", "../x")), 400, "GET",
+        "validation.request.parameter.schema.pattern");
+    assertResponseConforms(get(acme, "GetAgent", Map.of("agent_id", agentId, "fields", "name")), 400, "GET",
+        "validation.request.parameter.query.unexpected");
+    assertResponseConforms(send(acme, "DELETE", "GetAgent", Map.of("agent_id", agentId), null, Map.of()), 405, "GET",
+        "validation.request.operation.notAllowed");
+  }
+
+  // -------------------------------------------------------------------------------- ListAgents
+
+  @Test
+  void listAgents() {
+    ApiClient org = LocalStackFixture.newOrganization("List conformance");
+    String industry = "industry-" + UUID.randomUUID();
+    newAgent(org, "one", industry);
+    newAgent(org, "two", industry);
+    newAgent(org, "three", industry);
+    newAgent(org, "elsewhere", "other-industry");
+
+    Exchange all = get(org, "ListAgents", Map.of());
+    assertConforms(all, 200);
+    assertEquals(4, all.response().json().getAsJsonArray("agents").size());
+    Exchange first = get(org, "ListAgents", Map.of("industry", industry, "status", "active", "page_size", "2"));
+    assertConforms(first, 200);
+    assertEquals(2, first.response().json().getAsJsonArray("agents").size());
+    String token = first.response().json().get("next_page_token").getAsString();
+    Exchange last = get(org, "ListAgents", Map.of("industry", industry, "status", "active", "page_size", "2",
+        "page_token", token));
+    assertConforms(last, 200);
+    assertEquals(1, last.response().json().getAsJsonArray("agents").size());
+    assertTrue(last.response().json().get("next_page_token").isJsonNull());
+    assertConforms(get(org, "ListAgents", Map.of("status", "paused")), 200);
+
+    // A token only works with the filters it was issued for.
+    assertConforms(get(org, "ListAgents", Map.of("status", "inactive", "page_token", token)), 400);
+    assertResponseConforms(get(org, "ListAgents", Map.of("status", "deleted")), 400, "GET",
+        "validation.request.parameter.schema.enum");
+    assertResponseConforms(get(org, "ListAgents", Map.of("page_size", "1000")), 400, "GET",
+        "validation.request.parameter.schema.maximum");
+    assertResponseConforms(get(org, "ListAgents", Map.of("name", "one")), 400, "GET",
+        "validation.request.parameter.query.unexpected");
+    assertResponseConforms(get(anonymous, "ListAgents", Map.of()), 401, "GET", "validation.request.security.missing");
+    assertResponseConforms(send(org, "POST", "ListAgents", Map.of(), bytes("{}"),
+        Map.of("Content-Type", "application/json")), 405, "GET", "validation.request.operation.notAllowed");
+  }
+
+  // ------------------------------------------------------------------------------- UpdateAgent
+
+  @Test
+  void updateAgent() {
+    String agentId = newAgent(acme, "Updatable", "finance");
+    String created = get(acme, "GetAgent", Map.of("agent_id", agentId)).response().header("ETag").orElseThrow();
+
+    Exchange conditional = patch(acme, agentId, "{\"status\": \"inactive\", \"industry\": \"banking\"}",
+        Map.of("If-Match", created));
+    assertConforms(conditional, 200);
+    String current = conditional.response().header("ETag").orElseThrow();
+    assertNotEquals(created, current);
+    Exchange unconditional = patch(acme, agentId, "{\"configuration\": {\"tone\": \"formal\"}}", Map.of());
+    assertConforms(unconditional, 200);
+    current = unconditional.response().header("ETag").orElseThrow();
+    assertConforms(patch(acme, agentId, "{\"name\": \"Renamed\"}", Map.of("If-Match", "*")), 200);
+
+    Exchange stale = patch(acme, agentId, "{\"name\": \"Lost update\"}", Map.of("If-Match", current));
+    assertConforms(stale, 412);
+    assertEquals("precondition_failed", stale.response().errorCode());
+    assertEquals("Renamed", get(acme, "GetAgent", Map.of("agent_id", agentId)).response().json().get("name").getAsString());
+
+    Exchange empty = patch(acme, agentId, "{}", Map.of());
+    assertResponseConforms(empty, 422, "PATCH", "validation.request.body.schema.minProperties");
+    assertConforms(patch(acme, agentId, "{\"industry\": null}", Map.of()), 422);
+
+    Exchange foreign = patch(other, agentId, "{\"name\": \"Hijacked\"}", Map.of());
+    assertConforms(foreign, 404);
+    Exchange missing = patch(other, UNKNOWN_ID, "{\"name\": \"Hijacked\"}", Map.of());
+    assertConforms(missing, 404);
+    assertEquals(missing.response().json(), foreign.response().json());
+
+    assertResponseConforms(patch(acme, agentId, "{\"id\": \"" + UNKNOWN_ID + "\"}", Map.of()), 400, "PATCH",
+        "validation.request.body.schema.additionalProperties");
+    Exchange weak = patch(acme, agentId, "{\"name\": \"x\"}", Map.of("If-Match", "W/" + current));
+    assertConforms(weak, 400);
+    assertEquals("If-Match", weak.response().errorField());
+    assertResponseConforms(patch(anonymous, agentId, "{\"name\": \"x\"}", Map.of()), 401, "PATCH",
+        "validation.request.security.missing");
+    assertResponseConforms(send(acme, "PATCH", "UpdateAgent", Map.of("agent_id", agentId), bytes("{\"name\": \"x\"}"),
+        Map.of("Content-Type", "application/merge-patch+json")), 415, "PATCH", "validation.request.contentType.notAllowed");
+    assertResponseConforms(send(acme, "PATCH", "UpdateAgent", Map.of("agent_id", agentId), oversizeBody(),
+        Map.of("Content-Type", "application/json")), 413, "PATCH");
+    assertResponseConforms(send(acme, "PUT", "UpdateAgent", Map.of("agent_id", agentId), bytes("{\"name\": \"x\"}"),
+        Map.of("Content-Type", "application/json")), 405, "PATCH", "validation.request.operation.notAllowed");
+  }
+
+  // ------------------------------------------------------------------------------- DeleteAgent
+
+  @Test
+  void deleteAgent() {
+    String agentId = newAgent(acme, "Deletable", null);
+    String created = get(acme, "GetAgent", Map.of("agent_id", agentId)).response().header("ETag").orElseThrow();
+    String current = patch(acme, agentId, "{\"status\": \"paused\"}", Map.of()).response().header("ETag").orElseThrow();
+
+    assertConforms(delete(acme, agentId, Map.of("If-Match", created)), 412);
+    Exchange foreign = delete(other, agentId, Map.of());
+    assertConforms(foreign, 404);
+    Exchange missingElsewhere = delete(other, UNKNOWN_ID, Map.of());
+    assertConforms(missingElsewhere, 404);
+    assertEquals(missingElsewhere.response().json(), foreign.response().json());
+    assertResponseConforms(delete(anonymous, agentId, Map.of()), 401, "DELETE", "validation.request.security.missing");
+    assertResponseConforms(send(acme, "DELETE", "DeleteAgent", Map.of(), null, Map.of()), 400, "DELETE",
+        "validation.request.parameter.query.missing");
+    assertConforms(delete(acme, agentId, Map.of("If-Match", "\"yesterday\"")), 400);
+
+    Exchange deleted = delete(acme, agentId, Map.of("If-Match", current));
+    assertConforms(deleted, 204);
+    assertEquals("", deleted.response().body());
+    assertConforms(get(acme, "GetAgent", Map.of("agent_id", agentId)), 404);
+    assertConforms(delete(acme, agentId, Map.of()), 404);
+
+    String unconditional = newAgent(acme, "Deletable too", "retail");
+    assertConforms(delete(acme, unconditional, Map.of()), 204);
+    assertResponseConforms(send(acme, "POST", "DeleteAgent", Map.of("agent_id", unconditional), bytes("{}"),
+        Map.of("Content-Type", "application/json")), 405, "DELETE", "validation.request.operation.notAllowed");
+  }
+
+  // --------------------------------------------------------------------- IncrementAgentCounter
+
+  @Test
+  void incrementAgentCounter() {
+    String agentId = newAgent(acme, "Counted", "retail");
+    Exchange first = post(acme, "IncrementAgentCounter",
+        "{\"agent_id\": \"" + agentId + "\", \"counter\": \"messages\", \"delta\": 5}");
+    assertConforms(first, 200);
+    assertEquals(5, first.response().json().get("value").getAsLong());
+    Exchange byDefault = post(acme, "IncrementAgentCounter", "{\"agent_id\": \"" + agentId + "\", \"counter\": \"messages\"}");
+    assertConforms(byDefault, 200);
+    assertEquals(6, byDefault.response().json().get("value").getAsLong());
+
+    Exchange foreign = post(other, "IncrementAgentCounter", "{\"agent_id\": \"" + agentId + "\", \"counter\": \"messages\"}");
+    assertConforms(foreign, 404);
+    Exchange missing = post(other, "IncrementAgentCounter", "{\"agent_id\": \"" + UNKNOWN_ID + "\", \"counter\": \"messages\"}");
+    assertConforms(missing, 404);
+    assertEquals(missing.response().json(), foreign.response().json());
+
+    assertResponseConforms(post(acme, "IncrementAgentCounter",
+        "{\"agent_id\": \"" + agentId + "\", \"counter\": \"Messages-Sent\"}"), 400, "POST",
+        "validation.request.body.schema.pattern");
+    assertResponseConforms(post(acme, "IncrementAgentCounter",
+        "{\"agent_id\": \"" + agentId + "\", \"counter\": \"messages\", \"delta\": 0}"), 400, "POST",
+        "validation.request.body.schema.minimum");
+    assertResponseConforms(post(acme, "IncrementAgentCounter",
+        "{\"agent_id\": \"" + agentId + "\", \"counter\": \"messages\", \"delta\": 1000000001}"), 400, "POST",
+        "validation.request.body.schema.maximum");
+    assertResponseConforms(post(acme, "IncrementAgentCounter", "{\"counter\": \"messages\"}"), 400, "POST",
+        "validation.request.body.schema.required");
+    assertResponseConforms(post(acme, "IncrementAgentCounter",
+        "{\"agent_id\": \"" + agentId + "\", \"counter\": \"messages\", \"by\": 2}"), 400, "POST",
+        "validation.request.body.schema.additionalProperties");
+    assertResponseConforms(post(anonymous, "IncrementAgentCounter",
+        "{\"agent_id\": \"" + agentId + "\", \"counter\": \"messages\"}"), 401, "POST",
+        "validation.request.security.missing");
+    assertResponseConforms(send(acme, "POST", "IncrementAgentCounter", Map.of(),
+        bytes("{\"agent_id\": \"" + agentId + "\", \"counter\": \"messages\"}"), Map.of()), 415, "POST");
+    assertResponseConforms(oversize(acme, "IncrementAgentCounter"), 413, "POST");
+  }
+
+  // -------------------------------------------------------------------------- GetAgentCounters
+
+  @Test
+  void getAgentCounters() {
+    String agentId = newAgent(acme, "Counters", "retail");
+    Exchange none = get(acme, "GetAgentCounters", Map.of("agent_id", agentId));
+    assertConforms(none, 200);
+    assertEquals(0, none.response().json().getAsJsonObject("counters").size());
+
+    post(acme, "IncrementAgentCounter", "{\"agent_id\": \"" + agentId + "\", \"counter\": \"messages\", \"delta\": 3}");
+    post(acme, "IncrementAgentCounter", "{\"agent_id\": \"" + agentId + "\", \"counter\": \"tokens\", \"delta\": 1200}");
+    Exchange some = get(acme, "GetAgentCounters", Map.of("agent_id", agentId));
+    assertConforms(some, 200);
+    assertEquals(3, some.response().json().getAsJsonObject("counters").get("messages").getAsLong());
+    assertEquals(1200, some.response().json().getAsJsonObject("counters").get("tokens").getAsLong());
+
+    Exchange foreign = get(other, "GetAgentCounters", Map.of("agent_id", agentId));
+    assertConforms(foreign, 404);
+    Exchange missing = get(other, "GetAgentCounters", Map.of("agent_id", UNKNOWN_ID));
+    assertConforms(missing, 404);
+    assertEquals(missing.response().json(), foreign.response().json());
+
+    assertResponseConforms(get(acme, "GetAgentCounters", Map.of("agent_id", "short")), 400, "GET",
+        "validation.request.parameter.schema.pattern");
+    assertResponseConforms(get(acme, "GetAgentCounters", Map.of()), 400, "GET",
+        "validation.request.parameter.query.missing");
+    assertResponseConforms(get(anonymous, "GetAgentCounters", Map.of("agent_id", agentId)), 401, "GET",
+        "validation.request.security.missing");
+    assertResponseConforms(send(acme, "POST", "GetAgentCounters", Map.of("agent_id", agentId), bytes("{}"),
+        Map.of("Content-Type", "application/json")), 405, "GET", "validation.request.operation.notAllowed");
+  }
+
+  // ------------------------------------------------------------------------------- the checks
+
+  /** The answer has the expected status, and request and answer both conform to the document. */
+  private static void assertConforms(Exchange exchange, int status) {
+    assertEquals(status, exchange.response().status(), () -> "unexpected answer to " + exchange);
+    ValidationReport report = VALIDATOR.validate(exchange.request(), exchange.simpleResponse());
+    if (report.hasErrors()) {
+      fail("the exchange does not conform to openapi.yaml:\n" + format(report) + "\n" + exchange);
+    }
+  }
+
+  /**
+   * For a request the document itself forbids: the answer has the expected status and conforms to
+   * what the document says {@code documentedMethod} on that path answers, and the validator
+   * refuses the request for each of {@code requestErrorKeys}, so code and document agree that it
+   * is wrong.
+   */
+  private static void assertResponseConforms(Exchange exchange, int status, String documentedMethod,
+      String... requestErrorKeys) {
+    assertEquals(status, exchange.response().status(), () -> "unexpected answer to " + exchange);
+    ValidationReport response = VALIDATOR.validateResponse(exchange.path(), Request.Method.valueOf(documentedMethod),
+        exchange.simpleResponse());
+    if (response.hasErrors()) {
+      fail("the answer does not conform to openapi.yaml:\n" + format(response) + "\n" + exchange);
+    }
+    if (requestErrorKeys.length > 0) {
+      ValidationReport request = VALIDATOR.validateRequest(exchange.request());
+      Set<String> keys = errorKeys(request);
+      for (String expected : requestErrorKeys) {
+        assertTrue(keys.contains(expected), () -> "openapi.yaml should forbid this request (" + expected
+            + ") as the function does; the validator said:\n" + format(request) + "\n" + exchange);
+      }
+    }
+  }
+
+  /** The validator must refuse an answer changed from a real one. */
+  private static void assertResponseRefused(Exchange real, int status, String body, Map<String, List<String>> headers,
+      String what) {
+    SimpleResponse.Builder changed = new SimpleResponse.Builder(status).withBody(body);
+    headers.forEach(changed::withHeader);
+    ValidationReport report = VALIDATOR.validateResponse(real.path(), Request.Method.valueOf(real.method()),
+        changed.build());
+    assertTrue(report.hasErrors(), () -> "the validator accepted " + what + ": " + body);
+  }
+
+  private static Set<String> errorKeys(ValidationReport report) {
+    Set<String> keys = new TreeSet<>();
+    collectKeys(report.getMessages(), keys);
+    return keys;
+  }
+
+  private static void collectKeys(List<ValidationReport.Message> messages, Set<String> keys) {
+    for (ValidationReport.Message message : messages) {
+      if (message.getLevel() == ValidationReport.Level.ERROR) {
+        keys.add(message.getKey());
+      }
+      collectKeys(message.getNestedMessages(), keys);
+    }
+  }
+
+  private static String format(ValidationReport report) {
+    return SimpleValidationReportFormat.getInstance().apply(report) + "keys: " + errorKeys(report);
+  }
+
+  // --------------------------------------------------------------------------- the exchanges
+
+  /** One real exchange with the dev server: the request as sent and the answer as received. */
+  private record Exchange(String method, String function, Map<String, String> query, Map<String, String> headers,
+      byte[] body, ApiResponse response) {
+
+    String path() {
+      return "/" + function;
+    }
+
+    SimpleRequest request() {
+      SimpleRequest.Builder request = new SimpleRequest.Builder(method, path());
+      query.forEach(request::withQueryParam);
+      headers.forEach(request::withHeader);
+      if (body != null) {
+        request.withBody(body);
+      }
+      return request.build();
+    }
+
+    Map<String, List<String>> responseHeaders() {
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      response.headers().map().forEach((name, values) -> {
+        if (!name.startsWith(":")) {
+          headers.put(name, values);
+        }
+      });
+      return headers;
+    }
+
+    SimpleResponse simpleResponse() {
+      SimpleResponse.Builder answer = new SimpleResponse.Builder(response.status());
+      responseHeaders().forEach(answer::withHeader);
+      if (!response.body().isEmpty()) {
+        answer.withBody(response.body());
+      }
+      return answer.build();
+    }
+
+    @Override
+    public String toString() {
+      String sent = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+      return "request: " + method + " " + path() + " " + query + " " + headers.keySet() + " "
+          + (sent.length() > 300 ? sent.substring(0, 300) + "…(" + sent.length() + " bytes)" : sent)
+          + "\nanswer:  " + response.status() + " " + response.headers().map() + " " + response.body();
+    }
+  }
+
+  /**
+   * Sends one request as {@code client} (its credential, if any, as a Bearer token) on a
+   * connection of its own. When a function answers without reading the request body (405, 401,
+   * 413, …) the dev server may close the connection afterwards without saying so, and a pooled
+   * connection would then fail the next request; a connection per exchange keeps each check
+   * about the one exchange it makes.
+   */
+  private static Exchange send(ApiClient client, String method, String function, Map<String, String> query,
+      byte[] body, Map<String, String> headers) {
+    String queryString = query.entrySet().stream()
+        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+        .collect(Collectors.joining("&"));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(LocalStackFixture.baseUrl() + "/" + function
+            + (queryString.isEmpty() ? "" : "?" + queryString)))
+        .timeout(Duration.ofSeconds(30))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    Map<String, String> sent = new LinkedHashMap<>(headers);
+    if (client.bearer() != null) {
+      sent.put("Authorization", "Bearer " + client.bearer());
+    }
+    sent.forEach(request::header);
+    HttpClient connection = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+    try {
+      HttpResponse<String> answer = connection.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Exchange(method, function, Map.copyOf(query), sent, body,
+          new ApiResponse(answer.statusCode(), answer.body(), answer.headers()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Exchange get(ApiClient client, String function, Map<String, String> query) {
+    return send(client, "GET", function, query, null, Map.of());
+  }
+
+  private static Exchange post(ApiClient client, String function, String json) {
+    return send(client, "POST", function, Map.of(), bytes(json), Map.of("Content-Type", "application/json"));
+  }
+
+  private static Exchange patch(ApiClient client, String agentId, String json, Map<String, String> headers) {
+    Map<String, String> all = new LinkedHashMap<>(headers);
+    all.put("Content-Type", "application/json");
+    return send(client, "PATCH", "UpdateAgent", Map.of("agent_id", agentId), bytes(json), all);
+  }
+
+  private static Exchange delete(ApiClient client, String agentId, Map<String, String> headers) {
+    return send(client, "DELETE", "DeleteAgent", Map.of("agent_id", agentId), null, headers);
+  }
+
+  private static Exchange oversize(ApiClient client, String function) {
+    return send(client, "POST", function, Map.of(), oversizeBody(), Map.of("Content-Type", "application/json"));
+  }
+
+  /** A well-formed JSON object one byte over the body limit. */
+  private static byte[] oversizeBody() {
+    String head = "{\"name\": \"big\", \"configuration\": {\"blob\": \"";
+    String tail = "\"}}";
+    return bytes(head + "x".repeat(HttpLimits.MAX_BODY_BYTES + 1 - head.length() - tail.length()) + tail);
+  }
+
+  /** A CreateAgent body nested {@code depth} levels deep in all (the body object is level 1). */
+  private static String nestedAgent(int depth) {
+    StringBuilder json = new StringBuilder("{\"name\": \"deep\", \"configuration\": ");
+    for (int level = 2; level < depth; level++) {
+      json.append("{\"a\": ");
+    }
+    json.append("{\"leaf\": 1}");
+    json.append("}".repeat(Math.max(0, depth - 2)));
+    return json.append("}").toString();
+  }
+
+  private static String newAgent(ApiClient client, String name, String industry) {
+    String body = industry == null
+        ? "{\"name\": \"" + name + "\"}"
+        : "{\"name\": \"" + name + "\", \"industry\": \"" + industry + "\"}";
+    ApiResponse created = client.post("CreateAgent", body);
+    assertEquals(201, created.status(), () -> "CreateAgent: " + created);
+    return created.json().get("id").getAsString();
+  }
+
+  // ---------------------------------------------------------------------------------- helpers
+
+  private static OpenAPI api() {
+    return new OpenAPIV3Parser().readContents(SPEC, null, null).getOpenAPI();
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = OpenApiConformanceTest.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is not on the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
