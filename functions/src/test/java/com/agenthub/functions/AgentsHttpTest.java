@@ -125,6 +125,7 @@ class AgentsHttpTest {
     assertEquals(List.of(retailActive, retailPaused), listAll("ListAgents?industry=retail&page_size=1"));
     assertEquals(List.of(retailActive, bankActive), listAll("ListAgents?status=active"));
     assertEquals(List.of(retailPaused), listAll("ListAgents?status=paused&industry=retail"));
+    assertEquals(List.of(retailActive, retailPaused), listAll("ListAgents?industry=%20retail%20"), "filters are trimmed like stored values");
     assertEquals(400, org.get("ListAgents?status=deleted").status());
   }
 

@@ -124,6 +124,33 @@ class BadInputHttpTest {
   }
 
   @Test
+  void aQuotedUtf8CharsetIsAccepted() {
+    ApiResponse created = createWith("application/json; charset=\"UTF-8\"", "{\"name\": \"x\"}".getBytes(StandardCharsets.UTF_8));
+    assertEquals(201, created.status(), created.toString());
+  }
+
+  @Test
+  void postFunctionsRefuseQueryParametersByName() {
+    ApiResponse refused = org.post("CreateAgent?bogus=1", "{\"name\": \"x\"}");
+    assertRejected(400, "invalid_argument", "bogus", refused);
+  }
+
+  @Test
+  void theConnectionStaysUsableAfterRequestsRefusedBeforeTheirBodyIsRead() {
+    byte[] big = new byte[HttpLimits.MAX_BODY_BYTES + 10];
+    java.util.Arrays.fill(big, (byte) 'x');
+    for (int i = 0; i < 30; i++) {
+      assertEquals(401, org.as(null).post("CreateAgent", "{\"name\": \"unauthenticated\"}").status());
+      assertEquals(405, org.send("PUT", "CreateAgent", "{\"name\": \"x\"}", Map.of("Content-Type", "application/json")).status());
+      assertEquals(415, createWith("text/plain", "{\"name\": \"x\"}".getBytes(StandardCharsets.UTF_8)).status());
+      if (i % 10 == 0) {
+        assertEquals(413, createWith("application/json", big).status());
+      }
+      assertEquals(200, org.get("ListAgents").status(), "request " + i + " after early rejections");
+    }
+  }
+
+  @Test
   void badUpdatesLeaveTheAgentAsItWas() {
     JsonObject agent = org.post("CreateAgent", "{\"name\": \"Stable\"}").json();
     String id = agent.get("id").getAsString();

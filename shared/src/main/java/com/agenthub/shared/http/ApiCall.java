@@ -38,6 +38,11 @@ public final class ApiCall {
     return body;
   }
 
+  /** True once the whole body was read and parsed. */
+  boolean bodyParsed() {
+    return body != null;
+  }
+
   public String queryString() {
     return request.getQuery().orElse("");
   }

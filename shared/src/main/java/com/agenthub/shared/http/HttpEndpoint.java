@@ -64,6 +64,7 @@ public final class HttpEndpoint {
     Optional<Throwable> defect = Optional.empty();
     ApiReply reply = null;
     ApiError error = null;
+    ApiCall call = null;
     try {
       if (!method.equalsIgnoreCase(request.getMethod())) {
         throw ApiError.of(ErrorKind.METHOD_NOT_ALLOWED, function + " accepts " + method + " only");
@@ -73,7 +74,10 @@ public final class HttpEndpoint {
           ? authenticator.organization(authorization)
           : authenticator.platformAdmin(authorization);
       organization = principal.organizationId();
-      ApiCall call = new ApiCall(request, principal);
+      call = new ApiCall(request, principal);
+      if (method.equals("POST")) {
+        call.query().rejectUnknown(java.util.Set.of());
+      }
       Optional<String> idempotencyKey = idempotency.isPresent() && principal.organizationId().isPresent()
           ? call.header(IdempotencyKeys.FIELD)
           : Optional.empty();
@@ -96,6 +100,10 @@ public final class HttpEndpoint {
       }
     } else {
       reply = reply == null ? errorReply(ApiError.of(ErrorKind.INTERNAL, "no reply")) : reply;
+    }
+    if (!(call != null && call.bodyParsed()) && !drained(request)) {
+      // An unread body left on the connection would corrupt the next request on it.
+      reply = reply.withHeader("Connection", "close");
     }
     write(response, reply);
     RequestLog.write(function, request.getMethod(), reply.status(), System.nanoTime() - started,
@@ -133,12 +141,25 @@ public final class HttpEndpoint {
     return call.queryString() + "\n" + Json.GSON.toJson(call.body().asJson());
   }
 
+  /** Reads what was left of the body (after an early 401, 405, 413 or 415); false if too much is left. */
+  private static boolean drained(HttpRequest request) {
+    if (request.getContentLength() == 0) {
+      return true;
+    }
+    try {
+      return request.getInputStream().readNBytes(HttpLimits.MAX_BODY_BYTES + 1).length <= HttpLimits.MAX_BODY_BYTES;
+    } catch (java.io.IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   /** Store failures that reach this far were not expected by the use case. */
   private static ApiError fromStore(StoreException e) {
     return switch (e.reason()) {
       case UNAVAILABLE -> ApiError.of(ErrorKind.UNAVAILABLE, "the database is unavailable; retry later");
       case CONTENTION -> ApiError.of(ErrorKind.UNAVAILABLE, "too many concurrent changes; retry later");
       case REJECTED -> ApiError.of(ErrorKind.UNPROCESSABLE, "the database refused the data (too large or invalid)");
+      case ALREADY_EXISTS -> ApiError.of(ErrorKind.CONFLICT, "it already exists");
       default -> ApiError.of(ErrorKind.INTERNAL, "internal error; it has been logged");
     };
   }

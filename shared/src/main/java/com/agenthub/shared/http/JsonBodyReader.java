@@ -59,7 +59,8 @@ final class JsonBodyReader {
       throw ApiError.of(ErrorKind.UNSUPPORTED_MEDIA_TYPE,
           "Content-Type must be application/json, got " + (mediaType.isEmpty() ? "none" : mediaType));
     }
-    if (type.contains("charset=") && !type.replace(" ", "").contains("charset=utf-8")) {
+    String parameters = type.replace(" ", "").replace("\"", "");
+    if (parameters.contains("charset=") && !parameters.contains("charset=utf-8")) {
       throw ApiError.of(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "only the UTF-8 charset is accepted");
     }
   }
@@ -68,7 +69,9 @@ final class JsonBodyReader {
     if (request.getContentLength() > HttpLimits.MAX_BODY_BYTES) {
       throw tooLarge();
     }
-    try (InputStream in = request.getInputStream()) {
+    // Not closed here: HttpEndpoint drains what an oversize body leaves on the connection.
+    try {
+      InputStream in = request.getInputStream();
       byte[] bytes = in.readNBytes(HttpLimits.MAX_BODY_BYTES + 1);
       if (bytes.length > HttpLimits.MAX_BODY_BYTES) {
         throw tooLarge();
