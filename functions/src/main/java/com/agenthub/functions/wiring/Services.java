@@ -7,6 +7,7 @@ import com.agenthub.shared.auth.Authenticator;
 import com.agenthub.shared.idempotency.IdempotencyKeys;
 import com.agenthub.shared.organizations.ApiKeys;
 import com.agenthub.shared.organizations.Organizations;
+import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
 import com.google.cloud.firestore.FirestoreOptions;
 import java.time.Clock;
@@ -49,7 +50,24 @@ public record Services(
       FirestoreOptions.Builder firestore = FirestoreOptions.newBuilder().setProjectId(Settings.projectId());
       Settings.get(Settings.FIRESTORE_EMULATOR_HOST).ifPresent(firestore::setEmulatorHost);
       DocumentStore store = new FirestoreDocumentStore(firestore.build().getService());
+      warmUp(store);
       return over(store, Settings.get(Settings.PLATFORM_ADMIN_TOKEN), Clock.systemUTC());
+    }
+
+    /**
+     * Connects the gRPC channel and loads the read path in the background while the Functions
+     * Framework is still starting its server, so the instance's first request does not pay for it.
+     */
+    private static void warmUp(DocumentStore store) {
+      Thread warmUp = new Thread(() -> {
+        try {
+          store.get(DocumentPath.of("warmup", "ping"));
+        } catch (RuntimeException ignored) {
+          // Only a head start: the first real request will report any real problem.
+        }
+      }, "firestore-warm-up");
+      warmUp.setDaemon(true);
+      warmUp.start();
     }
   }
 }
