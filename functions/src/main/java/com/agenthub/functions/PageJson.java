@@ -1,6 +1,5 @@
 package com.agenthub.functions;
 
-import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.http.QueryParameters;
 import com.agenthub.shared.paging.Page;
 import com.agenthub.shared.paging.PageRequest;
@@ -17,13 +16,7 @@ public final class PageJson {
   private PageJson() {}
 
   public static PageRequest request(QueryParameters query) {
-    int size = query.optional("page_size").map(text -> {
-      try {
-        return Integer.parseInt(text);
-      } catch (NumberFormatException e) {
-        throw ApiError.invalid("page_size", "'page_size' must be an integer within 1.." + PageRequest.MAX_PAGE_SIZE);
-      }
-    }).orElse(PageRequest.DEFAULT_PAGE_SIZE);
+    int size = query.optionalInt("page_size", 1, PageRequest.MAX_PAGE_SIZE).orElse(PageRequest.DEFAULT_PAGE_SIZE);
     return new PageRequest(size, query.optional("page_token"));
   }
 

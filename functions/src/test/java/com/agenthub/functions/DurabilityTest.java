@@ -8,9 +8,8 @@ import com.agenthub.functions.testing.ApiClient;
 import com.agenthub.functions.testing.ApiResponse;
 import com.agenthub.functions.testing.LocalStackFixture;
 import com.agenthub.functions.wiring.Settings;
+import com.agenthub.shared.local.LocalPorts;
 import com.agenthub.shared.testing.Emulators;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +29,7 @@ class DurabilityTest {
   @Test
   void acknowledgedCreatesSurviveKillMinusNineAndRestart() throws Exception {
     String key = LocalStackFixture.newOrganization("Durability").bearer();
-    int port = freePort();
+    int port = LocalPorts.free();
     ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
 
     Process first = startServer(port);
@@ -102,11 +101,5 @@ class DurabilityTest {
     }
     process.destroyForcibly();
     throw new AssertionError("the dev server did not start within 60 s");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

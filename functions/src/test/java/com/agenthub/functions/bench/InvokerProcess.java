@@ -1,10 +1,9 @@
 package com.agenthub.functions.bench;
 
+import com.agenthub.shared.local.LocalPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ public final class InvokerProcess implements AutoCloseable {
   public record FirstAnswer(long listeningNanos, long answeredNanos, RawHttp.Response response) {}
 
   public static InvokerProcess start(String target, Map<String, String> env, List<String> jvmFlags, Path log) {
-    int port = freePort();
+    int port = LocalPorts.free();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmFlags);
@@ -111,11 +110,4 @@ public final class InvokerProcess implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port on 127.0.0.1", e);
-    }
-  }
 }

@@ -3,6 +3,7 @@ package com.agenthub.shared.agents;
 import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.errors.ErrorKind;
 import com.agenthub.shared.ids.Ids;
+import com.agenthub.shared.ids.Timestamps;
 import com.agenthub.shared.paging.Page;
 import com.agenthub.shared.paging.PageRequest;
 import com.agenthub.shared.paging.Pager;
@@ -15,7 +16,6 @@ import com.agenthub.shared.port.Version;
 import com.agenthub.shared.port.Write;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +33,12 @@ public final class Agents {
 
   private final DocumentStore store;
   private final Clock clock;
+  private final Pager pager;
 
   public Agents(DocumentStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
+    this.pager = new Pager(store);
   }
 
   public Agent create(String organizationId, NewAgent request) {
@@ -68,7 +70,7 @@ public final class Agents {
     if (filter.industry().isPresent()) {
       query = query.where("industry", filter.industry().get());
     }
-    return new Pager(store).page(query, "created_at", page).map(Agents::fromDocument);
+    return pager.page(query, "created_at", page).map(Agents::fromDocument);
   }
 
   public Agent update(String organizationId, String agentId, AgentChanges changes, Optional<Version> ifMatch) {
@@ -149,6 +151,6 @@ public final class Agents {
   }
 
   private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    return Timestamps.now(clock);
   }
 }

@@ -1,11 +1,8 @@
 package com.agenthub.shared.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.agenthub.shared.ids.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -33,11 +30,7 @@ public final class ApiKeySecret {
   }
 
   public static String sha256Hex(String secret) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return Sha256.hex(secret);
   }
 
   /** A few characters that let a person tell keys apart in a list, without revealing the key. */

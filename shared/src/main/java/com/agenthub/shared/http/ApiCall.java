@@ -26,10 +26,6 @@ public final class ApiCall {
         .orElseThrow(() -> ApiError.of(ErrorKind.INTERNAL, "this operation needs an organization key"));
   }
 
-  public Principal principal() {
-    return principal;
-  }
-
   /** The JSON body, read and parsed on first use. */
   public JsonFields body() {
     if (body == null) {

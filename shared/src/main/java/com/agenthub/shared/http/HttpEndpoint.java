@@ -5,6 +5,7 @@ import com.agenthub.shared.auth.Principal;
 import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.errors.ErrorKind;
 import com.agenthub.shared.idempotency.IdempotencyKeys;
+import com.agenthub.shared.ids.Sha256;
 import com.agenthub.shared.json.Json;
 import com.agenthub.shared.port.StoreException;
 import com.google.cloud.functions.HttpRequest;
@@ -115,7 +116,7 @@ public final class HttpEndpoint {
   private ApiReply handleOnce(ApiCall call, String key) {
     IdempotencyKeys keys = idempotency.orElseThrow();
     String organization = call.organizationId();
-    String requestHash = IdempotencyKeys.sha256(request(call));
+    String requestHash = Sha256.hex(request(call));
     Optional<IdempotencyKeys.Reply> earlier = keys.claim(organization, function, IdempotencyKeys.requireValid(key), requestHash);
     if (earlier.isPresent()) {
       return new ApiReply(earlier.get().status(), JsonParser.parseString(earlier.get().body()), Map.of())

@@ -24,14 +24,6 @@ public final class JsonFields {
     return object.deepCopy();
   }
 
-  public boolean has(String name) {
-    return object.has(name);
-  }
-
-  public Set<String> names() {
-    return object.keySet();
-  }
-
   public void rejectUnknown(Set<String> allowed) {
     for (String name : object.keySet()) {
       if (!allowed.contains(name)) {

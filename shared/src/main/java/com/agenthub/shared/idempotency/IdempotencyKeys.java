@@ -2,19 +2,17 @@ package com.agenthub.shared.idempotency;
 
 import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.errors.ErrorKind;
+import com.agenthub.shared.ids.Sha256;
+import com.agenthub.shared.ids.Timestamps;
 import com.agenthub.shared.port.CollectionPath;
 import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
 import com.agenthub.shared.port.StoreException;
 import com.agenthub.shared.port.StoredDocument;
 import com.agenthub.shared.port.Write;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -99,15 +97,7 @@ public final class IdempotencyKeys {
   }
 
   private static DocumentPath path(String organizationId, String operation, String key) {
-    return CollectionPath.of("organizations", organizationId, "idempotency_keys").document(sha256(operation + "\n" + key));
-  }
-
-  public static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return CollectionPath.of("organizations", organizationId, "idempotency_keys").document(Sha256.hex(operation + "\n" + key));
   }
 
   private static ApiError inProgress() {
@@ -115,6 +105,6 @@ public final class IdempotencyKeys {
   }
 
   private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    return Timestamps.now(clock);
   }
 }

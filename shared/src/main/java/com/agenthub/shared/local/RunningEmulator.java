@@ -2,8 +2,6 @@ package com.agenthub.shared.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,7 +56,7 @@ public final class RunningEmulator implements AutoCloseable {
   }
 
   private static RunningEmulator startOnce(Emulator emulator, Path jar, String heap) {
-    int port = freePort();
+    int port = LocalPorts.free();
     try {
       Path log = Files.createTempFile("agenthub-" + emulator.name().toLowerCase() + "-", ".log");
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -136,13 +134,6 @@ public final class RunningEmulator implements AutoCloseable {
     }
   }
 
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port on 127.0.0.1", e);
-    }
-  }
 
   private static void sleep(long millis) {
     try {

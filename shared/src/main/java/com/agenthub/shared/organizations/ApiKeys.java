@@ -4,6 +4,7 @@ import com.agenthub.shared.auth.ApiKeyPaths;
 import com.agenthub.shared.auth.ApiKeySecret;
 import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.ids.Ids;
+import com.agenthub.shared.ids.Timestamps;
 import com.agenthub.shared.paging.Page;
 import com.agenthub.shared.paging.PageRequest;
 import com.agenthub.shared.paging.Pager;
@@ -14,7 +15,6 @@ import com.agenthub.shared.port.StoredDocument;
 import com.agenthub.shared.port.Write;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +25,12 @@ public final class ApiKeys {
 
   private final DocumentStore store;
   private final Clock clock;
+  private final Pager pager;
 
   public ApiKeys(DocumentStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
+    this.pager = new Pager(store);
   }
 
   public IssuedApiKey issue(String organizationId, String name) {
@@ -38,7 +40,7 @@ public final class ApiKeys {
   }
 
   public Page<ApiKey> list(String organizationId, PageRequest page) {
-    return new Pager(store).page(Query.all(ApiKeyPaths.keys(organizationId), 1), "created_at", page)
+    return pager.page(Query.all(ApiKeyPaths.keys(organizationId), 1), "created_at", page)
         .map(ApiKeys::fromDocument);
   }
 
@@ -88,6 +90,6 @@ public final class ApiKeys {
   }
 
   private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    return Timestamps.now(clock);
   }
 }

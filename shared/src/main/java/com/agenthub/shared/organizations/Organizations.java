@@ -1,11 +1,11 @@
 package com.agenthub.shared.organizations;
 
 import com.agenthub.shared.ids.Ids;
+import com.agenthub.shared.ids.Timestamps;
 import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
 import com.agenthub.shared.port.Write;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ public final class Organizations {
 
   public Created create(String name) {
     Organization organization = new Organization(Ids.newId(), Names.require("name", name),
-        clock.instant().truncatedTo(ChronoUnit.MICROS));
+        Timestamps.now(clock));
     IssuedApiKey firstKey = apiKeys.prepare(organization.id(), "initial key");
     List<Write> writes = new ArrayList<>();
     writes.add(Write.create(path(organization.id()), Map.of(

@@ -1,6 +1,7 @@
 package com.agenthub.shared.paging;
 
 import com.agenthub.shared.errors.ApiError;
+import com.agenthub.shared.ids.Sha256;
 import com.agenthub.shared.json.Json;
 import com.agenthub.shared.port.DocumentStore;
 import com.agenthub.shared.port.Query;
@@ -8,10 +9,8 @@ import com.agenthub.shared.port.StoredDocument;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -73,12 +72,6 @@ public final class Pager {
   }
 
   private static String fingerprint(Query query, String orderField) {
-    String identity = query.collection() + "|" + query.equalTo() + "|" + orderField;
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(query.collection() + "|" + query.equalTo() + "|" + orderField).substring(0, 16);
   }
 }

@@ -1,0 +1,15 @@
+package com.agenthub.shared.ids;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** The time to store: Firestore keeps microseconds, so a value read back (or in a cursor) equals the one written. */
+public final class Timestamps {
+
+  private Timestamps() {}
+
+  public static Instant now(Clock clock) {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}
