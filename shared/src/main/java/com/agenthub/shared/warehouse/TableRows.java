@@ -1,0 +1,26 @@
+package com.agenthub.shared.warehouse;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** Which row record each warehouse table holds; the schema files are checked against these. */
+public final class TableRows {
+
+  private static final Map<String, Class<? extends Record>> ROW_TYPES = Map.of(
+      "analytics_events", AnalyticsEventRow.class,
+      "organizations", OrganizationChangeRow.class,
+      "agents", AgentChangeRow.class,
+      "api_keys", ApiKeyChangeRow.class,
+      "agent_counter_changes", AgentCounterChangeRow.class,
+      "rejected_messages", RejectedMessageRow.class);
+
+  private TableRows() {}
+
+  public static Map<String, Class<? extends Record>> all() {
+    return ROW_TYPES;
+  }
+
+  public static Optional<Class<? extends Record>> of(String table) {
+    return Optional.ofNullable(ROW_TYPES.get(table));
+  }
+}
