@@ -1,5 +1,12 @@
 package com.agenthub.shared.agents;
 
+import com.agenthub.shared.changes.Change;
+import com.agenthub.shared.changes.Outbox;
+import com.agenthub.shared.ids.Ids;
+import com.agenthub.shared.ids.Timestamps;
+import com.agenthub.shared.warehouse.AgentCounterChangeRow;
+import java.time.Clock;
+import java.time.Instant;
 import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.port.CollectionPath;
 import com.agenthub.shared.port.DocumentStore;
@@ -27,10 +34,12 @@ public final class AgentCounters {
 
   private final DocumentStore store;
   private final Agents agents;
+  private final Clock clock;
 
-  public AgentCounters(DocumentStore store, Agents agents) {
+  public AgentCounters(DocumentStore store, Agents agents, Clock clock) {
     this.store = store;
     this.agents = agents;
+    this.clock = clock;
   }
 
   /** Adds {@code delta} and returns the counter's total as read just after. */
@@ -44,8 +53,13 @@ public final class AgentCounters {
     agents.load(organizationId, agentId);
     int shard = ThreadLocalRandom.current().nextInt(SHARDS);
     CollectionPath shards = AgentPaths.counterShards(organizationId, agentId);
-    store.commit(List.of(Write.increment(shards.document(counter + "-" + shard), "value", delta,
-        Map.of("counter", counter, "shard", (long) shard))));
+    Instant now = Timestamps.now(clock);
+    AgentCounterChangeRow change = new AgentCounterChangeRow(Ids.newId(), Change.INCREMENTED, now,
+        organizationId, agentId, counter, delta);
+    store.commit(List.of(
+        Write.increment(shards.document(counter + "-" + shard), "value", delta,
+            Map.of("counter", counter, "shard", (long) shard)),
+        Outbox.record(Change.of(change), now)));
     return store.query(Query.all(shards, SHARDS).where("counter", counter)).stream()
         .mapToLong(d -> d.longValue("value")).sum();
   }

@@ -1,9 +1,12 @@
 package com.agenthub.shared.agents;
 
+import com.agenthub.shared.changes.Change;
+import com.agenthub.shared.changes.Outbox;
 import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.errors.ErrorKind;
 import com.agenthub.shared.ids.Ids;
 import com.agenthub.shared.ids.Timestamps;
+import com.agenthub.shared.json.Json;
 import com.agenthub.shared.paging.Page;
 import com.agenthub.shared.paging.PageRequest;
 import com.agenthub.shared.paging.Pager;
@@ -14,6 +17,8 @@ import com.agenthub.shared.port.StoreException;
 import com.agenthub.shared.port.StoredDocument;
 import com.agenthub.shared.port.Version;
 import com.agenthub.shared.port.Write;
+import com.agenthub.shared.warehouse.AgentChangeRow;
+import com.agenthub.shared.warehouse.JsonText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -54,7 +59,7 @@ public final class Agents {
     data.put("created_at", now);
     data.put("updated_at", now);
     DocumentPath path = AgentPaths.agent(organizationId, id);
-    Version version = store.commit(List.of(Write.create(path, data))).get(0);
+    Version version = store.commit(List.of(Write.create(path, data), changeRecord(Change.CREATED, data, now))).get(0);
     return fromDocument(new StoredDocument(path, data, version));
   }
 
@@ -82,11 +87,14 @@ public final class Agents {
       changes.industry().ifPresent(v -> fields.put("industry", v));
       changes.configuration().ifPresent(v -> fields.put("configuration", v));
       changes.status().ifPresent(v -> fields.put("status", v.wire()));
-      fields.put("updated_at", now());
+      Instant now = now();
+      fields.put("updated_at", now);
+      Map<String, Object> merged = new LinkedHashMap<>(current.data());
+      merged.putAll(fields);
       try {
-        Version version = store.commit(List.of(Write.update(current.path(), fields, Optional.of(current.version())))).get(0);
-        Map<String, Object> merged = new LinkedHashMap<>(current.data());
-        merged.putAll(fields);
+        Version version = store.commit(List.of(
+            Write.update(current.path(), fields, Optional.of(current.version())),
+            changeRecord(Change.UPDATED, merged, now))).get(0);
         return fromDocument(new StoredDocument(current.path(), merged, version));
       } catch (StoreException e) {
         retryOrFail(e, ifMatch, attempt);
@@ -99,12 +107,14 @@ public final class Agents {
     for (int attempt = 1; ; attempt++) {
       StoredDocument current = load(organizationId, agentId);
       requireMatch(current, ifMatch);
+      Instant now = now();
       Map<String, Object> archived = new LinkedHashMap<>(current.data());
-      archived.put("deleted_at", now());
+      archived.put("deleted_at", now);
       try {
         store.commit(List.of(
             Write.delete(current.path(), Optional.of(current.version())),
-            Write.set(AgentPaths.deletedAgent(organizationId, agentId), archived)));
+            Write.set(AgentPaths.deletedAgent(organizationId, agentId), archived),
+            changeRecord(Change.DELETED, current.data(), now)));
         return;
       } catch (StoreException e) {
         retryOrFail(e, ifMatch, attempt);
@@ -139,6 +149,17 @@ public final class Agents {
   private static ApiError stale() {
     return ApiError.withField(ErrorKind.STALE_VERSION, "If-Match",
         "the agent has changed since the version in If-Match; read it again and retry");
+  }
+
+  /** The outbox record of a change, carrying the agent's state after it (before it, for a delete). */
+  @SuppressWarnings("unchecked")
+  private static Write changeRecord(String changeType, Map<String, Object> agent, Instant at) {
+    AgentChangeRow row = new AgentChangeRow(Ids.newId(), changeType, at,
+        (String) agent.get("organization_id"), (String) agent.get("id"), (String) agent.get("name"),
+        Optional.ofNullable((String) agent.get("industry")),
+        new JsonText(Json.GSON.toJson(Json.toJson(agent.getOrDefault("configuration", Map.of())))),
+        (String) agent.get("status"), (Instant) agent.get("created_at"), (Instant) agent.get("updated_at"));
+    return Outbox.record(Change.of(row), at);
   }
 
   @SuppressWarnings("unchecked")

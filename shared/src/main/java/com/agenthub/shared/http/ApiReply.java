@@ -19,6 +19,10 @@ public record ApiReply(int status, JsonElement body, Map<String, String> headers
     return new ApiReply(201, body, Map.of());
   }
 
+  public static ApiReply accepted(JsonElement body) {
+    return new ApiReply(202, body, Map.of());
+  }
+
   public static ApiReply noContent() {
     return new ApiReply(204, null, Map.of());
   }

@@ -166,12 +166,8 @@ public final class HttpEndpoint {
   }
 
   static ApiReply errorReply(ApiError error) {
-    JsonObject detail = new JsonObject();
-    detail.addProperty("code", error.kind().code());
-    detail.addProperty("message", error.getMessage());
-    detail.add("field", error.field().map(Json::toJson).orElse(com.google.gson.JsonNull.INSTANCE));
     JsonObject body = new JsonObject();
-    body.add("error", detail);
+    body.add("error", ErrorJson.detail(error));
     ApiReply reply = new ApiReply(HttpStatus.of(error.kind()), body, Map.of());
     return error.kind() == ErrorKind.UNAVAILABLE ? reply.withHeader("Retry-After", "1") : reply;
   }

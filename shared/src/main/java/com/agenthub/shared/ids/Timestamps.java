@@ -10,6 +10,11 @@ public final class Timestamps {
   private Timestamps() {}
 
   public static Instant now(Clock clock) {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    return truncate(clock.instant());
+  }
+
+  /** An instant from elsewhere (a client), at the precision we store. */
+  public static Instant truncate(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -1,5 +1,8 @@
 package com.agenthub.shared.organizations;
 
+import com.agenthub.shared.changes.Change;
+import com.agenthub.shared.changes.Outbox;
+import com.agenthub.shared.warehouse.ApiKeyChangeRow;
 import com.agenthub.shared.auth.ApiKeyPaths;
 import com.agenthub.shared.auth.ApiKeySecret;
 import com.agenthub.shared.errors.ApiError;
@@ -57,7 +60,9 @@ public final class ApiKeys {
       tx.write(Write.update(ApiKeyPaths.hash(current.string("key_hash")), Map.of("revoked", true), Optional.empty()));
       Map<String, Object> revoked = new LinkedHashMap<>(current.data());
       revoked.put("revoked_at", now);
-      return fromDocument(new StoredDocument(path, revoked, current.version()));
+      ApiKey key = fromDocument(new StoredDocument(path, revoked, current.version()));
+      tx.write(changeRecord(Change.REVOKED, key, now));
+      return key;
     });
   }
 
@@ -81,7 +86,14 @@ public final class ApiKeys {
     return List.of(
         Write.create(ApiKeyPaths.keys(key.organizationId()).document(key.id()), metadata),
         Write.create(ApiKeyPaths.hash(hash), Map.of(
-            "organization_id", key.organizationId(), "key_id", key.id(), "revoked", false)));
+            "organization_id", key.organizationId(), "key_id", key.id(), "revoked", false)),
+        changeRecord(Change.CREATED, key, key.createdAt()));
+  }
+
+  /** The outbox record of a change, carrying the key's metadata after it (never the key or its hash). */
+  private static Write changeRecord(String changeType, ApiKey key, Instant at) {
+    return Outbox.record(Change.of(new ApiKeyChangeRow(Ids.newId(), changeType, at, key.organizationId(),
+        key.id(), key.name(), key.prefix(), key.createdAt(), key.revokedAt())), at);
   }
 
   private static ApiKey fromDocument(StoredDocument doc) {

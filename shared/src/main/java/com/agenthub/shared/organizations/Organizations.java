@@ -1,5 +1,8 @@
 package com.agenthub.shared.organizations;
 
+import com.agenthub.shared.changes.Change;
+import com.agenthub.shared.changes.Outbox;
+import com.agenthub.shared.warehouse.OrganizationChangeRow;
 import com.agenthub.shared.ids.Ids;
 import com.agenthub.shared.ids.Timestamps;
 import com.agenthub.shared.port.DocumentPath;
@@ -32,6 +35,9 @@ public final class Organizations {
     List<Write> writes = new ArrayList<>();
     writes.add(Write.create(path(organization.id()), Map.of(
         "id", organization.id(), "name", organization.name(), "created_at", organization.createdAt())));
+    writes.add(Outbox.record(Change.of(new OrganizationChangeRow(Ids.newId(), Change.CREATED,
+        organization.createdAt(), organization.id(), organization.name(), organization.createdAt())),
+        organization.createdAt()));
     writes.addAll(apiKeys.writesFor(firstKey));
     store.commit(writes);
     return new Created(organization, firstKey);

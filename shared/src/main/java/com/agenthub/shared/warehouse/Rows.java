@@ -59,8 +59,13 @@ public final class Rows {
 
   /** The row as JSON: timestamps and dates as ISO-8601 strings, JSON columns as their text. */
   public static JsonObject toJson(Record row) {
+    return toJson(values(row));
+  }
+
+  /** Plain values (as {@link #values} gives them) as JSON, in the same form. */
+  public static JsonObject toJson(Map<String, Object> values) {
     JsonObject json = new JsonObject();
-    values(row).forEach((column, value) -> json.add(column, toJsonValue(value)));
+    values.forEach((column, value) -> json.add(column, toJsonValue(value)));
     return json;
   }
 

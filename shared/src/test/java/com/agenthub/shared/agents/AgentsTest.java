@@ -19,7 +19,7 @@ class AgentsTest {
 
   private final InMemoryDocumentStore store = new InMemoryDocumentStore();
   private final Agents agents = new Agents(store, Clock.systemUTC());
-  private final AgentCounters counters = new AgentCounters(store, agents);
+  private final AgentCounters counters = new AgentCounters(store, agents, Clock.systemUTC());
 
   private Agent newAgent(String org, String name) {
     return agents.create(org, new NewAgent(name, Optional.of("retail"), Map.of("model", "m"), AgentStatus.ACTIVE));

@@ -13,9 +13,18 @@ public final class InMemoryEventPublisher implements EventPublisher {
 
   private final Map<String, List<Message>> topics = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
+  private volatile boolean available = true;
+
+  /** Simulates a Pub/Sub outage: while unavailable every publish fails as the real one would. */
+  public void setAvailable(boolean available) {
+    this.available = available;
+  }
 
   @Override
   public String publish(String topic, Message message) {
+    if (!available) {
+      throw new PublishException("no acknowledgement from Pub/Sub for " + topic, true, null);
+    }
     if (message.data().length > MAX_MESSAGE_BYTES) {
       throw new PublishException("message exceeds " + MAX_MESSAGE_BYTES + " bytes", false, null);
     }

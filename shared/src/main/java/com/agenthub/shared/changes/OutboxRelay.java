@@ -1,0 +1,68 @@
+package com.agenthub.shared.changes;
+
+import com.agenthub.shared.port.DocumentStore;
+import com.agenthub.shared.port.EventPublisher;
+import com.agenthub.shared.port.Query;
+import com.agenthub.shared.port.StoredDocument;
+import com.agenthub.shared.port.Write;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Moves changes from the outbox to the platform-changes topic: publish, then delete the outbox
+ * document. Publishing twice is harmless (consumers de-duplicate on the change id); deleting
+ * before publishing would lose the change, so the order is fixed.
+ */
+public final class OutboxRelay {
+
+  private static final int SWEEP_BATCH = 200;
+
+  private final DocumentStore store;
+  private final EventPublisher publisher;
+  private final Clock clock;
+
+  public OutboxRelay(DocumentStore store, EventPublisher publisher, Clock clock) {
+    this.store = store;
+    this.publisher = publisher;
+    this.clock = clock;
+  }
+
+  /** Publishes the changes and removes their outbox documents. Throws if a publish fails. */
+  public void relay(List<Change> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    List<Write> deletes = new ArrayList<>();
+    for (Change change : changes) {
+      publisher.publish(ChangeMessages.TOPIC, ChangeMessages.encode(change));
+      deletes.add(Write.delete(Outbox.COLLECTION.document(change.changeId()), Optional.empty()));
+    }
+    store.commit(deletes);
+  }
+
+  /**
+   * Relays every outbox document older than {@code grace} — the ones whose request died between
+   * its commit and its own relay. The grace keeps the sweep from racing requests still relaying.
+   * Returns how many it relayed.
+   */
+  public int sweep(Duration grace) {
+    Instant cutoff = clock.instant().minus(grace);
+    int relayed = 0;
+    while (true) {
+      List<StoredDocument> oldest = store.query(Query.all(Outbox.COLLECTION, SWEEP_BATCH).orderBy("created_at"));
+      List<Change> due = oldest.stream()
+          .filter(document -> !document.instant("created_at").isAfter(cutoff))
+          .map(Outbox::read)
+          .toList();
+      relay(due);
+      relayed += due.size();
+      if (due.size() < SWEEP_BATCH) {
+        return relayed;
+      }
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package com.agenthub.shared.metrics;
+
+import com.agenthub.shared.ids.Sha256;
+import com.agenthub.shared.ids.Timestamps;
+import com.agenthub.shared.json.Json;
+import com.agenthub.shared.port.DocumentPath;
+import com.agenthub.shared.port.DocumentStore;
+import com.agenthub.shared.port.StoredDocument;
+import com.agenthub.shared.port.Warehouse;
+import com.agenthub.shared.port.Warehouse.QueryParameter;
+import com.agenthub.shared.port.Write;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An organization's daily event metrics, computed in the warehouse and cached in Firestore (the
+ * old {@code metrics_cache}) per organization and query for {@code ttl}, so a dashboard that
+ * refreshes every few seconds does not rescan BigQuery each time.
+ */
+public final class Metrics {
+
+  /** The only SQL this class sends: fixed text; every value arrives as a named parameter. */
+  static final String DAILY_SQL = """
+      SELECT CAST(DATE(created_at) AS STRING) AS day, event_type,
+             COUNT(DISTINCT id) AS events,
+             COUNT(DISTINCT user_id) AS users,
+             COUNT(DISTINCT session_id) AS sessions
+      FROM {analytics_events}
+      WHERE organization_id = @organization_id
+        AND created_at >= @range_start AND created_at < @range_end
+        AND (@event_type = '' OR event_type = @event_type)
+      GROUP BY day, event_type
+      ORDER BY day, event_type""";
+
+  private final DocumentStore store;
+  private final Warehouse warehouse;
+  private final Clock clock;
+  private final Duration ttl;
+
+  public Metrics(DocumentStore store, Warehouse warehouse, Clock clock, Duration ttl) {
+    this.store = store;
+    this.warehouse = warehouse;
+    this.clock = clock;
+    this.ttl = ttl;
+  }
+
+  public MetricsReport daily(String organizationId, MetricsQuery query) {
+    DocumentPath cacheEntry = DocumentPath.of("organizations", organizationId, "metrics_cache",
+        Sha256.hex(query.canonical()));
+    Instant now = Timestamps.now(clock);
+    Optional<StoredDocument> cached = store.get(cacheEntry);
+    if (cached.isPresent() && now.isBefore(cached.get().instant("expires_at"))) {
+      Instant computedAt = cached.get().instant("computed_at");
+      return new MetricsReport(query, fromJson(cached.get().string("days")), true, computedAt,
+          Duration.between(computedAt, now), ttl);
+    }
+    List<DailyMetric> days = compute(organizationId, query);
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("query", query.canonical());
+    entry.put("days", Json.GSON.toJson(toJson(days)));
+    entry.put("computed_at", now);
+    entry.put("expires_at", now.plus(ttl));
+    store.commit(List.of(Write.set(cacheEntry, entry)));
+    return new MetricsReport(query, days, false, now, Duration.ZERO, ttl);
+  }
+
+  private List<DailyMetric> compute(String organizationId, MetricsQuery query) {
+    Map<String, QueryParameter> parameters = new LinkedHashMap<>();
+    parameters.put("organization_id", QueryParameter.string(organizationId));
+    parameters.put("range_start", QueryParameter.timestamp(query.startDate().atStartOfDay(ZoneOffset.UTC).toInstant()));
+    parameters.put("range_end", QueryParameter.timestamp(query.endDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+    parameters.put("event_type", QueryParameter.string(query.eventType().orElse("")));
+    List<DailyMetric> days = new ArrayList<>();
+    for (Map<String, Object> row : warehouse.query(DAILY_SQL, parameters)) {
+      days.add(new DailyMetric((String) row.get("day"), (String) row.get("event_type"),
+          (Long) row.get("events"), (Long) row.get("users"), (Long) row.get("sessions")));
+    }
+    return days;
+  }
+
+  private static JsonArray toJson(List<DailyMetric> days) {
+    JsonArray array = new JsonArray();
+    for (DailyMetric day : days) {
+      array.add(Json.GSON.toJsonTree(day));
+    }
+    return array;
+  }
+
+  private static List<DailyMetric> fromJson(String json) {
+    List<DailyMetric> days = new ArrayList<>();
+    for (JsonElement element : JsonParser.parseString(json).getAsJsonArray()) {
+      days.add(Json.GSON.fromJson(element, DailyMetric.class));
+    }
+    return days;
+  }
+}

@@ -1,0 +1,114 @@
+package com.agenthub.shared.changes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.agenthub.shared.adapter.memory.InMemoryDocumentStore;
+import com.agenthub.shared.adapter.memory.InMemoryEventPublisher;
+import com.agenthub.shared.agents.AgentStatus;
+import com.agenthub.shared.agents.Agents;
+import com.agenthub.shared.agents.NewAgent;
+import com.agenthub.shared.messages.UndecodableMessageException;
+import com.agenthub.shared.port.EventPublisher;
+import com.agenthub.shared.port.Query;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** A committed change is published right after its commit, or — if that fails — by the sweep. */
+class OutboxRelayTest {
+
+  private final InMemoryDocumentStore store = new InMemoryDocumentStore();
+  private final InMemoryEventPublisher publisher = new InMemoryEventPublisher();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+  private final OutboxRelay relay = new OutboxRelay(store, publisher, clock);
+  private final Agents agents = new Agents(new RelayingDocumentStore(store, relay), clock);
+
+  @Test
+  void aCommittedChangeIsPublishedAtOnceAndLeavesNoOutboxRecord() throws Exception {
+    var agent = agents.create("org1", new NewAgent("Ada", Optional.empty(), Map.of("k", 1L), AgentStatus.ACTIVE));
+
+    List<EventPublisher.Message> messages = publisher.published(ChangeMessages.TOPIC);
+    assertEquals(1, messages.size());
+    Change change = ChangeMessages.decode(messages.get(0).data());
+    assertEquals("agents", change.table());
+    assertEquals(agent.id(), change.row().get("agent_id").getAsString());
+    assertEquals("created", change.row().get("change_type").getAsString());
+    assertEquals(List.of(), outbox());
+  }
+
+  @Test
+  void whenPublishingFailsTheChangeStaysInTheOutboxAndTheSweepRelaysIt() throws UndecodableMessageException {
+    publisher.setAvailable(false);
+    var agent = agents.create("org1", new NewAgent("Ada", Optional.empty(), Map.of(), AgentStatus.ACTIVE));
+    assertEquals(1, outbox().size(), "the commit succeeded and kept its outbox record");
+    publisher.setAvailable(true);
+
+    assertEquals(0, relay.sweep(Duration.ofSeconds(30)), "too young: its own request may still be relaying it");
+    clock.advance(Duration.ofSeconds(31));
+    assertEquals(1, relay.sweep(Duration.ofSeconds(30)));
+
+    Change change = ChangeMessages.decode(publisher.published(ChangeMessages.TOPIC).get(0).data());
+    assertEquals(agent.id(), change.row().get("agent_id").getAsString());
+    assertEquals(List.of(), outbox());
+  }
+
+  @Test
+  void changesCommittedInATransactionAreRelayedOnceTheTransactionCommits() {
+    var relaying = new RelayingDocumentStore(store, relay);
+    var apiKeys = new com.agenthub.shared.organizations.ApiKeys(relaying, clock);
+    var key = apiKeys.issue("org1", "ci").key();
+    apiKeys.revoke("org1", key.id());
+    apiKeys.revoke("org1", key.id()); // already revoked: no second change
+
+    List<String> types = publisher.published(ChangeMessages.TOPIC).stream()
+        .map(m -> decode(m).row().get("change_type").getAsString()).toList();
+    assertEquals(List.of("created", "revoked"), types);
+    assertTrue(outbox().isEmpty());
+  }
+
+  private List<?> outbox() {
+    return store.query(Query.all(Outbox.COLLECTION, 100));
+  }
+
+  private static Change decode(EventPublisher.Message message) {
+    try {
+      return ChangeMessages.decode(message.data());
+    } catch (UndecodableMessageException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** A clock the test moves by hand. */
+  static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
