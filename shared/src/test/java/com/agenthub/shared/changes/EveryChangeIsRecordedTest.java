@@ -1,0 +1,119 @@
+package com.agenthub.shared.changes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.agenthub.shared.adapter.memory.InMemoryDocumentStore;
+import com.agenthub.shared.adapter.memory.InMemoryEventPublisher;
+import com.agenthub.shared.agents.AgentChanges;
+import com.agenthub.shared.agents.AgentCounters;
+import com.agenthub.shared.agents.AgentStatus;
+import com.agenthub.shared.agents.Agents;
+import com.agenthub.shared.agents.NewAgent;
+import com.agenthub.shared.organizations.ApiKeys;
+import com.agenthub.shared.organizations.Organizations;
+import com.agenthub.shared.port.DocumentPath;
+import com.agenthub.shared.port.DocumentStore;
+import com.agenthub.shared.port.Query;
+import com.agenthub.shared.port.StoredDocument;
+import com.agenthub.shared.port.Version;
+import com.agenthub.shared.port.Write;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No state change without its change record: every commit the use cases make that touches
+ * platform state also writes an outbox record, in the same atomic commit. Add each new use case
+ * to the scenario below.
+ */
+class EveryChangeIsRecordedTest {
+
+  /** Collections that hold machinery, not platform state: writing them is not a change to record. */
+  private static final Set<String> NOT_STATE = Set.of("outbox", "idempotency_keys", "metrics_cache", "ingested_messages");
+
+  private final InMemoryDocumentStore memory = new InMemoryDocumentStore();
+  private final List<List<Write>> commits = new ArrayList<>();
+  private final InMemoryEventPublisher publisher = new InMemoryEventPublisher();
+  private final Clock clock = Clock.systemUTC();
+
+  @Test
+  void everyUseCaseCommitCarriesItsChangeRecord() {
+    DocumentStore store = new RelayingDocumentStore(new RecordingStore(memory, commits),
+        new OutboxRelay(memory, publisher, clock));
+    ApiKeys apiKeys = new ApiKeys(store, clock);
+    Agents agents = new Agents(store, clock);
+    AgentCounters counters = new AgentCounters(store, agents, clock);
+
+    String org = new Organizations(store, apiKeys, clock).create("Acme").organization().id();
+    String key = apiKeys.issue(org, "ci").key().id();
+    apiKeys.revoke(org, key);
+    String agent = agents.create(org, new NewAgent("Ada", Optional.empty(), Map.of(), AgentStatus.ACTIVE)).id();
+    agents.update(org, agent, new AgentChanges(Optional.of("Ada 2"), Optional.empty(), Optional.empty(), Optional.empty()), Optional.empty());
+    counters.increment(org, agent, "messages", 3);
+    agents.delete(org, agent, Optional.empty());
+
+    int stateCommits = 0;
+    for (List<Write> commit : commits) {
+      boolean changesState = commit.stream().anyMatch(w -> !NOT_STATE.contains(collectionId(w.path())));
+      boolean recorded = commit.stream().anyMatch(w -> w instanceof Write.Create c && Outbox.isOutbox(c.path()));
+      if (changesState) {
+        stateCommits++;
+        assertTrue(recorded, "a commit changed state without a change record: " + commit);
+      }
+    }
+    assertEquals(7, stateCommits);
+    assertEquals(8, publisher.published(ChangeMessages.TOPIC).size(), "organization + first key, key, revoke, agent ×3, counter");
+  }
+
+  private static String collectionId(DocumentPath path) {
+    List<String> segments = path.parent().segments();
+    return segments.get(segments.size() - 1);
+  }
+
+  /** Records every commit (and every committed transaction's writes) on the way to the real store. */
+  private record RecordingStore(DocumentStore store, List<List<Write>> commits) implements DocumentStore {
+    @Override
+    public Optional<StoredDocument> get(DocumentPath path) {
+      return store.get(path);
+    }
+
+    @Override
+    public List<Version> commit(List<Write> writes) {
+      List<Version> versions = store.commit(writes);
+      commits.add(List.copyOf(writes));
+      return versions;
+    }
+
+    @Override
+    public List<StoredDocument> query(Query query) {
+      return store.query(query);
+    }
+
+    @Override
+    public <T> T inTransaction(TransactionWork<T> work) {
+      List<Write> writes = new ArrayList<>();
+      T result = store.inTransaction(tx -> {
+        writes.clear();
+        return work.run(new Transaction() {
+          @Override
+          public Optional<StoredDocument> get(DocumentPath path) {
+            return tx.get(path);
+          }
+
+          @Override
+          public void write(Write write) {
+            writes.add(write);
+            tx.write(write);
+          }
+        });
+      });
+      commits.add(List.copyOf(writes));
+      return result;
+    }
+  }
+}
