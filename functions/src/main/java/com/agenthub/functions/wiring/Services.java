@@ -1,16 +1,27 @@
 package com.agenthub.functions.wiring;
 
+import com.agenthub.shared.adapter.bigquery.BigQueryWarehouse;
 import com.agenthub.shared.adapter.firestore.FirestoreDocumentStore;
+import com.agenthub.shared.adapter.pubsub.PubSubConnection;
+import com.agenthub.shared.adapter.pubsub.PubSubEventPublisher;
 import com.agenthub.shared.agents.AgentCounters;
 import com.agenthub.shared.agents.Agents;
+import com.agenthub.shared.analytics.EventIntake;
 import com.agenthub.shared.auth.Authenticator;
+import com.agenthub.shared.changes.OutboxRelay;
+import com.agenthub.shared.changes.RelayingDocumentStore;
 import com.agenthub.shared.idempotency.IdempotencyKeys;
+import com.agenthub.shared.ingestion.MessageIngestion;
+import com.agenthub.shared.metrics.Metrics;
 import com.agenthub.shared.organizations.ApiKeys;
 import com.agenthub.shared.organizations.Organizations;
 import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
+import com.agenthub.shared.port.EventPublisher;
+import com.agenthub.shared.port.Warehouse;
 import com.google.cloud.firestore.FirestoreOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -24,18 +35,37 @@ public record Services(
     ApiKeys apiKeys,
     Agents agents,
     AgentCounters agentCounters,
-    IdempotencyKeys idempotencyKeys) {
+    IdempotencyKeys idempotencyKeys,
+    EventIntake eventIntake,
+    MessageIngestion ingestion,
+    Metrics metrics,
+    OutboxRelay outboxRelay) {
 
-  public static Services over(DocumentStore store, Optional<String> platformAdminToken, Clock clock) {
+  /** What the use cases run on, and the settings that shape them. */
+  public record Backends(DocumentStore store, EventPublisher publisher, Warehouse warehouse,
+      Optional<String> platformAdminToken, Clock clock, Duration metricsCacheTtl) {}
+
+  /**
+   * Every use case over the given backends. Their store relays outbox records right after each
+   * commit, so every change they commit reaches the warehouse without each use case asking.
+   */
+  public static Services over(Backends backends) {
+    Clock clock = backends.clock();
+    OutboxRelay relay = new OutboxRelay(backends.store(), backends.publisher(), clock);
+    DocumentStore store = new RelayingDocumentStore(backends.store(), relay);
     ApiKeys apiKeys = new ApiKeys(store, clock);
     Agents agents = new Agents(store, clock);
     return new Services(
-        new Authenticator(store, platformAdminToken),
+        new Authenticator(store, backends.platformAdminToken()),
         new Organizations(store, apiKeys, clock),
         apiKeys,
         agents,
-        new AgentCounters(store, agents),
-        new IdempotencyKeys(store, clock));
+        new AgentCounters(store, agents, clock),
+        new IdempotencyKeys(store, clock),
+        new EventIntake(backends.publisher(), clock),
+        new MessageIngestion(store, backends.warehouse(), clock),
+        new Metrics(store, backends.warehouse(), clock, backends.metricsCacheTtl()),
+        relay);
   }
 
   public static Services production() {
@@ -51,7 +81,12 @@ public record Services(
       Settings.get(Settings.FIRESTORE_EMULATOR_HOST).ifPresent(firestore::setEmulatorHost);
       DocumentStore store = new FirestoreDocumentStore(firestore.build().getService());
       warmUp(store);
-      return over(store, Settings.get(Settings.PLATFORM_ADMIN_TOKEN), Clock.systemUTC());
+      EventPublisher publisher = new PubSubEventPublisher(
+          PubSubConnection.to(Settings.projectId(), Settings.get(Settings.PUBSUB_EMULATOR_HOST)));
+      Warehouse warehouse = new LazyWarehouse(
+          () -> BigQueryWarehouse.connect(Settings.projectId(), Settings.get(Settings.BIGQUERY_EMULATOR_HOST)));
+      return over(new Backends(store, publisher, warehouse, Settings.get(Settings.PLATFORM_ADMIN_TOKEN),
+          Clock.systemUTC(), Settings.metricsCacheTtl()));
     }
 
     /**

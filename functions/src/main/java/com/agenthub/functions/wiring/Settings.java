@@ -1,5 +1,6 @@
 package com.agenthub.functions.wiring;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,15 @@ public final class Settings {
   public static final String FIRESTORE_EMULATOR_HOST = "FIRESTORE_EMULATOR_HOST";
   public static final String PUBSUB_EMULATOR_HOST = "PUBSUB_EMULATOR_HOST";
   public static final String PLATFORM_ADMIN_TOKEN = "PLATFORM_ADMIN_TOKEN";
+  /** Our own variable: the BigQuery client has no emulator convention. {@code http://127.0.0.1:PORT}. */
+  public static final String BIGQUERY_EMULATOR_HOST = "BIGQUERY_EMULATOR_HOST";
+  public static final String METRICS_CACHE_TTL_SECONDS = "METRICS_CACHE_TTL_SECONDS";
+  public static final String OUTBOX_SWEEP_GRACE_SECONDS = "OUTBOX_SWEEP_GRACE_SECONDS";
+
+  /** How long GetMetrics serves a cached answer: a dashboard refreshing every few seconds hits the cache. */
+  static final Duration DEFAULT_METRICS_CACHE_TTL = Duration.ofSeconds(60);
+  /** Longer than a request's own relay can take (its publish times out first), so the sweep never races it. */
+  static final Duration DEFAULT_OUTBOX_SWEEP_GRACE = Duration.ofSeconds(30);
 
   private Settings() {}
 
@@ -23,5 +33,23 @@ public final class Settings {
 
   public static String projectId() {
     return get(PROJECT).orElse("agenthub-local");
+  }
+
+  public static Duration metricsCacheTtl() {
+    return seconds(METRICS_CACHE_TTL_SECONDS, DEFAULT_METRICS_CACHE_TTL);
+  }
+
+  public static Duration outboxSweepGrace() {
+    return seconds(OUTBOX_SWEEP_GRACE_SECONDS, DEFAULT_OUTBOX_SWEEP_GRACE);
+  }
+
+  private static Duration seconds(String name, Duration fallback) {
+    return get(name).map(value -> {
+      try {
+        return Duration.ofSeconds(Long.parseLong(value));
+      } catch (NumberFormatException e) {
+        throw new IllegalStateException(name + " must be a whole number of seconds, got '" + value + "'");
+      }
+    }).orElse(fallback);
   }
 }

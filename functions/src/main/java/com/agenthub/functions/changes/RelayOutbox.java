@@ -1,0 +1,42 @@
+package com.agenthub.functions.changes;
+
+import com.agenthub.functions.wiring.Services;
+import com.agenthub.functions.wiring.Settings;
+import com.agenthub.shared.changes.OutboxRelay;
+import com.agenthub.shared.logging.StructuredLog;
+import com.google.cloud.functions.CloudEventsFunction;
+import io.cloudevents.CloudEvent;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Runs on every tick of its schedule (Cloud Scheduler publishes to outbox-relay-ticks): publishes
+ * the outbox records whose own request did not — it died between its commit and its publish.
+ */
+public final class RelayOutbox implements CloudEventsFunction {
+
+  private final OutboxRelay relay;
+  private final Duration grace;
+
+  public RelayOutbox() {
+    this(Services.production(), Settings.outboxSweepGrace());
+  }
+
+  public RelayOutbox(Services services) {
+    this(services, Settings.outboxSweepGrace());
+  }
+
+  public RelayOutbox(Services services, Duration grace) {
+    this.relay = services.outboxRelay();
+    this.grace = grace;
+  }
+
+  @Override
+  public void accept(CloudEvent tick) {
+    int relayed = relay.sweep(grace);
+    if (relayed > 0) {
+      StructuredLog.warning("relayed " + relayed + " outbox records left behind by their requests",
+          Map.of("relayed", relayed));
+    }
+  }
+}
