@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.agenthub.functions.local.FunctionCatalog;
+import com.agenthub.functions.local.TopicNames;
 import com.agenthub.functions.wiring.Services;
 import com.google.cloud.functions.CloudEventsFunction;
 import com.google.cloud.functions.HttpFunction;
@@ -29,13 +30,27 @@ class CatalogConsistencyTest {
   void everyEntryPointExistsAndImplementsTheInterfaceOfItsTrigger() throws Exception {
     for (FunctionCatalog.Entry entry : catalog.functions()) {
       Class<?> type = Class.forName(entry.entryPoint());
+      // What the platform calls: an HTTP function takes requests, a topic-triggered one CloudEvents.
       Class<?> expected = entry.isHttp() ? HttpFunction.class : CloudEventsFunction.class;
-      assertTrue(expected.isAssignableFrom(type), entry.name() + " must implement " + expected.getSimpleName());
+      assertTrue(expected.isAssignableFrom(type), entry.name() + " must implement " + expected.getName());
       assertTrue(Modifier.isPublic(type.getConstructor().getModifiers()),
           entry.name() + " needs the public no-arg constructor the Functions Framework calls");
       type.getConstructor(Services.class);
       assertEquals(entry.name(), type.getSimpleName(), "a function's name is its class's name");
       assertTrue(entry.isHttp() || entry.topic().isPresent(), entry.name() + ": trigger is 'http' or 'topic:NAME'");
+    }
+  }
+
+  @Test
+  void topicAndSubscriptionNamesAreValidPubSubNames() {
+    for (FunctionCatalog.Entry entry : catalog.topicTriggered()) {
+      String topic = entry.topic().orElseThrow();
+      for (String name : List.of(topic, TopicNames.deadLetterTopic(topic), TopicNames.deadLetterSubscription(topic),
+          TopicNames.subscription(entry.name()))) {
+        // Pub/Sub's rule for topic and subscription ids; Terraform would only find out at apply time.
+        assertTrue(name.matches("[A-Za-z][A-Za-z0-9._~+%-]{2,254}") && !name.startsWith("goog"),
+            entry.name() + ": '" + name + "' is not a valid Pub/Sub resource name");
+      }
     }
   }
 

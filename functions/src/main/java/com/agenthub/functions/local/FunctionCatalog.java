@@ -13,8 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** functions/catalog.json: the one list of deployable functions (shipped on the classpath). */
-public record FunctionCatalog(List<Entry> functions) {
+/**
+ * functions/catalog.json: the one list of deployable functions, and how Pub/Sub delivers to the
+ * topic-triggered ones (shipped on the classpath).
+ */
+public record FunctionCatalog(List<Entry> functions, PubSubDeliveryPolicy pubsubDelivery) {
 
   public static final String RESOURCE = "/catalog.json";
 
@@ -32,9 +35,14 @@ public record FunctionCatalog(List<Entry> functions) {
   }
 
   public static FunctionCatalog load() {
-    try (InputStream in = FunctionCatalog.class.getResourceAsStream(RESOURCE)) {
+    return load(RESOURCE);
+  }
+
+  /** A catalog from another classpath resource (tests name their own functions this way). */
+  public static FunctionCatalog load(String resource) {
+    try (InputStream in = FunctionCatalog.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is not on the classpath");
+        throw new IllegalStateException(resource + " is not on the classpath");
       }
       return parse(JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject());
     } catch (IOException e) {
@@ -52,10 +60,18 @@ public record FunctionCatalog(List<Entry> functions) {
       entries.add(new Entry(f.get("name").getAsString(), f.get("entry_point").getAsString(),
           f.get("trigger").getAsString(), f.get("group").getAsString(), List.copyOf(needs)));
     }
-    return new FunctionCatalog(List.copyOf(entries));
+    if (!root.has("pubsub_delivery")) {
+      throw new IllegalStateException("the catalog has no pubsub_delivery block");
+    }
+    return new FunctionCatalog(List.copyOf(entries), PubSubDeliveryPolicy.parse(root.getAsJsonObject("pubsub_delivery")));
   }
 
   public List<Entry> http() {
     return functions.stream().filter(Entry::isHttp).toList();
+  }
+
+  /** The functions a Pub/Sub topic triggers. */
+  public List<Entry> topicTriggered() {
+    return functions.stream().filter(e -> e.topic().isPresent()).toList();
   }
 }

@@ -1,5 +1,8 @@
 package com.agenthub.functions.local;
 
+import com.agenthub.functions.wiring.Settings;
+import com.agenthub.shared.adapter.pubsub.PubSubConnection;
+import com.google.cloud.functions.invoker.BackgroundFunctionExecutor;
 import com.google.cloud.functions.invoker.HttpFunctionExecutor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -17,36 +21,62 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Serves every HTTP function of the catalog at {@code /<name>} on 127.0.0.1, each through the
+ * Serves every function of the catalog at {@code /<name>} on 127.0.0.1, each through the
  * Functions Framework's own executor — the very classes and request/response code that run in
- * Cloud Functions. Also serves {@code /openapi.yaml} and, at {@code /}, the list of functions.
+ * Cloud Functions: HTTP functions take requests, topic-triggered ones take CloudEvents. Given a
+ * Pub/Sub connection, it also delivers each topic's messages to them ({@link TopicDelivery}).
+ * Also serves {@code /openapi.yaml} and, at {@code /}, the list of functions.
  */
 public final class LocalDevServer implements AutoCloseable {
 
   private final Server server;
   private final ServerConnector connector;
+  private final Optional<TopicDelivery> delivery;
 
-  private LocalDevServer(Server server, ServerConnector connector) {
+  private LocalDevServer(Server server, ServerConnector connector, Optional<TopicDelivery> delivery) {
     this.server = server;
     this.connector = connector;
+    this.delivery = delivery;
   }
 
   /**
    * Serves the functions alone, configured by environment variables (FIRESTORE_EMULATOR_HOST,
-   * PLATFORM_ADMIN_TOKEN, …) against emulators started elsewhere. Prints "listening on URL".
+   * PUBSUB_EMULATOR_HOST, PLATFORM_ADMIN_TOKEN, …) against emulators started elsewhere; with
+   * PUBSUB_EMULATOR_HOST set it also delivers Pub/Sub messages. Prints "listening on URL".
    * Usage: {@code LocalDevServer [port]}.
    */
   public static void main(String[] args) throws Exception {
-    LocalDevServer server = start(FunctionCatalog.load(), args.length > 0 ? Integer.parseInt(args[0]) : 8080);
+    LocalDevServer server = start(FunctionCatalog.load(), args.length > 0 ? Integer.parseInt(args[0]) : 8080,
+        emulatorFromSettings());
     System.err.println("listening on " + server.baseUrl());
     Thread.currentThread().join();
   }
 
-  /** Starts on 127.0.0.1:{@code port} (0 picks a free port). */
+  /** The Pub/Sub emulator named by PUBSUB_EMULATOR_HOST, if set; the caller closes the connection. */
+  public static Optional<PubSubConnection> emulatorFromSettings() {
+    return Settings.get(Settings.PUBSUB_EMULATOR_HOST)
+        .map(host -> PubSubConnection.to(Settings.projectId(), Optional.of(host)));
+  }
+
+  /** Starts on 127.0.0.1:{@code port} (0 picks a free port), without Pub/Sub delivery. */
   public static LocalDevServer start(FunctionCatalog catalog, int port) throws Exception {
+    return start(catalog, port, Optional.empty());
+  }
+
+  /**
+   * Starts on 127.0.0.1:{@code port} (0 picks a free port) and, given a connection (normally to
+   * the emulator), delivers each topic's messages to the functions it triggers. The connection
+   * stays the caller's to close, after this server.
+   */
+  public static LocalDevServer start(FunctionCatalog catalog, int port, Optional<PubSubConnection> pubsub)
+      throws Exception {
     Map<String, Handler> routes = new LinkedHashMap<>();
     for (FunctionCatalog.Entry entry : catalog.http()) {
       routes.put(entry.name(), HttpFunctionExecutor.forClass(Class.forName(entry.entryPoint())));
+    }
+    for (FunctionCatalog.Entry entry : catalog.topicTriggered()) {
+      // The invoker's executor for CloudEventsFunction: binary or structured CloudEvents, 500 on a throw.
+      routes.put(entry.name(), BackgroundFunctionExecutor.forClass(Class.forName(entry.entryPoint())));
     }
     QueuedThreadPool threads = new QueuedThreadPool(512, 8);
     threads.setName("dev-server");
@@ -59,15 +89,27 @@ public final class LocalDevServer implements AutoCloseable {
     routes.values().forEach(handler -> handler.setServer(server));
     server.setHandler(new Router(routes));
     server.start();
-    return new LocalDevServer(server, connector);
+    try {
+      return new LocalDevServer(server, connector,
+          pubsub.map(connection -> TopicDelivery.start(catalog, connection, baseUrl(connector))));
+    } catch (RuntimeException e) {
+      server.stop();
+      throw e;
+    }
   }
 
   public String baseUrl() {
+    return baseUrl(connector);
+  }
+
+  private static String baseUrl(ServerConnector connector) {
     return "http://127.0.0.1:" + connector.getLocalPort();
   }
 
   @Override
   public void close() throws Exception {
+    // Delivery first: its in-flight requests need the server to finish.
+    delivery.ifPresent(TopicDelivery::close);
     server.stop();
   }
 

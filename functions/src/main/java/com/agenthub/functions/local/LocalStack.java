@@ -1,6 +1,7 @@
 package com.agenthub.functions.local;
 
 import com.agenthub.functions.wiring.Settings;
+import com.agenthub.shared.adapter.pubsub.PubSubConnection;
 import com.agenthub.shared.local.Emulator;
 import com.agenthub.shared.local.EmulatorMissingException;
 import com.agenthub.shared.local.RunningEmulator;
@@ -8,10 +9,12 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * README's first command: the Firestore and Pub/Sub emulators on free ports of 127.0.0.1, then
- * every function behind the local dev server. Ctrl-C stops all of it (only what it started).
+ * every function behind the local dev server, topic-triggered ones fed from the Pub/Sub emulator.
+ * Ctrl-C stops all of it (only what it started).
  *
  * <p>Options: {@code --port N} for the dev server (default 8080; 0 picks a free one).
  */
@@ -40,7 +43,9 @@ public final class LocalStack {
     String adminToken = Settings.get(Settings.PLATFORM_ADMIN_TOKEN).orElseGet(LocalStack::newToken);
     System.setProperty(Settings.PLATFORM_ADMIN_TOKEN, adminToken);
 
-    LocalDevServer server = LocalDevServer.start(FunctionCatalog.load(), port);
+    PubSubConnection pubsubConnection = PubSubConnection.to(Settings.projectId(), Optional.of(pubsub.hostPort()));
+    started.add(0, pubsubConnection);
+    LocalDevServer server = LocalDevServer.start(FunctionCatalog.load(), port, Optional.of(pubsubConnection));
     started.add(0, server);
     String base = server.baseUrl();
     System.err.printf("""

@@ -4,11 +4,12 @@ import com.agenthub.functions.local.FunctionCatalog;
 import com.agenthub.functions.local.LocalDevServer;
 import com.agenthub.functions.wiring.Settings;
 import com.agenthub.shared.testing.Emulators;
+import java.util.Optional;
 
 /**
  * The local stack for HTTP-level tests, once per test JVM: the emulators (started by
- * {@link Emulators}) and the dev server serving every catalog function in-process, exactly as
- * {@code tools/local-stack} does.
+ * {@link Emulators}) and the dev server serving every catalog function in-process, delivering
+ * Pub/Sub messages to the topic-triggered ones, exactly as {@code tools/local-stack} does.
  */
 public final class LocalStackFixture {
 
@@ -25,7 +26,7 @@ public final class LocalStackFixture {
       System.setProperty(Settings.PUBSUB_EMULATOR_HOST, Emulators.pubsubHost());
       System.setProperty(Settings.PLATFORM_ADMIN_TOKEN, ADMIN_TOKEN);
       try {
-        server = LocalDevServer.start(FunctionCatalog.load(), 0);
+        server = LocalDevServer.start(FunctionCatalog.load(), 0, Optional.of(Emulators.pubsub()));
       } catch (Exception e) {
         throw new IllegalStateException("the local dev server did not start", e);
       }
