@@ -21,8 +21,12 @@ public record FunctionCatalog(List<Entry> functions, PubSubDeliveryPolicy pubsub
 
   public static final String RESOURCE = "/catalog.json";
 
-  /** One function: its name (also its URL path), entry-point class, trigger, group and needs. */
-  public record Entry(String name, String entryPoint, String trigger, String group, List<String> needs) {
+  /**
+   * One function: its name (also its URL path), entry-point class, trigger, group, needs, and
+   * for a topic-triggered one optionally the cron schedule on which Cloud Scheduler ticks its topic.
+   */
+  public record Entry(String name, String entryPoint, String trigger, String group, List<String> needs,
+      Optional<String> schedule) {
 
     public boolean isHttp() {
       return trigger.equals("http");
@@ -58,7 +62,8 @@ public record FunctionCatalog(List<Entry> functions, PubSubDeliveryPolicy pubsub
       JsonArray needArray = f.has("needs") ? f.getAsJsonArray("needs") : new JsonArray();
       needArray.forEach(n -> needs.add(n.getAsString()));
       entries.add(new Entry(f.get("name").getAsString(), f.get("entry_point").getAsString(),
-          f.get("trigger").getAsString(), f.get("group").getAsString(), List.copyOf(needs)));
+          f.get("trigger").getAsString(), f.get("group").getAsString(), List.copyOf(needs),
+          f.has("schedule") ? Optional.of(f.get("schedule").getAsString()) : Optional.empty()));
     }
     if (!root.has("pubsub_delivery")) {
       throw new IllegalStateException("the catalog has no pubsub_delivery block");
@@ -68,6 +73,11 @@ public record FunctionCatalog(List<Entry> functions, PubSubDeliveryPolicy pubsub
 
   public List<Entry> http() {
     return functions.stream().filter(Entry::isHttp).toList();
+  }
+
+  /** The topic-triggered functions that run on a schedule. */
+  public List<Entry> scheduled() {
+    return topicTriggered().stream().filter(e -> e.schedule().isPresent()).toList();
   }
 
   /** The functions a Pub/Sub topic triggers. */

@@ -32,22 +32,27 @@ public final class LocalDevServer implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
   private final Optional<TopicDelivery> delivery;
+  private final Optional<LocalScheduler> scheduler;
 
-  private LocalDevServer(Server server, ServerConnector connector, Optional<TopicDelivery> delivery) {
+  private LocalDevServer(Server server, ServerConnector connector, Optional<TopicDelivery> delivery,
+      Optional<LocalScheduler> scheduler) {
     this.server = server;
     this.connector = connector;
     this.delivery = delivery;
+    this.scheduler = scheduler;
   }
 
   /**
    * Serves the functions alone, configured by environment variables (FIRESTORE_EMULATOR_HOST,
    * PUBSUB_EMULATOR_HOST, PLATFORM_ADMIN_TOKEN, …) against emulators started elsewhere; with
-   * PUBSUB_EMULATOR_HOST set it also delivers Pub/Sub messages. Prints "listening on URL".
-   * Usage: {@code LocalDevServer [port]}.
+   * PUBSUB_EMULATOR_HOST set it also delivers Pub/Sub messages and ticks scheduled functions,
+   * unless {@code --no-delivery} (a second server beside a stack that already delivers).
+   * Prints "listening on URL". Usage: {@code LocalDevServer [port] [--no-delivery]}.
    */
   public static void main(String[] args) throws Exception {
+    boolean deliver = !java.util.Arrays.asList(args).contains("--no-delivery");
     LocalDevServer server = start(FunctionCatalog.load(), args.length > 0 ? Integer.parseInt(args[0]) : 8080,
-        emulatorFromSettings());
+        deliver ? emulatorFromSettings() : Optional.empty());
     System.err.println("listening on " + server.baseUrl());
     Thread.currentThread().join();
   }
@@ -90,8 +95,9 @@ public final class LocalDevServer implements AutoCloseable {
     server.setHandler(new Router(routes));
     server.start();
     try {
-      return new LocalDevServer(server, connector,
-          pubsub.map(connection -> TopicDelivery.start(catalog, connection, baseUrl(connector))));
+      Optional<TopicDelivery> delivery = pubsub.map(connection -> TopicDelivery.start(catalog, connection, baseUrl(connector)));
+      return new LocalDevServer(server, connector, delivery,
+          pubsub.map(connection -> LocalScheduler.start(catalog, connection)));
     } catch (RuntimeException e) {
       server.stop();
       throw e;
@@ -109,6 +115,7 @@ public final class LocalDevServer implements AutoCloseable {
   @Override
   public void close() throws Exception {
     // Delivery first: its in-flight requests need the server to finish.
+    scheduler.ifPresent(LocalScheduler::close);
     delivery.ifPresent(TopicDelivery::close);
     server.stop();
   }

@@ -2,9 +2,13 @@ package com.agenthub.functions.local;
 
 import com.agenthub.functions.wiring.Settings;
 import com.agenthub.shared.adapter.pubsub.PubSubConnection;
+import com.agenthub.shared.adapter.bigquery.BigQueryClients;
+import com.agenthub.shared.adapter.bigquery.WarehouseSetup;
+import com.agenthub.shared.local.BigQueryLocal;
 import com.agenthub.shared.local.Emulator;
 import com.agenthub.shared.local.EmulatorMissingException;
 import com.agenthub.shared.local.RunningEmulator;
+import com.agenthub.shared.warehouse.WarehouseDeclaration;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -37,9 +41,22 @@ public final class LocalStack {
     started.add(firestore);
     RunningEmulator pubsub = RunningEmulator.start(Emulator.PUBSUB, "512m");
     started.add(pubsub);
+    BigQueryLocal bigQuery;
+    try {
+      bigQuery = BigQueryLocal.start();
+    } catch (EmulatorMissingException e) {
+      System.err.println("local-stack: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    started.add(bigQuery);
+    // The dataset, tables and views, from the same files Terraform loads.
+    new WarehouseSetup(BigQueryClients.create(Settings.projectId(), Optional.of(bigQuery.hostUrl())),
+        Settings.projectId(), WarehouseDeclaration.load()).run();
 
     System.setProperty(Settings.FIRESTORE_EMULATOR_HOST, firestore.hostPort());
     System.setProperty(Settings.PUBSUB_EMULATOR_HOST, pubsub.hostPort());
+    System.setProperty(Settings.BIGQUERY_EMULATOR_HOST, bigQuery.hostUrl());
     String adminToken = Settings.get(Settings.PLATFORM_ADMIN_TOKEN).orElseGet(LocalStack::newToken);
     System.setProperty(Settings.PLATFORM_ADMIN_TOKEN, adminToken);
 
@@ -54,6 +71,7 @@ public final class LocalStack {
           functions:   %s/<FunctionName>   (list: %s/ , API: %s/openapi.yaml)
           firestore:   %s (emulator, pid %d)
           pubsub:      %s (emulator, pid %d)
+          bigquery:    %s (bigquery-local, pid %d; dataset %s)
           admin token: %s   (local bootstrap credential for CreateOrganization)
 
         Try:
@@ -62,6 +80,7 @@ public final class LocalStack {
 
         Ctrl-C stops everything.
         %n""", base, base, base, firestore.hostPort(), firestore.pid(), pubsub.hostPort(), pubsub.pid(),
+        bigQuery.hostUrl(), bigQuery.pid(), WarehouseDeclaration.load().dataset(),
         adminToken, base, adminToken);
     Thread.currentThread().join();
   }
