@@ -19,8 +19,10 @@ public interface Warehouse {
 
   /**
    * Runs standard SQL in which tables are written {@code {table_name}} and every value arrives
-   * as a named parameter ({@code @name}): user input never becomes SQL text. Each result row maps
-   * column name to a plain value (String, Long, Double, Boolean, or null).
+   * as a named parameter ({@code @name}): user input never becomes SQL text. Only tables and views
+   * declared in tables.json may be named. Each result row maps column name to a plain value:
+   * String (also DATE as yyyy-MM-dd and JSON as its text), Long, Double, Boolean, Instant for
+   * TIMESTAMP, or null.
    */
   List<Map<String, Object>> query(String sql, Map<String, QueryParameter> parameters);
 

@@ -1,8 +1,14 @@
 package com.agenthub.shared.testing;
 
+import com.agenthub.shared.adapter.bigquery.BigQueryClients;
+import com.agenthub.shared.adapter.bigquery.BigQueryWarehouse;
+import com.agenthub.shared.adapter.bigquery.WarehouseSetup;
 import com.agenthub.shared.adapter.pubsub.PubSubConnection;
+import com.agenthub.shared.local.BigQueryLocal;
 import com.agenthub.shared.local.Emulator;
 import com.agenthub.shared.local.RunningEmulator;
+import com.agenthub.shared.warehouse.WarehouseDeclaration;
+import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.FirestoreOptions;
 import java.util.Optional;
@@ -19,6 +25,9 @@ public final class Emulators {
   private static RunningEmulator pubsubEmulator;
   private static Firestore firestore;
   private static PubSubConnection pubsub;
+  private static BigQueryLocal bigQueryLocal;
+  private static BigQuery bigQuery;
+  private static BigQueryWarehouse warehouse;
 
   private Emulators() {}
 
@@ -54,5 +63,30 @@ public final class Emulators {
       pubsub = PubSubConnection.to(PROJECT_ID, Optional.of(pubsubHost()));
     }
     return pubsub;
+  }
+
+  /** bigquery-local's URL, with the declared dataset, tables and views created in PROJECT_ID. */
+  public static synchronized String bigQueryHost() {
+    if (bigQueryLocal == null) {
+      bigQueryLocal = BigQueryLocal.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(bigQueryLocal::close));
+      new WarehouseSetup(bigQuery(), PROJECT_ID, WarehouseDeclaration.load()).run();
+    }
+    return bigQueryLocal.hostUrl();
+  }
+
+  /** The raw client, for tests that check what the adapter wrote or set up. */
+  public static synchronized BigQuery bigQuery() {
+    if (bigQuery == null) {
+      bigQuery = BigQueryClients.create(PROJECT_ID, Optional.of(bigQueryHost()));
+    }
+    return bigQuery;
+  }
+
+  public static synchronized BigQueryWarehouse warehouse() {
+    if (warehouse == null) {
+      warehouse = BigQueryWarehouse.connect(PROJECT_ID, Optional.of(bigQueryHost()));
+    }
+    return warehouse;
   }
 }

@@ -1,0 +1,127 @@
+package com.agenthub.shared.adapter.bigquery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.agenthub.shared.port.Warehouse.QueryParameter;
+import com.agenthub.shared.port.Warehouse.Row;
+import com.agenthub.shared.testing.Emulators;
+import com.agenthub.shared.warehouse.AgentChangeRow;
+import com.agenthub.shared.warehouse.AgentCounterChangeRow;
+import com.agenthub.shared.warehouse.ApiKeyChangeRow;
+import com.agenthub.shared.warehouse.JsonText;
+import com.agenthub.shared.warehouse.OrganizationChangeRow;
+import com.agenthub.shared.warehouse.Rows;
+import com.agenthub.shared.warehouse.WarehouseDeclaration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The latest-state views, run on bigquery-local: one row per entity, from its latest change, with
+ * a change stored twice (a redelivered message, a new insertId) counted once.
+ */
+class WarehouseViewsTest {
+
+  private static final Instant T1 = Instant.parse("2026-11-01T10:00:00Z");
+  private static final Instant T2 = Instant.parse("2026-11-02T10:00:00Z");
+  private static final Instant T3 = Instant.parse("2026-11-03T10:00:00Z");
+
+  private final BigQueryWarehouse warehouse = Emulators.warehouse();
+  private String org;
+
+  @BeforeEach
+  void ownOrganization() {
+    org = "org-" + UUID.randomUUID();
+  }
+
+  /** Stores each row under a fresh insertId, so a repeated row is a real duplicate in the table. */
+  private void store(String table, Record... rows) {
+    List<Row> batch = new ArrayList<>();
+    for (Record row : rows) {
+      batch.add(new Row(UUID.randomUUID().toString(), Rows.values(row)));
+    }
+    assertEquals(List.of(), warehouse.insert(table, batch));
+  }
+
+  private List<Map<String, Object>> view(String view, String orderBy) {
+    return warehouse.query("SELECT * FROM {" + view + "} WHERE organization_id = @org ORDER BY " + orderBy,
+        Map.of("org", QueryParameter.string(org)));
+  }
+
+  @Test
+  void organizationsLatestHoldsTheLatestChangeOfEachOrganization() {
+    OrganizationChangeRow renamed = new OrganizationChangeRow("c2", "updated", T2, org, "Renamed", T1);
+    store("organizations", new OrganizationChangeRow("c1", "created", T1, org, "First", T1), renamed, renamed);
+
+    List<Map<String, Object>> rows = view("organizations_latest", "organization_id");
+    assertEquals(1, rows.size(), rows.toString());
+    assertEquals("Renamed", rows.get(0).get("name"));
+    assertEquals(T2, rows.get(0).get("changed_at"));
+    assertFalse(rows.get(0).containsKey("row_rank"), "the ranking column stays inside the view");
+  }
+
+  @Test
+  void agentsLatestFlagsADeletedAgentAndKeepsOthersLive() {
+    AgentChangeRow created = agent("c1", "created", T1, "a1", "active");
+    AgentChangeRow paused = agent("c2", "updated", T2, "a1", "paused");
+    AgentChangeRow deleted = agent("c3", "deleted", T3, "a1", "paused");
+    AgentChangeRow other = agent("c4", "created", T1, "a2", "active");
+    store("agents", deleted, created, paused, other, deleted);
+
+    List<Map<String, Object>> rows = view("agents_latest", "agent_id");
+    assertEquals(2, rows.size(), rows.toString());
+    assertEquals("a1", rows.get(0).get("agent_id"));
+    assertEquals("deleted", rows.get(0).get("change_type"));
+    assertEquals(Boolean.TRUE, rows.get(0).get("is_deleted"));
+    assertEquals("a2", rows.get(1).get("agent_id"));
+    assertEquals(Boolean.FALSE, rows.get(1).get("is_deleted"));
+    assertEquals("active", rows.get(1).get("status"));
+  }
+
+  @Test
+  void apiKeysLatestShowsARevocation() {
+    ApiKeyChangeRow issued = new ApiKeyChangeRow("c1", "created", T1, org, "k1", "ci", "ak_1", T1, Optional.empty());
+    ApiKeyChangeRow revoked = new ApiKeyChangeRow("c2", "revoked", T2, org, "k1", "ci", "ak_1", T1, Optional.of(T2));
+    store("api_keys", revoked, issued, revoked);
+
+    List<Map<String, Object>> rows = view("api_keys_latest", "key_id");
+    assertEquals(1, rows.size(), rows.toString());
+    assertEquals("revoked", rows.get(0).get("change_type"));
+    assertEquals(T2, rows.get(0).get("revoked_at"));
+  }
+
+  @Test
+  void agentCounterTotalsCountEachChangeOnce() {
+    AgentCounterChangeRow second = new AgentCounterChangeRow("c2", "incremented", T2, org, "a1", "calls", 7);
+    store("agent_counter_changes",
+        new AgentCounterChangeRow("c1", "incremented", T1, org, "a1", "calls", 5), second, second,
+        new AgentCounterChangeRow("c3", "incremented", T3, org, "a1", "errors", 1));
+
+    List<Map<String, Object>> rows = view("agent_counter_totals", "counter");
+    assertEquals(2, rows.size(), rows.toString());
+    assertEquals(Map.of("organization_id", org, "agent_id", "a1", "counter", "calls", "total", 12L, "last_changed_at", T2),
+        rows.get(0));
+    assertEquals(1L, rows.get(1).get("total"));
+  }
+
+  @Test
+  void setupRunsAgainWithoutLosingRowsOrBreakingViews() {
+    store("organizations", new OrganizationChangeRow("c1", "created", T1, org, "Kept", T1));
+    WarehouseSetup setup = new WarehouseSetup(Emulators.bigQuery(), Emulators.PROJECT_ID, WarehouseDeclaration.load());
+    setup.run();
+    setup.run();
+
+    assertEquals("Kept", view("organizations_latest", "organization_id").get(0).get("name"));
+  }
+
+  private AgentChangeRow agent(String change, String type, Instant at, String agentId, String status) {
+    return new AgentChangeRow(change, type, at, org, agentId, "Agent " + agentId, Optional.of("retail"),
+        new JsonText("{\"model\":\"m\"}"), status, T1, at);
+  }
+}
