@@ -14,6 +14,8 @@ import java.util.Optional;
 public final class LocalStackFixture {
 
   public static final String ADMIN_TOKEN = "test-platform-admin-token";
+  /** Short, so a test can watch a cached answer expire. */
+  public static final java.time.Duration METRICS_CACHE_TTL = java.time.Duration.ofSeconds(3);
 
   private static LocalDevServer server;
 
@@ -24,6 +26,9 @@ public final class LocalStackFixture {
       System.setProperty(Settings.PROJECT, Emulators.PROJECT_ID);
       System.setProperty(Settings.FIRESTORE_EMULATOR_HOST, Emulators.firestoreHost());
       System.setProperty(Settings.PUBSUB_EMULATOR_HOST, Emulators.pubsubHost());
+      System.setProperty(Settings.BIGQUERY_EMULATOR_HOST, Emulators.bigQueryHost());
+      System.setProperty(Settings.METRICS_CACHE_TTL_SECONDS, Long.toString(METRICS_CACHE_TTL.toSeconds()));
+      System.setProperty(Settings.OUTBOX_SWEEP_GRACE_SECONDS, "2");
       System.setProperty(Settings.PLATFORM_ADMIN_TOKEN, ADMIN_TOKEN);
       try {
         server = LocalDevServer.start(FunctionCatalog.load(), 0, Optional.of(Emulators.pubsub()));
@@ -40,10 +45,18 @@ public final class LocalStackFixture {
 
   /** A new organization, and a client authenticated with its first API key. */
   public static ApiClient newOrganization(String name) {
+    return newTenant(name).client();
+  }
+
+  /** An organization's id and a client holding its first API key. */
+  public record Tenant(String organizationId, ApiClient client) {}
+
+  public static Tenant newTenant(String name) {
     ApiResponse created = admin().post("CreateOrganization", "{\"name\": \"" + name + "\"}");
     if (created.status() != 201) {
       throw new IllegalStateException("CreateOrganization answered " + created.status() + ": " + created.body());
     }
-    return new ApiClient(baseUrl(), created.json().getAsJsonObject("api_key").get("key").getAsString());
+    return new Tenant(created.json().getAsJsonObject("organization").get("id").getAsString(),
+        new ApiClient(baseUrl(), created.json().getAsJsonObject("api_key").get("key").getAsString()));
   }
 }
