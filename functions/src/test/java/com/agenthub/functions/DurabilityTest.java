@@ -3,14 +3,11 @@ package com.agenthub.functions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.agenthub.functions.local.LocalDevServer;
 import com.agenthub.functions.testing.ApiClient;
+import com.agenthub.functions.testing.DevServerProcess;
 import com.agenthub.functions.testing.ApiResponse;
 import com.agenthub.functions.testing.LocalStackFixture;
-import com.agenthub.functions.wiring.Settings;
 import com.agenthub.shared.local.LocalPorts;
-import com.agenthub.shared.testing.Emulators;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -76,30 +73,7 @@ class DurabilityTest {
     }
   }
 
-  /** The dev server in its own JVM, configured by environment like a deployed function. */
   private static Process startServer(int port) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        LocalDevServer.class.getName(), Integer.toString(port))
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().put(Settings.PROJECT, Emulators.PROJECT_ID);
-    builder.environment().put(Settings.FIRESTORE_EMULATOR_HOST, Emulators.firestoreHost());
-    builder.environment().put(Settings.PLATFORM_ADMIN_TOKEN, LocalStackFixture.ADMIN_TOKEN);
-    Process process = builder.start();
-    ApiClient probe = new ApiClient("http://127.0.0.1:" + port, null);
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      assertTrue(process.isAlive(), "the dev server process exited early");
-      try {
-        if (probe.get("").status() == 200) {
-          return process;
-        }
-      } catch (RuntimeException notYet) {
-        Thread.sleep(100);
-      }
-    }
-    process.destroyForcibly();
-    throw new AssertionError("the dev server did not start within 60 s");
+    return DevServerProcess.start(port, java.util.Map.of());
   }
 }
