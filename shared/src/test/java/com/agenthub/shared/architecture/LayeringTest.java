@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
 
   private static final Path MAIN = Path.of("src/main/java/com/agenthub/shared");
-  private static final List<String> DOMAIN = List.of("agents", "organizations", "port", "errors", "paging", "ids", "auth", "idempotency");
+  private static final List<String> DOMAIN = List.of("agents", "organizations", "port", "errors", "paging", "ids", "auth", "idempotency",
+      "analytics", "changes", "ingestion", "metrics", "messages", "warehouse");
 
   @Test
   void theDomainImportsNoClientLibraryAdapterOrHttp() throws IOException {

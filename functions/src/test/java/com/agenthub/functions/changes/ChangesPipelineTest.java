@@ -1,0 +1,44 @@
+package com.agenthub.functions.changes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.agenthub.functions.testing.ApiResponse;
+import com.agenthub.functions.testing.LocalStackFixture;
+import com.agenthub.functions.testing.LocalStackFixture.Tenant;
+import com.agenthub.functions.testing.WarehouseProbe;
+import com.agenthub.shared.port.Warehouse.QueryParameter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every committed change of an agent reaches BigQuery as a change row; the views give its latest state. */
+class ChangesPipelineTest {
+
+  @Test
+  void anAgentsChangesAreAppendedAndItsLatestStateIsInTheViews() {
+    Tenant tenant = LocalStackFixture.newTenant("Changes");
+    ApiResponse created = tenant.client().post("CreateAgent", "{\"name\": \"Ada\", \"configuration\": {\"model\": \"m1\"}}");
+    String agentId = created.json().get("id").getAsString();
+    assertEquals(200, tenant.client().patch("UpdateAgent?agent_id=" + agentId, "{\"status\": \"paused\"}", Map.of()).status());
+    assertEquals(200, tenant.client().post("IncrementAgentCounter", "{\"agent_id\": \"" + agentId + "\", \"counter\": \"messages\", \"delta\": 4}").status());
+    assertEquals(200, tenant.client().post("IncrementAgentCounter", "{\"agent_id\": \"" + agentId + "\", \"counter\": \"messages\", \"delta\": 3}").status());
+    assertEquals(204, tenant.client().delete("DeleteAgent?agent_id=" + agentId, Map.of()).status());
+
+    assertEquals(3, WarehouseProbe.awaitCount("agents", "agent_id", agentId, 3, Duration.ofSeconds(60)));
+    assertEquals(2, WarehouseProbe.awaitCount("agent_counter_changes", "agent_id", agentId, 2, Duration.ofSeconds(60)));
+    assertEquals(1, WarehouseProbe.awaitCount("organizations", "organization_id", tenant.organizationId(), 1, Duration.ofSeconds(60)));
+    assertEquals(1, WarehouseProbe.awaitCount("api_keys", "organization_id", tenant.organizationId(), 1, Duration.ofSeconds(60)));
+
+    Map<String, QueryParameter> agent = Map.of("agent_id", QueryParameter.string(agentId));
+    List<Map<String, Object>> changes = WarehouseProbe.query(
+        "SELECT change_type, status FROM {agents} WHERE agent_id = @agent_id ORDER BY changed_at", agent);
+    assertEquals(List.of("created", "updated", "deleted"), changes.stream().map(r -> r.get("change_type")).toList());
+    Map<String, Object> latest = WarehouseProbe.query(
+        "SELECT status, is_deleted FROM {agents_latest} WHERE agent_id = @agent_id", agent).get(0);
+    assertEquals("paused", latest.get("status"));
+    assertEquals(true, latest.get("is_deleted"));
+    assertEquals(7L, WarehouseProbe.query(
+        "SELECT total FROM {agent_counter_totals} WHERE agent_id = @agent_id AND counter = 'messages'", agent).get(0).get("total"));
+  }
+}
