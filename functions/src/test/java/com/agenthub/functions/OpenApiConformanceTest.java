@@ -33,6 +33,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -549,6 +552,134 @@ class OpenApiConformanceTest {
         "validation.request.security.missing");
     assertResponseConforms(send(acme, "POST", "GetAgentCounters", Map.of("agent_id", agentId), bytes("{}"),
         Map.of("Content-Type", "application/json")), 405, "GET", "validation.request.operation.notAllowed");
+  }
+
+  // ------------------------------------------------------------------------------- TrackEvents
+
+  @Test
+  void trackEvents() {
+    ApiClient org = LocalStackFixture.newOrganization("Events conformance");
+    Exchange single = post(org, "TrackEvents", "{\"event_type\": \"conversation.started\", "
+        + "\"event_data\": {\"channel\": \"web\", \"turns\": 3}, \"user_id\": \"user-1\", \"session_id\": \"s-1\", "
+        + "\"timestamp\": \"" + Instant.now().minusSeconds(60) + "\", \"event_id\": \"client:1\"}");
+    assertConforms(single, 202);
+    assertEquals(1, single.response().json().getAsJsonArray("accepted").size());
+    assertEquals(0, single.response().json().getAsJsonArray("rejected").size());
+    assertConforms(post(org, "TrackEvents", "{\"event_type\": \"ping\", \"user_id\": null}"), 202);
+
+    Exchange batch = post(org, "TrackEvents", "{\"events\": [{\"event_type\": \"message.sent\"}, "
+        + "{\"event_type\": \"Message Sent\"}, {\"event_type\": \"message.sent\", \"event_id\": \"m-2\"}]}");
+    // The document cannot say "valid envelope, some events invalid": it refuses such a batch as a whole,
+    // while the function accepts the valid events and rejects the others one by one.
+    assertResponseConforms(batch, 202, "POST", "validation.request.body.schema.oneOf");
+    JsonObject outcome = batch.response().json();
+    assertEquals(2, outcome.getAsJsonArray("accepted").size());
+    JsonObject rejected = outcome.getAsJsonArray("rejected").get(0).getAsJsonObject();
+    assertEquals(1, rejected.get("index").getAsInt());
+    assertEquals("events[1].event_type", rejected.getAsJsonObject("error").get("field").getAsString());
+
+    // A rejection the document cannot express (duplicate event_id) and one past the timestamp window.
+    Exchange duplicate = post(org, "TrackEvents", "{\"events\": [{\"event_type\": \"a\", \"event_id\": \"x\"}, "
+        + "{\"event_type\": \"b\", \"event_id\": \"x\"}, {\"event_type\": \"c\", \"timestamp\": \"2000-01-01T00:00:00Z\"}]}");
+    assertConforms(duplicate, 202);
+    assertEquals(2, duplicate.response().json().getAsJsonArray("rejected").size());
+
+    Exchange invalid = post(org, "TrackEvents", "{\"event_type\": \"Conversation Started\"}");
+    assertResponseConforms(invalid, 400, "POST", "validation.request.body.schema.oneOf");
+    assertEquals("invalid_argument", invalid.response().errorCode());
+    assertEquals("event_type", invalid.response().errorField());
+    Exchange stale = post(org, "TrackEvents", "{\"event_type\": \"ping\", \"timestamp\": \"2000-01-01T00:00:00Z\"}");
+    assertConforms(stale, 400);
+    assertEquals("timestamp", stale.response().errorField());
+    assertResponseConforms(post(org, "TrackEvents", "{\"events\": []}"), 400, "POST",
+        "validation.request.body.schema.oneOf");
+    assertResponseConforms(post(org, "TrackEvents", "{\"events\": [{\"event_type\": \"a\"}], \"source\": \"sdk\"}"),
+        400, "POST", "validation.request.body.schema.oneOf");
+    assertResponseConforms(post(anonymous, "TrackEvents", "{\"event_type\": \"ping\"}"), 401, "POST",
+        "validation.request.security.missing");
+    assertResponseConforms(send(org, "POST", "TrackEvents", Map.of(), bytes("{\"event_type\": \"ping\"}"),
+        Map.of("Content-Type", "text/plain")), 415, "POST", "validation.request.contentType.notAllowed");
+    assertResponseConforms(oversize(org, "TrackEvents"), 413, "POST");
+  }
+
+  @Test
+  void trackEventsWithAnIdempotencyKey() {
+    ApiClient org = LocalStackFixture.newOrganization("Events idempotency conformance");
+    Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key", UUID.randomUUID().toString());
+    byte[] body = bytes("{\"events\": [{\"event_type\": \"retried\"}]}");
+    Exchange first = send(org, "POST", "TrackEvents", Map.of(), body, headers);
+    assertConforms(first, 202);
+    Exchange replayed = send(org, "POST", "TrackEvents", Map.of(), body, headers);
+    assertConforms(replayed, 202);
+    assertEquals("true", replayed.response().header("Idempotent-Replayed").orElse(null));
+    assertEquals(first.response().json(), replayed.response().json());
+    assertConforms(send(org, "POST", "TrackEvents", Map.of(), bytes("{\"event_type\": \"other\"}"), headers), 422);
+  }
+
+  // -------------------------------------------------------------------------------- GetMetrics
+
+  @Test
+  void getMetrics() {
+    ApiClient org = LocalStackFixture.newOrganization("Metrics conformance");
+    String today = LocalDate.now(ZoneOffset.UTC).toString();
+    String weekAgo = LocalDate.now(ZoneOffset.UTC).minusDays(6).toString();
+    Exchange computed = get(org, "GetMetrics", Map.of("start_date", weekAgo, "end_date", today));
+    assertConforms(computed, 200);
+    JsonObject metrics = computed.response().json();
+    assertEquals(0, metrics.getAsJsonArray("days").size());
+    assertTrue(metrics.get("event_type").isJsonNull());
+    assertEquals(metrics.getAsJsonObject("cache").get("age_seconds").getAsString(),
+        computed.response().header("Age").orElse(null));
+    Exchange filtered = get(org, "GetMetrics", Map.of("start_date", today, "end_date", today,
+        "event_type", "conversation.started"));
+    assertConforms(filtered, 200);
+    assertEquals("conversation.started", filtered.response().json().get("event_type").getAsString());
+
+    Exchange badDate = get(org, "GetMetrics", Map.of("start_date", "2026-13-01", "end_date", today));
+    assertResponseConforms(badDate, 400, "GET", "validation.request.parameter.schema.format.date");
+    assertEquals("start_date", badDate.response().errorField());
+    Exchange tooLong = get(org, "GetMetrics", Map.of("start_date", "2026-01-01", "end_date", "2026-04-01"));
+    assertConforms(tooLong, 400);
+    assertEquals("end_date", tooLong.response().errorField());
+    assertConforms(get(org, "GetMetrics", Map.of("start_date", today, "end_date", weekAgo)), 400);
+    assertResponseConforms(get(org, "GetMetrics", Map.of("start_date", today)), 400, "GET",
+        "validation.request.parameter.query.missing");
+    assertResponseConforms(get(org, "GetMetrics", Map.of("start_date", today, "end_date", today, "event_type", "Bad Type")),
+        400, "GET", "validation.request.parameter.schema.pattern");
+    assertResponseConforms(get(org, "GetMetrics", Map.of("start_date", today, "end_date", today, "agent_id", UNKNOWN_ID)),
+        400, "GET", "validation.request.parameter.query.unexpected");
+    assertResponseConforms(get(anonymous, "GetMetrics", Map.of("start_date", today, "end_date", today)), 401, "GET",
+        "validation.request.security.missing");
+  }
+
+  /** Like {@link #theValidatorFlagsAnswersThatDriftFromTheDocument}, for the analytics answers. */
+  @Test
+  void theValidatorFlagsAnalyticsAnswersThatDriftFromTheDocument() {
+    Exchange tracked = post(acme, "TrackEvents", "{\"events\": [{\"event_type\": \"drift\"}, {\"event_type\": \"-\"}]}");
+    assertResponseConforms(tracked, 202, "POST", "validation.request.body.schema.oneOf");
+    assertResponseRefused(tracked, 202, tracked.response().body().replace("\"accepted\":", "\"ok\":"),
+        tracked.responseHeaders(), "a renamed field");
+    assertResponseRefused(tracked, 202, tracked.response().body().replace("\"index\":1", "\"index\":\"1\""),
+        tracked.responseHeaders(), "an index as a string");
+    assertResponseRefused(tracked, 202, tracked.response().body().replace("invalid_argument", "unavailable"),
+        tracked.responseHeaders(), "a rejection code other than invalid_argument");
+
+    String today = LocalDate.now(ZoneOffset.UTC).toString();
+    Exchange metrics = get(acme, "GetMetrics", Map.of("start_date", today, "end_date", today));
+    assertConforms(metrics, 200);
+    assertResponseRefused(metrics, 200, metrics.response().body().replace("\"age_seconds\":", "\"age\":"),
+        metrics.responseHeaders(), "a renamed cache field");
+    JsonObject row = new JsonObject();
+    row.addProperty("date", today);
+    row.addProperty("event_type", "drift");
+    row.addProperty("events", 1);
+    row.addProperty("users", 0);
+    JsonObject missingSessions = metrics.response().json();
+    missingSessions.getAsJsonArray("days").add(row);
+    assertResponseRefused(metrics, 200, missingSessions.toString(), metrics.responseHeaders(), "a day without sessions");
+    Map<String, List<String>> noAge = new LinkedHashMap<>(metrics.responseHeaders());
+    noAge.keySet().removeIf(name -> name.equalsIgnoreCase("Age"));
+    assertResponseRefused(metrics, 200, metrics.response().body(), noAge, "a missing Age header");
   }
 
   // ------------------------------------------------------------------------------- the checks
