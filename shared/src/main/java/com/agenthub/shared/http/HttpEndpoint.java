@@ -8,6 +8,7 @@ import com.agenthub.shared.idempotency.IdempotencyKeys;
 import com.agenthub.shared.ids.Sha256;
 import com.agenthub.shared.json.Json;
 import com.agenthub.shared.port.StoreException;
+import com.agenthub.shared.port.WarehouseException;
 import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
 import com.google.gson.JsonObject;
@@ -88,6 +89,14 @@ public final class HttpEndpoint {
     } catch (StoreException e) {
       error = fromStore(e);
       if (error.kind() == ErrorKind.INTERNAL) {
+        defect = Optional.of(e);
+      }
+    } catch (WarehouseException e) {
+      // An outage is the caller's to retry; a refused query is our defect.
+      error = e.isTransient()
+          ? ApiError.of(ErrorKind.UNAVAILABLE, "the analytics warehouse is unavailable; retry later")
+          : ApiError.of(ErrorKind.INTERNAL, "internal error; it has been logged");
+      if (!e.isTransient()) {
         defect = Optional.of(e);
       }
     } catch (RuntimeException e) {

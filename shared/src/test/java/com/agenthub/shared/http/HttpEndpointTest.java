@@ -79,6 +79,15 @@ class HttpEndpointTest {
   }
 
   @Test
+  void anUnavailableWarehouseIsA503WithRetryAfter() {
+    FakeHttp.Response response = call(c -> {
+      throw new com.agenthub.shared.port.WarehouseException(com.agenthub.shared.port.WarehouseException.Reason.UNAVAILABLE, "backendError");
+    }, admin());
+    assertEquals(503, response.status);
+    assertEquals(List.of("1"), response.headers.get("Retry-After"));
+  }
+
+  @Test
   void theLogLineCarriesTraceAndSeverityButNeverTheCredential() {
     FakeHttp.Response response = call(c -> ApiReply.ok(new JsonObject()),
         admin("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
