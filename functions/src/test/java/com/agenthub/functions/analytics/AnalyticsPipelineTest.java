@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class AnalyticsPipelineTest {
 
-  private static final Duration PIPELINE = Duration.ofSeconds(60);
+  private static final Duration PIPELINE = Duration.ofSeconds(150);
 
   private static String batch(int count, String typeA, String typeB) {
     JsonArray events = new JsonArray();

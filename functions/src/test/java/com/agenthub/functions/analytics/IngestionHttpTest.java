@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** IngestAnalyticsEvents under the real Functions Framework, fed as Pub/Sub would feed it. */
 class IngestionHttpTest {
 
-  private static final Duration PIPELINE = Duration.ofSeconds(60);
+  private static final Duration PIPELINE = Duration.ofSeconds(150);
   private final HttpClient http = HttpClient.newHttpClient();
 
   private static String eventsJson(String organizationId, String id) {

@@ -25,10 +25,10 @@ class ChangesPipelineTest {
     assertEquals(200, tenant.client().post("IncrementAgentCounter", "{\"agent_id\": \"" + agentId + "\", \"counter\": \"messages\", \"delta\": 3}").status());
     assertEquals(204, tenant.client().delete("DeleteAgent?agent_id=" + agentId, Map.of()).status());
 
-    assertEquals(3, WarehouseProbe.awaitCount("agents", "agent_id", agentId, 3, Duration.ofSeconds(60)));
-    assertEquals(2, WarehouseProbe.awaitCount("agent_counter_changes", "agent_id", agentId, 2, Duration.ofSeconds(60)));
-    assertEquals(1, WarehouseProbe.awaitCount("organizations", "organization_id", tenant.organizationId(), 1, Duration.ofSeconds(60)));
-    assertEquals(1, WarehouseProbe.awaitCount("api_keys", "organization_id", tenant.organizationId(), 1, Duration.ofSeconds(60)));
+    assertEquals(3, WarehouseProbe.awaitCount("agents", "agent_id", agentId, 3, Duration.ofSeconds(150)));
+    assertEquals(2, WarehouseProbe.awaitCount("agent_counter_changes", "agent_id", agentId, 2, Duration.ofSeconds(150)));
+    assertEquals(1, WarehouseProbe.awaitCount("organizations", "organization_id", tenant.organizationId(), 1, Duration.ofSeconds(150)));
+    assertEquals(1, WarehouseProbe.awaitCount("api_keys", "organization_id", tenant.organizationId(), 1, Duration.ofSeconds(150)));
 
     Map<String, QueryParameter> agent = Map.of("agent_id", QueryParameter.string(agentId));
     List<Map<String, Object>> changes = WarehouseProbe.query(
