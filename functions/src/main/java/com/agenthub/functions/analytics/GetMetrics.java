@@ -9,8 +9,10 @@ import com.agenthub.shared.metrics.DailyMetric;
 import com.agenthub.shared.metrics.MetricsQuery;
 import com.agenthub.shared.metrics.MetricsReport;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.util.Set;
 
 /**
@@ -53,8 +55,7 @@ public final class GetMetrics extends EndpointFunction {
     JsonObject body = new JsonObject();
     body.addProperty("start_date", report.query().startDate().toString());
     body.addProperty("end_date", report.query().endDate().toString());
-    body.add("event_type", report.query().eventType().<com.google.gson.JsonElement>map(com.google.gson.JsonPrimitive::new)
-        .orElse(JsonNull.INSTANCE));
+    body.add("event_type", report.query().eventType().<JsonElement>map(JsonPrimitive::new).orElse(JsonNull.INSTANCE));
     body.add("days", days);
     body.add("cache", cache);
     return body;

@@ -51,8 +51,9 @@ public final class LocalStack {
     }
     started.add(bigQuery);
     // The dataset, tables and views, from the same files Terraform loads.
+    WarehouseDeclaration warehouse = WarehouseDeclaration.load();
     new WarehouseSetup(BigQueryClients.create(Settings.projectId(), Optional.of(bigQuery.hostUrl())),
-        Settings.projectId(), WarehouseDeclaration.load()).run();
+        Settings.projectId(), warehouse).run();
 
     System.setProperty(Settings.FIRESTORE_EMULATOR_HOST, firestore.hostPort());
     System.setProperty(Settings.PUBSUB_EMULATOR_HOST, pubsub.hostPort());
@@ -80,7 +81,7 @@ public final class LocalStack {
 
         Ctrl-C stops everything.
         %n""", base, base, base, firestore.hostPort(), firestore.pid(), pubsub.hostPort(), pubsub.pid(),
-        bigQuery.hostUrl(), bigQuery.pid(), WarehouseDeclaration.load().dataset(),
+        bigQuery.hostUrl(), bigQuery.pid(), warehouse.dataset(),
         adminToken, base, adminToken);
     Thread.currentThread().join();
   }

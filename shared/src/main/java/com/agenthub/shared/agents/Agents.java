@@ -6,7 +6,6 @@ import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.errors.ErrorKind;
 import com.agenthub.shared.ids.Ids;
 import com.agenthub.shared.ids.Timestamps;
-import com.agenthub.shared.json.Json;
 import com.agenthub.shared.paging.Page;
 import com.agenthub.shared.paging.PageRequest;
 import com.agenthub.shared.paging.Pager;
@@ -157,7 +156,7 @@ public final class Agents {
     AgentChangeRow row = new AgentChangeRow(Ids.newId(), changeType, at,
         (String) agent.get("organization_id"), (String) agent.get("id"), (String) agent.get("name"),
         Optional.ofNullable((String) agent.get("industry")),
-        new JsonText(Json.GSON.toJson(Json.toJson(agent.getOrDefault("configuration", Map.of())))),
+        JsonText.of(agent.getOrDefault("configuration", Map.of())),
         (String) agent.get("status"), (Instant) agent.get("created_at"), (Instant) agent.get("updated_at"));
     return Outbox.record(Change.of(row), at);
   }

@@ -5,7 +5,6 @@ import com.agenthub.shared.errors.ErrorKind;
 import com.agenthub.shared.ids.Ids;
 import com.agenthub.shared.ids.Sha256;
 import com.agenthub.shared.ids.Timestamps;
-import com.agenthub.shared.json.Json;
 import com.agenthub.shared.port.EventPublisher;
 import com.agenthub.shared.port.PublishException;
 import com.agenthub.shared.warehouse.AnalyticsEventRow;
@@ -67,7 +66,7 @@ public final class EventIntake {
           throw ApiError.invalid("event_id", "event_id '" + event.eventId().orElse("") + "' appears twice in this batch");
         }
         rows.add(new AnalyticsEventRow(id, organizationId, event.eventType(),
-            new JsonText(Json.GSON.toJson(Json.toJson(event.eventData()))), event.userId(), event.sessionId(),
+            JsonText.of(event.eventData()), event.userId(), event.sessionId(),
             happenedAt, now));
         outcomes.add(Outcome.accepted(id));
       } catch (ApiError e) {

@@ -19,10 +19,7 @@ public record Change(String changeId, String table, JsonObject row) {
 
   /** The change a row record describes; the record's type names its table. */
   public static Change of(Record row) {
-    String table = TableRows.all().entrySet().stream()
-        .filter(e -> e.getValue() == row.getClass())
-        .map(java.util.Map.Entry::getKey)
-        .findFirst()
+    String table = TableRows.tableOf(row.getClass())
         .orElseThrow(() -> new IllegalArgumentException(row.getClass().getSimpleName() + " is no table's row"));
     JsonObject json = Rows.toJson(row);
     if (!json.has("change_id")) {

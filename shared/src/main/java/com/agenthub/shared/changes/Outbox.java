@@ -38,12 +38,15 @@ public final class Outbox {
   }
 
   static Change read(StoredDocument document) {
-    JsonObject row = JsonParser.parseString(document.string("row")).getAsJsonObject();
-    return new Change(document.string("change_id"), document.string("table"), row);
+    return read(document.data());
   }
 
   static Change read(Write.Create write) {
-    JsonObject row = JsonParser.parseString((String) write.data().get("row")).getAsJsonObject();
-    return new Change((String) write.data().get("change_id"), (String) write.data().get("table"), row);
+    return read(write.data());
+  }
+
+  private static Change read(Map<String, Object> record) {
+    JsonObject row = JsonParser.parseString((String) record.get("row")).getAsJsonObject();
+    return new Change((String) record.get("change_id"), (String) record.get("table"), row);
   }
 }

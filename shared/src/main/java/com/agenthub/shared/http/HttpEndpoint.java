@@ -92,11 +92,8 @@ public final class HttpEndpoint {
         defect = Optional.of(e);
       }
     } catch (WarehouseException e) {
-      // An outage is the caller's to retry; a refused query is our defect.
-      error = e.isTransient()
-          ? ApiError.of(ErrorKind.UNAVAILABLE, "the analytics warehouse is unavailable; retry later")
-          : ApiError.of(ErrorKind.INTERNAL, "internal error; it has been logged");
-      if (!e.isTransient()) {
+      error = fromWarehouse(e);
+      if (error.kind() == ErrorKind.INTERNAL) {
         defect = Optional.of(e);
       }
     } catch (RuntimeException e) {
@@ -172,6 +169,13 @@ public final class HttpEndpoint {
       case ALREADY_EXISTS -> ApiError.of(ErrorKind.CONFLICT, "it already exists");
       default -> ApiError.of(ErrorKind.INTERNAL, "internal error; it has been logged");
     };
+  }
+
+  /** An outage is the caller's to retry; a refused query is our defect. */
+  private static ApiError fromWarehouse(WarehouseException e) {
+    return e.isTransient()
+        ? ApiError.of(ErrorKind.UNAVAILABLE, "the analytics warehouse is unavailable; retry later")
+        : ApiError.of(ErrorKind.INTERNAL, "internal error; it has been logged");
   }
 
   static ApiReply errorReply(ApiError error) {

@@ -96,7 +96,7 @@ public final class MessageIngestion {
       RejectedMessageRow row = new RejectedMessageRow(message.messageId(), message.consumer(),
           whole ? part.reason() : "element " + part.index() + ": " + part.reason(),
           Base64.getEncoder().encodeToString(kept),
-          new JsonText(Json.GSON.toJson(Json.toJson(message.attributes()))), now);
+          JsonText.of(message.attributes()), now);
       rows.add(new Warehouse.Row(message.consumer() + "/" + message.messageId() + "/" + part.index(), Rows.values(row)));
     }
     List<Warehouse.RowError> errors = warehouse.insert(REJECTED_TABLE, rows);

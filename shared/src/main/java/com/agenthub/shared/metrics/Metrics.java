@@ -11,7 +11,6 @@ import com.agenthub.shared.port.Warehouse.QueryParameter;
 import com.agenthub.shared.port.Write;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.time.Clock;
 import java.time.Duration;

@@ -23,4 +23,9 @@ public final class TableRows {
   public static Optional<Class<? extends Record>> of(String table) {
     return Optional.ofNullable(ROW_TYPES.get(table));
   }
+
+  /** The table whose rows {@code rowType} describes. */
+  public static Optional<String> tableOf(Class<? extends Record> rowType) {
+    return ROW_TYPES.entrySet().stream().filter(e -> e.getValue() == rowType).map(Map.Entry::getKey).findFirst();
+  }
 }

@@ -14,9 +14,6 @@ import com.agenthub.shared.organizations.ApiKeys;
 import com.agenthub.shared.organizations.Organizations;
 import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
-import com.agenthub.shared.port.Query;
-import com.agenthub.shared.port.StoredDocument;
-import com.agenthub.shared.port.Version;
 import com.agenthub.shared.port.Write;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -43,7 +40,7 @@ class EveryChangeIsRecordedTest {
 
   @Test
   void everyUseCaseCommitCarriesItsChangeRecord() {
-    DocumentStore store = new RelayingDocumentStore(new RecordingStore(memory, commits),
+    DocumentStore store = new RelayingDocumentStore(new AfterCommitDocumentStore(memory, commits::add),
         new OutboxRelay(memory, publisher, clock));
     ApiKeys apiKeys = new ApiKeys(store, clock);
     Agents agents = new Agents(store, clock);
@@ -73,47 +70,5 @@ class EveryChangeIsRecordedTest {
   private static String collectionId(DocumentPath path) {
     List<String> segments = path.parent().segments();
     return segments.get(segments.size() - 1);
-  }
-
-  /** Records every commit (and every committed transaction's writes) on the way to the real store. */
-  private record RecordingStore(DocumentStore store, List<List<Write>> commits) implements DocumentStore {
-    @Override
-    public Optional<StoredDocument> get(DocumentPath path) {
-      return store.get(path);
-    }
-
-    @Override
-    public List<Version> commit(List<Write> writes) {
-      List<Version> versions = store.commit(writes);
-      commits.add(List.copyOf(writes));
-      return versions;
-    }
-
-    @Override
-    public List<StoredDocument> query(Query query) {
-      return store.query(query);
-    }
-
-    @Override
-    public <T> T inTransaction(TransactionWork<T> work) {
-      List<Write> writes = new ArrayList<>();
-      T result = store.inTransaction(tx -> {
-        writes.clear();
-        return work.run(new Transaction() {
-          @Override
-          public Optional<StoredDocument> get(DocumentPath path) {
-            return tx.get(path);
-          }
-
-          @Override
-          public void write(Write write) {
-            writes.add(write);
-            tx.write(write);
-          }
-        });
-      });
-      commits.add(List.copyOf(writes));
-      return result;
-    }
   }
 }

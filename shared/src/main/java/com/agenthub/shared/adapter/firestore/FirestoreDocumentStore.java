@@ -4,7 +4,6 @@ import static com.agenthub.shared.adapter.firestore.FirestoreValues.fromFirestor
 import static com.agenthub.shared.adapter.firestore.FirestoreValues.toFirestore;
 import static com.agenthub.shared.adapter.firestore.FirestoreValues.toFirestoreMap;
 
-import com.agenthub.shared.port.CollectionPath;
 import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
 import com.agenthub.shared.port.Query;
