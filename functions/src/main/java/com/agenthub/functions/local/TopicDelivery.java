@@ -1,11 +1,7 @@
 package com.agenthub.functions.local;
 
 import com.agenthub.shared.adapter.pubsub.PubSubConnection;
-import com.google.api.gax.batching.FlowControlSettings;
-import com.google.api.gax.batching.FlowController;
-import com.google.api.gax.core.InstantiatingExecutorProvider;
-import com.google.cloud.pubsub.v1.Subscriber;
-import com.google.cloud.pubsub.v1.SubscriberShutdownSettings;
+import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
 import com.google.pubsub.v1.ProjectSubscriptionName;
 import com.google.pubsub.v1.TopicName;
 import java.net.URI;
@@ -13,8 +9,6 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * What Eventarc does in production, for the local dev server: each topic-triggered function of
@@ -30,15 +24,17 @@ public final class TopicDelivery implements AutoCloseable {
    */
   public static final Duration LOCAL_BACKOFF_PER_CATALOG_SECOND = Duration.ofMillis(100);
 
-  /** Messages handed to one function at once (Pub/Sub flow control); more wait in the subscription. */
+  /** Messages handed to one function at once (one pull); more wait in the subscription. */
   static final int MAX_IN_FLIGHT_PER_SUBSCRIPTION = 8;
 
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
-  private final List<Subscriber> subscribers;
+  private final SubscriptionAdminClient admin;
+  private final List<PullLoop> loops = new ArrayList<>();
+  private final List<Thread> threads = new ArrayList<>();
 
-  private TopicDelivery(List<Subscriber> subscribers) {
-    this.subscribers = subscribers;
+  private TopicDelivery(SubscriptionAdminClient admin) {
+    this.admin = admin;
   }
 
   /** Creates the topology and starts delivering to {@code devServerBaseUrl + "/" + function}. */
@@ -51,7 +47,7 @@ public final class TopicDelivery implements AutoCloseable {
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5))
         .build();
-    TopicDelivery delivery = new TopicDelivery(new ArrayList<>());
+    TopicDelivery delivery = new TopicDelivery(connection.subscriptionAdmin());
     try {
       for (FunctionCatalog.Entry function : catalog.topicTriggered()) {
         ProjectSubscriptionName subscription = topology.ensure(function);
@@ -59,49 +55,34 @@ public final class TopicDelivery implements AutoCloseable {
             URI.create(devServerBaseUrl + "/" + function.name()),
             TopicName.of(connection.projectId(), function.topic().orElseThrow()), subscription, http, timeout,
             policy.maxDeliveryAttempts());
-        Subscriber subscriber = subscriber(connection, subscription, receiver, timeout);
-        delivery.subscribers.add(subscriber);
-        subscriber.startAsync().awaitRunning(30, TimeUnit.SECONDS);
+        PullLoop loop = new PullLoop(delivery.admin, subscription, receiver, MAX_IN_FLIGHT_PER_SUBSCRIPTION, timeout);
+        Thread thread = new Thread(loop, "topic-delivery-" + function.name());
+        thread.setDaemon(true);
+        delivery.loops.add(loop);
+        delivery.threads.add(thread);
+        thread.start();
       }
-    } catch (TimeoutException | RuntimeException e) {
+    } catch (RuntimeException e) {
       delivery.close();
       throw new IllegalStateException("could not start Pub/Sub delivery: " + e.getMessage(), e);
     }
     return delivery;
   }
 
-  private static Subscriber subscriber(PubSubConnection connection, ProjectSubscriptionName subscription,
-      FunctionDelivery receiver, Duration timeout) {
-    Subscriber.Builder builder = Subscriber.newBuilder(subscription, receiver)
-        .setParallelPullCount(1)
-        .setFlowControlSettings(FlowControlSettings.newBuilder()
-            .setMaxOutstandingElementCount((long) MAX_IN_FLIGHT_PER_SUBSCRIPTION)
-            .setMaxOutstandingRequestBytes(64L * 1024 * 1024)
-            .setLimitExceededBehavior(FlowController.LimitExceededBehavior.Block)
-            .build())
-        // The receiver only starts an asynchronous request, so two callback threads are plenty.
-        .setExecutorProvider(InstantiatingExecutorProvider.newBuilder().setExecutorThreadCount(2).build())
-        // Lease a message while its request may still run, never longer.
-        .setMaxAckExtensionPeriodDuration(timeout.plusSeconds(5))
-        .setSubscriberShutdownSettings(SubscriberShutdownSettings.newBuilder()
-            .setMode(SubscriberShutdownSettings.ShutdownMode.WAIT_FOR_PROCESSING)
-            .setTimeout(SHUTDOWN_GRACE)
-            .build());
-    connection.channelProvider().ifPresent(builder::setChannelProvider);
-    connection.credentialsProvider().ifPresent(builder::setCredentialsProvider);
-    return builder.build();
-  }
-
-  /** Stops pulling, lets in-flight deliveries finish (bounded), and stops every subscriber. */
+  /** Stops pulling, lets in-flight deliveries finish (bounded), and closes the client. */
   @Override
   public void close() {
-    subscribers.forEach(Subscriber::stopAsync);
-    for (Subscriber subscriber : subscribers) {
+    loops.forEach(PullLoop::stop);
+    for (Thread thread : threads) {
       try {
-        subscriber.awaitTerminated(SHUTDOWN_GRACE.plusSeconds(5).toSeconds(), TimeUnit.SECONDS);
-      } catch (TimeoutException | IllegalStateException e) {
-        System.err.println("topic-delivery: a subscriber did not stop cleanly: " + e.getMessage());
+        thread.join(SHUTDOWN_GRACE.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (thread.isAlive()) {
+        System.err.println("topic-delivery: " + thread.getName() + " did not stop within " + SHUTDOWN_GRACE);
       }
     }
+    admin.close();
   }
 }
