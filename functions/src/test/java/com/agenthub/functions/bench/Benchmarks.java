@@ -18,7 +18,7 @@ import java.util.Set;
  * <p>Tuning, by system property: bench.dir (logs; default target/bench), bench.coldReps (5),
  * bench.warmRequests (2000), bench.warmSeconds (10), bench.connections (1000), bench.rounds (10), bench.warmupRounds (2),
  * bench.pipelineEvents (events per batch size 1,50,500: 200,2000,5000), bench.pipelineClients (8,4,2),
- * bench.pipelineRounds (2), bench.pipelineProxy (true: count the pipeline's insertAll requests through a proxy).
+ * bench.pipelineRounds (1; each round ~75 s here, alternating e2e/floor order), bench.pipelineProxy (true: count the pipeline's insertAll requests through a proxy).
  */
 public final class Benchmarks {
 
@@ -66,7 +66,7 @@ public final class Benchmarks {
         report.flush();
         status = pipelineInOwnJvm(dir);
       } else if (pipeline) {
-        new PipelineBenchmark(report, pipelineSizes(), Integer.getInteger("bench.pipelineRounds", 2),
+        new PipelineBenchmark(report, pipelineSizes(), Integer.getInteger("bench.pipelineRounds", 1),
             Boolean.parseBoolean(System.getProperty("bench.pipelineProxy", "true"))).run();
       }
     } catch (Exception | Error e) {
