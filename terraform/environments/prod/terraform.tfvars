@@ -1,0 +1,12 @@
+# Settings of the prod environment. project_id comes from the command line (Cloud Build passes
+# $PROJECT_ID); secrets are never written here (see secret_values in variables.tf).
+environment        = "prod"
+region             = "us-central1"
+firestore_location = "nam5"
+bigquery_location  = "US"
+max_instances      = 100
+# One warm instance on the hot paths keeps Java cold starts off user requests (billed while idle).
+min_instances = {
+  GetAgent    = 1
+  TrackEvents = 1
+}

@@ -1,0 +1,52 @@
+locals {
+  firestore = jsondecode(file("${path.module}/firestore/indexes.json"))
+}
+
+resource "google_firestore_database" "main" {
+  name        = "(default)"
+  location_id = var.firestore_location
+  type        = "FIRESTORE_NATIVE"
+
+  delete_protection_state           = "DELETE_PROTECTION_ENABLED"
+  deletion_policy                   = "ABANDON"
+  point_in_time_recovery_enablement = var.environment == "prod" ? "POINT_IN_TIME_RECOVERY_ENABLED" : "POINT_IN_TIME_RECOVERY_DISABLED"
+
+  depends_on = [google_project_service.enabled]
+}
+
+# The composite indexes the code's queries need (declared in firestore/indexes.json).
+resource "google_firestore_index" "composite" {
+  for_each = {
+    for index in local.firestore.composite_indexes :
+    "${index.collection_group}(${join(",", [for field in index.fields : field.field])})" => index
+  }
+
+  database    = google_firestore_database.main.name
+  collection  = each.value.collection_group
+  query_scope = "COLLECTION"
+
+  dynamic "fields" {
+    # Every query orders by the document id last, ascending (the paging tiebreaker).
+    for_each = concat(each.value.fields, [{ field = "__name__", order = "ASCENDING" }])
+    content {
+      field_path = fields.value.field
+      order      = fields.value.order
+    }
+  }
+}
+
+# TTL: Firestore deletes a document some time after its expires_at (typically within a day); the
+# code never trusts an expired record before that.
+resource "google_firestore_field" "ttl" {
+  for_each = { for policy in local.firestore.ttl_policies : "${policy.collection_group}.${policy.field}" => policy }
+
+  database   = google_firestore_database.main.name
+  collection = each.value.collection_group
+  field      = each.value.field
+
+  ttl_config {}
+
+  # No single-field index on a TTL timestamp: nothing queries it, and indexing monotonically
+  # increasing values hotspots writes.
+  index_config {}
+}
