@@ -1,0 +1,93 @@
+package com.agenthub.shared.indexes;
+
+import com.agenthub.shared.port.Query;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * terraform/firestore/indexes.json, the one declaration of Firestore's composite indexes and TTL
+ * policies (Terraform creates them), and the rule for which queries need which index.
+ */
+record FirestoreIndexDeclaration(List<CompositeIndex> compositeIndexes, List<TtlPolicy> ttlPolicies) {
+
+  static final Path FILE = Path.of("..", "terraform", "firestore", "indexes.json");
+
+  record IndexField(String field, String order) {}
+
+  record CompositeIndex(String collectionGroup, List<IndexField> fields) {
+    @Override
+    public String toString() {
+      return collectionGroup + fields.stream().map(f -> f.field() + " " + f.order()).toList();
+    }
+  }
+
+  record TtlPolicy(String collectionGroup, String field) {}
+
+  static FirestoreIndexDeclaration load() throws IOException {
+    return parse(Files.readString(FILE));
+  }
+
+  static FirestoreIndexDeclaration parse(String json) {
+    JsonObject root = JsonParser.parseString(json).getAsJsonObject();
+    List<CompositeIndex> indexes = new ArrayList<>();
+    for (JsonElement element : root.getAsJsonArray("composite_indexes")) {
+      JsonObject index = element.getAsJsonObject();
+      List<IndexField> fields = new ArrayList<>();
+      for (JsonElement field : index.getAsJsonArray("fields")) {
+        fields.add(new IndexField(field.getAsJsonObject().get("field").getAsString(),
+            field.getAsJsonObject().get("order").getAsString()));
+      }
+      indexes.add(new CompositeIndex(index.get("collection_group").getAsString(), List.copyOf(fields)));
+    }
+    List<TtlPolicy> ttl = new ArrayList<>();
+    for (JsonElement element : root.getAsJsonArray("ttl_policies")) {
+      JsonObject policy = element.getAsJsonObject();
+      ttl.add(new TtlPolicy(policy.get("collection_group").getAsString(), policy.get("field").getAsString()));
+    }
+    return new FirestoreIndexDeclaration(List.copyOf(indexes), List.copyOf(ttl));
+  }
+
+  /**
+   * The composite index a query needs, if any. Every query orders by the document id last
+   * (ascending), which single-field indexes serve; equality filters combined with an order by
+   * another field are what need a composite index: the equality fields first (in any order),
+   * then the order field ascending. Terraform appends the document id itself.
+   */
+  static Optional<CompositeIndex> requiredBy(Query query) {
+    if (query.equalTo().isEmpty() || query.orderBy().isEmpty()) {
+      return Optional.empty();
+    }
+    List<IndexField> fields = new ArrayList<>();
+    query.equalTo().keySet().stream().sorted().forEach(field -> fields.add(new IndexField(field, "ASCENDING")));
+    fields.add(new IndexField(query.orderBy().get(), "ASCENDING"));
+    return Optional.of(new CompositeIndex(collectionGroup(query), List.copyOf(fields)));
+  }
+
+  /** Whether a declared index serves the required one: same group, same equality set, same order field. */
+  boolean declares(CompositeIndex required) {
+    int equalities = required.fields().size() - 1;
+    for (CompositeIndex declared : compositeIndexes) {
+      if (declared.collectionGroup().equals(required.collectionGroup())
+          && declared.fields().size() == required.fields().size()
+          && new HashSet<>(declared.fields().subList(0, equalities)).equals(Set.copyOf(required.fields().subList(0, equalities)))
+          && declared.fields().get(equalities).equals(required.fields().get(equalities))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String collectionGroup(Query query) {
+    List<String> segments = query.collection().segments();
+    return segments.get(segments.size() - 1);
+  }
+}
