@@ -2,6 +2,7 @@ package com.agenthub.functions.wiring;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Configuration, from environment variables (what Cloud Functions sets). A JVM system property
@@ -17,6 +18,9 @@ public final class Settings {
   public static final String BIGQUERY_EMULATOR_HOST = "BIGQUERY_EMULATOR_HOST";
   public static final String METRICS_CACHE_TTL_SECONDS = "METRICS_CACHE_TTL_SECONDS";
   public static final String OUTBOX_SWEEP_GRACE_SECONDS = "OUTBOX_SWEEP_GRACE_SECONDS";
+
+  /** Set only by the local stack and the tests; in Google Cloud the clients find the services themselves. */
+  public static final Set<String> LOCAL_ONLY = Set.of(FIRESTORE_EMULATOR_HOST, PUBSUB_EMULATOR_HOST, BIGQUERY_EMULATOR_HOST);
 
   /** How long GetMetrics serves a cached answer: a dashboard refreshing every few seconds hits the cache. */
   static final Duration DEFAULT_METRICS_CACHE_TTL = Duration.ofSeconds(60);

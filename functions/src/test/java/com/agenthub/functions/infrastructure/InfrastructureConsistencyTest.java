@@ -1,0 +1,233 @@
+package com.agenthub.functions.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.agenthub.functions.wiring.Settings;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Terraform, evaluated by Terraform itself, agrees with the function catalog, the warehouse
+ * schema files and the code; and each check catches a mistake seeded into a copy.
+ */
+class InfrastructureConsistencyTest {
+
+  static final Map<String, String> VARIABLES = Map.of("project_id", "agenthub-demo", "environment", "prod");
+  private static final Pattern GETENV = Pattern.compile("System\\.getenv\\(\"([A-Z0-9_]+)\"\\)");
+
+  private static Path root;
+  private static InfrastructureChecks checks;
+
+  @TempDir
+  Path copy;
+
+  @BeforeAll
+  static void evaluateTheRepositorysTerraform() {
+    root = TerraformCheck.inRepository().repositoryTerraform().getParent();
+    checks = checksOf(root);
+  }
+
+  @Test
+  void everyCatalogFunctionIsDeployedWithItsEntryPointAndRuntimeAndNothingElseIs() {
+    assertEquals(List.of(), checks.functionsMatchTheCatalog(javaRuntime()));
+  }
+
+  @Test
+  void everyEnvironmentVariableTheCodeReadsIsSetAndSecretsAreNeverPlain() throws IOException {
+    Set<String> read = variablesTheCodeReads();
+    assertTrue(read.containsAll(Set.of("GOOGLE_CLOUD_PROJECT", "PLATFORM_ADMIN_TOKEN", "METRICS_CACHE_TTL_SECONDS")), "found " + read);
+    assertEquals(List.of(), checks.everyVariableTheCodeReadsIsSet(read));
+  }
+
+  @Test
+  void everySecretAFunctionMountsHasItsAccessorBinding() {
+    assertEquals(List.of(), checks.everySecretHasItsAccessorBinding());
+  }
+
+  @Test
+  void everyTopicAFunctionPublishesToGrantsItThePublisherRole() {
+    assertEquals(List.of(), checks.everyPublisherMayPublish());
+  }
+
+  @Test
+  void noBasicOrAdminRoleIsGranted() {
+    assertEquals(List.of(), checks.noPrimitiveOrAdminRole());
+  }
+
+  @Test
+  void everyDeadLetterTopicHasASubscription() {
+    assertEquals(List.of(), checks.everyDeadLetterTopicHasASubscription());
+  }
+
+  @Test
+  void everyTableIsCreatedFromItsSchemaFile() throws IOException {
+    assertEquals(List.of(), checks.tablesComeFromTheSchemaFiles(root.resolve("terraform/bigquery")));
+  }
+
+  // Seeded mistakes, each in a copy of the repository's Terraform and catalog.
+
+  @Test
+  void aCatalogFunctionWithoutItsTerraformFunctionIsReported() throws IOException {
+    InfrastructureChecks seeded = seeded("terraform/functions.tf", "for_each = local.functions", "for_each = local.http_functions");
+    assertTrue(seeded.functionsMatchTheCatalog(javaRuntime()).contains(
+        "catalog function IngestChanges has no Terraform function (" + InfrastructureChecks.FUNCTION + ")"));
+  }
+
+  @Test
+  void aCatalogEntryTerraformDoesNotDeployIsReported() throws IOException {
+    InfrastructureChecks seeded = seeded("functions/catalog.json", "\"functions\": [",
+        "\"functions\": [\n    {\"name\": \"ArchiveAgents\", \"entry_point\": \"com.agenthub.functions.agents.ArchiveAgents\", "
+            + "\"trigger\": \"http\", \"group\": \"agents\", \"needs\": [\"firestore\"]},");
+    // The Terraform derives its functions from the catalog: the new entry is deployed, with its entry point.
+    assertEquals(List.of(), seeded.functionsMatchTheCatalog(javaRuntime()));
+    InfrastructureChecks hardCoded = seeded("terraform/functions.tf", "entry_point = each.value.entry_point",
+        "entry_point = \"com.agenthub.functions.agents.GetAgent\"");
+    assertTrue(hardCoded.functionsMatchTheCatalog(javaRuntime()).stream()
+        .anyMatch(p -> p.contains("[\"CreateAgent\"] entry point com.agenthub.functions.agents.GetAgent")));
+  }
+
+  @Test
+  void aRuntimeOtherThanThePomsJavaIsReported() throws IOException {
+    InfrastructureChecks seeded = seeded("terraform/catalog.tf", "java_runtime = \"java17\"", "java_runtime = \"java21\"");
+    assertTrue(seeded.functionsMatchTheCatalog("java17").stream().anyMatch(p -> p.contains("runtime java21 != java17")));
+  }
+
+  @Test
+  void aVariableTheCodeReadsButTerraformDoesNotSetIsReported() throws IOException {
+    InfrastructureChecks seeded = seeded("terraform/catalog.tf",
+        "OUTBOX_SWEEP_GRACE_SECONDS = tostring(var.outbox_sweep_grace_seconds)", "");
+    assertTrue(seeded.everyVariableTheCodeReadsIsSet(variablesTheCodeReads()).stream()
+        .anyMatch(p -> p.contains("[\"RelayOutbox\"] does not set OUTBOX_SWEEP_GRACE_SECONDS")));
+  }
+
+  @Test
+  void aSecretPassedAsAPlainVariableIsReported() throws IOException {
+    InfrastructureChecks seeded = seeded("terraform/catalog.tf", "GOOGLE_CLOUD_PROJECT       = var.project_id",
+        "GOOGLE_CLOUD_PROJECT = var.project_id\n    PLATFORM_ADMIN_TOKEN = \"hunter2\"");
+    assertTrue(seeded.everyVariableTheCodeReadsIsSet(variablesTheCodeReads()).stream()
+        .anyMatch(p -> p.contains("passes the secret PLATFORM_ADMIN_TOKEN as a plain environment variable")));
+  }
+
+  @Test
+  void aSecretWithoutItsAccessorBindingIsReported() throws IOException {
+    InfrastructureChecks seeded = seeded("terraform/iam.tf", "for secret in needs.secrets :", "for secret in [] :");
+    assertEquals(List.of("google_cloudfunctions2_function.function[\"CreateOrganization\"] mounts "
+        + "google_secret_manager_secret.secret[\"PLATFORM_ADMIN_TOKEN\"] but google_service_account.group[\"organizations\"] "
+        + "has no roles/secretmanager.secretAccessor on it"), seeded.everySecretHasItsAccessorBinding());
+  }
+
+  @Test
+  void aPublisherWithoutThePublisherRoleIsReported() throws IOException {
+    InfrastructureChecks seeded = seeded("terraform/iam.tf", "for topic in needs.publishes :", "for topic in [] :");
+    assertTrue(seeded.everyPublisherMayPublish().stream().anyMatch(p -> p.startsWith(
+        "google_cloudfunctions2_function.function[\"TrackEvents\"] publishes to analytics-events")));
+  }
+
+  @Test
+  void anAdminRoleIsReported() throws IOException {
+    InfrastructureChecks seeded = seeded("terraform/iam.tf", "\"roles/logging.logWriter\",", "\"roles/logging.admin\",");
+    assertEquals(List.of("google_project_iam_member.builder[\"roles/logging.admin\"] grants roles/logging.admin: "
+        + "basic and admin roles are not allowed"), seeded.noPrimitiveOrAdminRole());
+  }
+
+  @Test
+  void aDeadLetterTopicWithoutASubscriptionIsReported() throws IOException {
+    InfrastructureChecks seeded = seeded("terraform/pubsub.tf",
+        "resource \"google_pubsub_subscription\" \"dead_letter\" {\n  for_each = local.consumed_topics",
+        "resource \"google_pubsub_subscription\" \"dead_letter\" {\n  for_each = toset([])");
+    assertTrue(seeded.everyDeadLetterTopicHasASubscription().contains(
+        "dead-letter topic google_pubsub_topic.dead_letter[\"analytics-events\"] has no subscription: what is dead-lettered to it is lost"));
+  }
+
+  @Test
+  void aTableWhoseSchemaIsNotItsSchemaFileIsReported() throws IOException {
+    InfrastructureChecks seeded = seeded("terraform/bigquery.tf",
+        "schema      = file(\"${path.module}/bigquery/schemas/${each.key}.json\")",
+        "schema      = each.key == \"agents\" ? jsonencode([{ name = \"agent\", type = \"STRING\" }]) : file(\"${path.module}/bigquery/schemas/${each.key}.json\")");
+    assertEquals(List.of("google_bigquery_table.table[\"agents\"] schema is not bigquery/schemas/agents.json"),
+        seeded.tablesComeFromTheSchemaFiles(root.resolve("terraform/bigquery")));
+  }
+
+  /** The environment variables the Java code reads in Google Cloud: Settings' names and literal getenv calls. */
+  static Set<String> variablesTheCodeReads() throws IOException {
+    Set<String> names = new TreeSet<>();
+    for (Field field : Settings.class.getFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+        try {
+          names.add((String) field.get(null));
+        } catch (IllegalAccessException e) {
+          throw new AssertionError(e);
+        }
+      }
+    }
+    for (String module : List.of("shared", "functions")) {
+      try (Stream<Path> sources = Files.walk(root.resolve(module).resolve("src/main/java"))) {
+        for (Path source : sources.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/local/")).toList()) {
+          Matcher matcher = GETENV.matcher(Files.readString(source));
+          while (matcher.find()) {
+            names.add(matcher.group(1));
+          }
+        }
+      }
+    }
+    names.removeAll(Settings.LOCAL_ONLY);
+    return names;
+  }
+
+  /** "java" and the POM's maven.compiler.release: what Cloud Functions must run. */
+  static String javaRuntime() {
+    try {
+      Matcher release = Pattern.compile("<maven.compiler.release>(\\d+)</maven.compiler.release>")
+          .matcher(Files.readString(root.resolve("pom.xml")));
+      assertTrue(release.find(), "pom.xml sets maven.compiler.release");
+      return "java" + release.group(1);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static InfrastructureChecks checksOf(Path repository) {
+    return new InfrastructureChecks(new TerraformModel(repository, VARIABLES), repository.resolve("functions/catalog.json"));
+  }
+
+  /** A copy of the Terraform and the catalog with one text replaced (which must be there). */
+  private InfrastructureChecks seeded(String file, String original, String replacement) throws IOException {
+    Path copy = Files.createTempDirectory(this.copy, "seeded-");
+    copyTree(root.resolve("terraform"), copy.resolve("terraform"));
+    Files.createDirectories(copy.resolve("functions"));
+    Files.copy(root.resolve("functions/catalog.json"), copy.resolve("functions/catalog.json"));
+    Path seededFile = copy.resolve(file);
+    String text = Files.readString(seededFile);
+    assertTrue(text.contains(original), file + " no longer contains the text this seeded mistake replaces: " + original);
+    Files.writeString(seededFile, text.replace(original, replacement));
+    return checksOf(copy);
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.filter(p -> !from.relativize(p).toString().startsWith(".terraform")).toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target);
+        }
+      }
+    }
+  }
+
+}
