@@ -29,7 +29,7 @@ class InfrastructureConsistencyTest {
   static final Map<String, String> VARIABLES = Map.of("project_id", "agenthub-demo", "environment", "prod");
   private static final Pattern GETENV = Pattern.compile("System\\.getenv\\(\"([A-Z0-9_]+)\"\\)");
 
-  private static Path root;
+  private static final Path root = Repository.ROOT;
   private static InfrastructureChecks checks;
 
   @TempDir
@@ -37,13 +37,12 @@ class InfrastructureConsistencyTest {
 
   @BeforeAll
   static void evaluateTheRepositorysTerraform() {
-    root = TerraformCheck.inRepository().repositoryTerraform().getParent();
     checks = checksOf(root);
   }
 
   @Test
   void everyCatalogFunctionIsDeployedWithItsEntryPointAndRuntimeAndNothingElseIs() {
-    assertEquals(List.of(), checks.functionsMatchTheCatalog(javaRuntime()));
+    assertEquals(List.of(), checks.functionsMatchTheCatalog(Repository.javaRuntime()));
   }
 
   @Test
@@ -83,7 +82,7 @@ class InfrastructureConsistencyTest {
   @Test
   void aCatalogFunctionWithoutItsTerraformFunctionIsReported() throws IOException {
     InfrastructureChecks seeded = seeded("terraform/functions.tf", "for_each = local.functions", "for_each = local.http_functions");
-    assertTrue(seeded.functionsMatchTheCatalog(javaRuntime()).contains(
+    assertTrue(seeded.functionsMatchTheCatalog(Repository.javaRuntime()).contains(
         "catalog function IngestChanges has no Terraform function (" + InfrastructureChecks.FUNCTION + ")"));
   }
 
@@ -93,10 +92,10 @@ class InfrastructureConsistencyTest {
         "\"functions\": [\n    {\"name\": \"ArchiveAgents\", \"entry_point\": \"com.agenthub.functions.agents.ArchiveAgents\", "
             + "\"trigger\": \"http\", \"group\": \"agents\", \"needs\": [\"firestore\"]},");
     // The Terraform derives its functions from the catalog: the new entry is deployed, with its entry point.
-    assertEquals(List.of(), seeded.functionsMatchTheCatalog(javaRuntime()));
+    assertEquals(List.of(), seeded.functionsMatchTheCatalog(Repository.javaRuntime()));
     InfrastructureChecks hardCoded = seeded("terraform/functions.tf", "entry_point = each.value.entry_point",
         "entry_point = \"com.agenthub.functions.agents.GetAgent\"");
-    assertTrue(hardCoded.functionsMatchTheCatalog(javaRuntime()).stream()
+    assertTrue(hardCoded.functionsMatchTheCatalog(Repository.javaRuntime()).stream()
         .anyMatch(p -> p.contains("[\"CreateAgent\"] entry point com.agenthub.functions.agents.GetAgent")));
   }
 
@@ -186,18 +185,6 @@ class InfrastructureConsistencyTest {
     }
     names.removeAll(Settings.LOCAL_ONLY);
     return names;
-  }
-
-  /** "java" and the POM's maven.compiler.release: what Cloud Functions must run. */
-  static String javaRuntime() {
-    try {
-      Matcher release = Pattern.compile("<maven.compiler.release>(\\d+)</maven.compiler.release>")
-          .matcher(Files.readString(root.resolve("pom.xml")));
-      assertTrue(release.find(), "pom.xml sets maven.compiler.release");
-      return "java" + release.group(1);
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
   }
 
   private static InfrastructureChecks checksOf(Path repository) {
