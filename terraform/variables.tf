@@ -115,6 +115,11 @@ variable "min_instances" {
     condition     = alltrue([for count in values(var.min_instances) : count >= 0 && count <= 100 && floor(count) == count])
     error_message = "Every min_instances value must be a whole number within 0-100."
   }
+
+  validation {
+    condition     = alltrue([for name in keys(var.min_instances) : contains(keys(local.functions), name)])
+    error_message = "Every min_instances key must be a function name from functions/catalog.json."
+  }
 }
 
 variable "max_instances" {
