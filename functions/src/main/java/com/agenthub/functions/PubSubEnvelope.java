@@ -1,36 +1,41 @@
 package com.agenthub.functions;
 
+import com.agenthub.shared.ids.Sha256;
 import com.agenthub.shared.ingestion.IncomingMessage;
 import com.agenthub.shared.messages.UndecodableMessageException;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Reads the Pub/Sub message out of a {@code google.cloud.pubsub.topic.v1.messagePublished}
- * CloudEvent: {@code {"message": {"data": base64, "attributes", "messageId"}, "subscription"}}.
+ * The body Pub/Sub push POSTs to a subscription's endpoint:
+ * {@code {"message": {"data": base64, "attributes": {…}, "messageId", "publishTime"},
+ * "subscription": "projects/P/subscriptions/S", "deliveryAttempt": N}}. {@code deliveryAttempt} comes
+ * only from a subscription with a dead-letter policy, and never from the emulator: it is optional.
  */
-public final class PubSubEnvelope {
+public record PubSubEnvelope(IncomingMessage message, Optional<String> subscription, Optional<Integer> deliveryAttempt) {
 
-  private PubSubEnvelope() {}
-
-  public static IncomingMessage read(String consumer, CloudEvent event) throws UndecodableMessageException {
+  /** Reads a push body; {@code consumer} names the receiving function. */
+  public static PubSubEnvelope read(String consumer, byte[] body) throws UndecodableMessageException {
     try {
-      JsonObject envelope = JsonParser.parseString(new String(raw(event), StandardCharsets.UTF_8)).getAsJsonObject();
-      JsonObject message = envelope.getAsJsonObject("message");
+      JsonElement parsed = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
+      if (!parsed.isJsonObject()) {
+        throw new UndecodableMessageException("a Pub/Sub push body is a JSON object");
+      }
+      JsonObject envelope = parsed.getAsJsonObject();
+      JsonObject message = envelope.has("message") && envelope.get("message").isJsonObject()
+          ? envelope.getAsJsonObject("message") : null;
       if (message == null) {
-        throw new UndecodableMessageException("the CloudEvent carries no Pub/Sub 'message'");
+        throw new UndecodableMessageException("the push body carries no Pub/Sub 'message'");
       }
-      String messageId = firstString(message, "messageId", "message_id");
-      if (messageId == null) {
-        messageId = event.getId();
-      }
+      String messageId = firstString(message, "messageId", "message_id")
+          .orElseThrow(() -> new UndecodableMessageException("the Pub/Sub message has no messageId"));
       byte[] data = message.has("data") ? Base64.getDecoder().decode(message.get("data").getAsString()) : new byte[0];
       Map<String, String> attributes = new LinkedHashMap<>();
       if (message.has("attributes") && message.get("attributes").isJsonObject()) {
@@ -38,23 +43,43 @@ public final class PubSubEnvelope {
           attributes.put(attribute.getKey(), attribute.getValue().getAsString());
         }
       }
-      return new IncomingMessage(consumer, messageId, data, attributes);
+      return new PubSubEnvelope(new IncomingMessage(consumer, messageId, data, attributes),
+          firstString(envelope, "subscription"), deliveryAttempt(envelope));
     } catch (JsonParseException | IllegalStateException | IllegalArgumentException | UnsupportedOperationException e) {
-      throw new UndecodableMessageException("not a Pub/Sub CloudEvent: " + e.getMessage(), e);
+      throw new UndecodableMessageException("not a Pub/Sub push body: " + e.getMessage(), e);
     }
   }
 
-  /** The event's data as received, for keeping an unreadable one. */
-  public static byte[] raw(CloudEvent event) {
-    return event.getData() == null ? new byte[0] : event.getData().toBytes();
+  /**
+   * An unreadable push body, whole, as a message to keep: its id is the Pub/Sub message id if one
+   * can be found in it, otherwise a hash of the body, so a redelivery of it is recognised either way.
+   */
+  public static IncomingMessage unreadable(String consumer, byte[] body) {
+    String messageId;
+    try {
+      JsonElement message = JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject().get("message");
+      messageId = firstString(message.getAsJsonObject(), "messageId", "message_id").orElseThrow();
+    } catch (RuntimeException noId) {
+      messageId = "sha256:" + Sha256.hex(body);
+    }
+    return new IncomingMessage(consumer, messageId, body, Map.of());
   }
 
-  private static String firstString(JsonObject object, String... names) {
+  /** Only informative (logs): a missing or odd value does not make the message unreadable. */
+  private static Optional<Integer> deliveryAttempt(JsonObject envelope) {
+    try {
+      return firstString(envelope, "deliveryAttempt").map(Integer::parseInt);
+    } catch (NumberFormatException odd) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<String> firstString(JsonObject object, String... names) {
     for (String name : names) {
       if (object.has(name) && object.get(name).isJsonPrimitive()) {
-        return object.get(name).getAsString();
+        return Optional.of(object.get(name).getAsString());
       }
     }
-    return null;
+    return Optional.empty();
   }
 }

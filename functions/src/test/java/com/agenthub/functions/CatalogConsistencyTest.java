@@ -1,14 +1,18 @@
 package com.agenthub.functions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.agenthub.functions.local.FunctionCatalog;
 import com.agenthub.functions.local.TopicNames;
 import com.agenthub.functions.wiring.Services;
+import com.google.cloud.functions.BackgroundFunction;
 import com.google.cloud.functions.CloudEventsFunction;
 import com.google.cloud.functions.HttpFunction;
+import com.google.cloud.functions.RawBackgroundFunction;
+import com.google.cloud.functions.TypedFunction;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
@@ -30,9 +34,15 @@ class CatalogConsistencyTest {
   void everyEntryPointExistsAndImplementsTheInterfaceOfItsTrigger() throws Exception {
     for (FunctionCatalog.Entry entry : catalog.functions()) {
       Class<?> type = Class.forName(entry.entryPoint());
-      // What the platform calls: an HTTP function takes requests, a topic-triggered one CloudEvents.
-      Class<?> expected = entry.isHttp() ? HttpFunction.class : CloudEventsFunction.class;
-      assertTrue(expected.isAssignableFrom(type), entry.name() + " must implement " + expected.getName());
+      // Every function is an HTTP function; a topic-triggered one takes Pub/Sub's push envelope.
+      assertTrue(HttpFunction.class.isAssignableFrom(type), entry.name() + " must implement HttpFunction");
+      if (entry.isHttp()) {
+        assertFalse(PubSubPushFunction.class.isAssignableFrom(type),
+            entry.name() + " is an HTTP endpoint, not a Pub/Sub push function: its trigger must be 'topic:NAME'");
+      } else {
+        assertTrue(PubSubPushFunction.class.isAssignableFrom(type),
+            entry.name() + " is topic-triggered: it must extend " + PubSubPushFunction.class.getName());
+      }
       assertTrue(Modifier.isPublic(type.getConstructor().getModifiers()),
           entry.name() + " needs the public no-arg constructor the Functions Framework calls");
       type.getConstructor(Services.class);
@@ -67,7 +77,12 @@ class CatalogConsistencyTest {
     Set<String> missing = new TreeSet<>();
     for (String className : compiledClasses()) {
       Class<?> type = Class.forName(className);
-      boolean deployable = (HttpFunction.class.isAssignableFrom(type) || CloudEventsFunction.class.isAssignableFrom(type))
+      // The push subscriptions deliver to HTTP functions only: any other kind could not be triggered.
+      for (Class<?> other : List.of(CloudEventsFunction.class, BackgroundFunction.class, RawBackgroundFunction.class,
+          TypedFunction.class)) {
+        assertFalse(other.isAssignableFrom(type), className + " must be an HttpFunction, not a " + other.getSimpleName());
+      }
+      boolean deployable = HttpFunction.class.isAssignableFrom(type)
           && !Modifier.isAbstract(type.getModifiers()) && Modifier.isPublic(type.getModifiers());
       if (deployable && !inCatalog.contains(className)) {
         missing.add(className);

@@ -1,19 +1,20 @@
 package com.agenthub.functions.changes;
 
+import com.agenthub.functions.PubSubPushFunction;
 import com.agenthub.functions.wiring.Services;
 import com.agenthub.functions.wiring.Settings;
 import com.agenthub.shared.changes.OutboxRelay;
+import com.agenthub.shared.ingestion.IncomingMessage;
 import com.agenthub.shared.logging.StructuredLog;
-import com.google.cloud.functions.CloudEventsFunction;
-import io.cloudevents.CloudEvent;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * Runs on every tick of its schedule (Cloud Scheduler publishes to outbox-relay-ticks): publishes
  * the outbox records whose own request did not — it died between its commit and its publish.
+ * The tick's content does not matter; a sweep that fails answers 500, so the tick is retried.
  */
-public final class RelayOutbox implements CloudEventsFunction {
+public final class RelayOutbox extends PubSubPushFunction {
 
   private final OutboxRelay relay;
   private final Duration grace;
@@ -27,12 +28,13 @@ public final class RelayOutbox implements CloudEventsFunction {
   }
 
   public RelayOutbox(Services services, Duration grace) {
+    super("RelayOutbox");
     this.relay = services.outboxRelay();
     this.grace = grace;
   }
 
   @Override
-  public void accept(CloudEvent tick) {
+  protected void receive(IncomingMessage tick) {
     int relayed = relay.sweep(grace);
     if (relayed > 0) {
       StructuredLog.warning("relayed " + relayed + " outbox records left behind by their requests",

@@ -6,17 +6,27 @@ import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
 import com.google.cloud.pubsub.v1.TopicAdminClient;
 import com.google.pubsub.v1.DeadLetterPolicy;
 import com.google.pubsub.v1.ProjectSubscriptionName;
+import com.google.pubsub.v1.PushConfig;
 import com.google.pubsub.v1.RetryPolicy;
 import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.TopicName;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Creates, idempotently, what a topic-triggered function needs: its topic, the topic's dead-letter
  * topic and subscription, and the function's subscription with the catalog's retry and
- * dead-letter policies. (What Terraform declares in production.)
+ * dead-letter policies. (What Terraform declares in production, where the function's subscription
+ * is a push subscription; the dev server's is pulled.)
  */
 final class DeliveryTopology {
+
+  /**
+   * A push subscription's target, as Terraform's {@code push_config}: the function's URL, and the
+   * service account whose OIDC token (audience: the URL) Pub/Sub sends with each push.
+   */
+  record Push(URI endpoint, String serviceAccountEmail) {}
 
   private final PubSubConnection connection;
   private final PubSubDeliveryPolicy policy;
@@ -32,8 +42,13 @@ final class DeliveryTopology {
     this.backoffPerCatalogSecond = backoffPerCatalogSecond;
   }
 
-  /** Returns the full name of the function's subscription, once everything exists. */
+  /** Returns the full name of the function's (pull) subscription, once everything exists. */
   ProjectSubscriptionName ensure(FunctionCatalog.Entry function) {
+    return ensure(function, Optional.empty());
+  }
+
+  /** As {@link #ensure(FunctionCatalog.Entry)}, with a push subscription when {@code push} is given. */
+  ProjectSubscriptionName ensure(FunctionCatalog.Entry function, Optional<Push> push) {
     String topic = function.topic().orElseThrow(() -> new IllegalArgumentException(function.name() + " has no topic"));
     String project = connection.projectId();
     TopicName topicName = TopicName.of(project, topic);
@@ -48,7 +63,7 @@ final class DeliveryTopology {
           .setTopic(deadLetterTopic.toString())
           .setAckDeadlineSeconds(policy.ackDeadlineSeconds())
           .build());
-      createSubscription(subscriptions, Subscription.newBuilder()
+      Subscription.Builder functionSubscription = Subscription.newBuilder()
           .setName(subscription.toString())
           .setTopic(topicName.toString())
           .setAckDeadlineSeconds(policy.ackDeadlineSeconds())
@@ -57,8 +72,13 @@ final class DeliveryTopology {
               .setMaximumBackoff(protoDuration(backoffPerCatalogSecond.multipliedBy(policy.maximumBackoffSeconds()))))
           .setDeadLetterPolicy(DeadLetterPolicy.newBuilder()
               .setDeadLetterTopic(deadLetterTopic.toString())
-              .setMaxDeliveryAttempts(policy.maxDeliveryAttempts()))
-          .build());
+              .setMaxDeliveryAttempts(policy.maxDeliveryAttempts()));
+      push.ifPresent(target -> functionSubscription.setPushConfig(PushConfig.newBuilder()
+          .setPushEndpoint(target.endpoint().toString())
+          .setOidcToken(PushConfig.OidcToken.newBuilder()
+              .setServiceAccountEmail(target.serviceAccountEmail())
+              .setAudience(target.endpoint().toString()))));
+      createSubscription(subscriptions, functionSubscription.build());
     }
     return subscription;
   }

@@ -2,7 +2,6 @@ package com.agenthub.functions.local;
 
 import com.agenthub.functions.wiring.Settings;
 import com.agenthub.shared.adapter.pubsub.PubSubConnection;
-import com.google.cloud.functions.invoker.BackgroundFunctionExecutor;
 import com.google.cloud.functions.invoker.HttpFunctionExecutor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +22,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * Serves every function of the catalog at {@code /<name>} on 127.0.0.1, each through the
  * Functions Framework's own executor — the very classes and request/response code that run in
- * Cloud Functions: HTTP functions take requests, topic-triggered ones take CloudEvents. Given a
- * Pub/Sub connection, it also delivers each topic's messages to them ({@link TopicDelivery}).
+ * Cloud Functions. Every function is an HTTP function; a topic-triggered one takes the Pub/Sub
+ * push envelope. Given a Pub/Sub connection, the server also delivers each topic's messages to
+ * them as push requests ({@link TopicDelivery}).
  * Also serves {@code /openapi.yaml} and, at {@code /}, the list of functions.
  */
 public final class LocalDevServer implements AutoCloseable {
@@ -76,12 +76,8 @@ public final class LocalDevServer implements AutoCloseable {
   public static LocalDevServer start(FunctionCatalog catalog, int port, Optional<PubSubConnection> pubsub)
       throws Exception {
     Map<String, Handler> routes = new LinkedHashMap<>();
-    for (FunctionCatalog.Entry entry : catalog.http()) {
+    for (FunctionCatalog.Entry entry : catalog.functions()) {
       routes.put(entry.name(), HttpFunctionExecutor.forClass(Class.forName(entry.entryPoint())));
-    }
-    for (FunctionCatalog.Entry entry : catalog.topicTriggered()) {
-      // The invoker's executor for CloudEventsFunction: binary or structured CloudEvents, 500 on a throw.
-      routes.put(entry.name(), BackgroundFunctionExecutor.forClass(Class.forName(entry.entryPoint())));
     }
     QueuedThreadPool threads = new QueuedThreadPool(512, 8);
     threads.setName("dev-server");

@@ -1,7 +1,6 @@
 package com.agenthub.functions.local;
 
 import com.google.cloud.pubsub.v1.AckReplyConsumer;
-import com.google.cloud.pubsub.v1.MessageReceiver;
 import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
 import com.google.pubsub.v1.ProjectSubscriptionName;
 import com.google.pubsub.v1.PullResponse;
@@ -9,33 +8,37 @@ import com.google.pubsub.v1.ReceivedMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Feeds one subscription's messages to a receiver by unary pull, acknowledging what it acks and
- * handing back (deadline 0) what it nacks, so the emulator redelivers with the subscription's
- * backoff and dead-letters after its attempts. Unary pull, not the client's streaming Subscriber:
- * the emulator never answers the streaming keepalive, so the client keeps closing its stream and
- * the messages leased to a dropped stream wait out their whole ack deadline.
+ * Feeds one subscription's messages, with their delivery attempts, to a receiver by unary pull,
+ * acknowledging what it acks and handing back (deadline 0) what it nacks, so the emulator
+ * redelivers with the subscription's backoff and dead-letters after its attempts. Unary pull, not
+ * the client's streaming Subscriber: the emulator never answers the streaming keepalive, so the
+ * client keeps closing its stream and the messages leased to a dropped stream wait out their whole
+ * ack deadline. (Nor the emulator's own push: it sends no {@code deliveryAttempt}.)
  */
 final class PullLoop implements Runnable {
+
+  /** Takes one pulled message and, at once or later, acks or nacks it through {@code reply}. */
+  @FunctionalInterface
+  interface Receiver {
+    void receive(ReceivedMessage received, AckReplyConsumer reply);
+  }
 
   /** Pause after an empty pull: the emulator answers an empty pull at once. */
   private static final Duration IDLE = Duration.ofMillis(100);
   private static final Duration AFTER_FAILURE = Duration.ofSeconds(1);
-  /** The attribute the client library uses for the delivery attempt (Subscriber.getDeliveryAttempt). */
-  private static final String DELIVERY_ATTEMPT = "googclient_deliveryattempt";
 
   private final SubscriptionAdminClient admin;
   private final ProjectSubscriptionName subscription;
-  private final MessageReceiver receiver;
+  private final Receiver receiver;
   private final int maxMessages;
   private final Duration timeout;
   private volatile boolean stopped;
 
-  PullLoop(SubscriptionAdminClient admin, ProjectSubscriptionName subscription, MessageReceiver receiver,
+  PullLoop(SubscriptionAdminClient admin, ProjectSubscriptionName subscription, Receiver receiver,
       int maxMessages, Duration timeout) {
     this.admin = admin;
     this.subscription = subscription;
@@ -76,21 +79,17 @@ final class PullLoop implements Runnable {
     CountDownLatch settled = new CountDownLatch(batch.size());
     for (ReceivedMessage received : batch) {
       String ackId = received.getAckId();
-      receiver.receiveMessage(
-          received.getMessage().toBuilder()
-              .putAllAttributes(Map.of(DELIVERY_ATTEMPT, Integer.toString(received.getDeliveryAttempt())))
-              .build(),
-          new AckReplyConsumer() {
-            @Override
-            public void ack() {
-              settle(acked, ackId, settled);
-            }
+      receiver.receive(received, new AckReplyConsumer() {
+        @Override
+        public void ack() {
+          settle(acked, ackId, settled);
+        }
 
-            @Override
-            public void nack() {
-              settle(nacked, ackId, settled);
-            }
-          });
+        @Override
+        public void nack() {
+          settle(nacked, ackId, settled);
+        }
+      });
     }
     try {
       // A delivery still running past this lets its lease expire, which redelivers it: same as a nack.

@@ -3,7 +3,6 @@ package com.agenthub.functions.local;
 import com.agenthub.shared.adapter.pubsub.PubSubConnection;
 import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
 import com.google.pubsub.v1.ProjectSubscriptionName;
-import com.google.pubsub.v1.TopicName;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -11,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What Eventarc does in production, for the local dev server: each topic-triggered function of
- * the catalog gets its subscription (created with the catalog's retry and dead-letter policies),
- * and every message on it is POSTed to the function's own URL on the dev server as a CloudEvent.
+ * What the push subscriptions do in production, for the local dev server: each topic-triggered
+ * function of the catalog gets its subscription {@code <Function>-sub} (created with the catalog's
+ * retry and dead-letter policies, like Terraform's), and every message on it is POSTed to the
+ * function's own URL on the dev server as the push envelope Pub/Sub sends. Locally the
+ * subscription is pulled rather than pushed (see {@link PullLoop}): the request is the same.
  */
 public final class TopicDelivery implements AutoCloseable {
 
@@ -41,7 +42,7 @@ public final class TopicDelivery implements AutoCloseable {
   public static TopicDelivery start(FunctionCatalog catalog, PubSubConnection connection, String devServerBaseUrl) {
     PubSubDeliveryPolicy policy = catalog.pubsubDelivery();
     DeliveryTopology topology = new DeliveryTopology(connection, policy, LOCAL_BACKOFF_PER_CATALOG_SECOND);
-    // Cloud Functions' push subscription waits for the function up to its ack deadline; so do we.
+    // A push subscription waits for the function up to its ack deadline; so do we.
     Duration timeout = Duration.ofSeconds(policy.ackDeadlineSeconds());
     HttpClient http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
@@ -52,8 +53,7 @@ public final class TopicDelivery implements AutoCloseable {
       for (FunctionCatalog.Entry function : catalog.topicTriggered()) {
         ProjectSubscriptionName subscription = topology.ensure(function);
         FunctionDelivery receiver = new FunctionDelivery(function.name(),
-            URI.create(devServerBaseUrl + "/" + function.name()),
-            TopicName.of(connection.projectId(), function.topic().orElseThrow()), subscription, http, timeout,
+            URI.create(devServerBaseUrl + "/" + function.name()), subscription, http, timeout,
             policy.maxDeliveryAttempts());
         PullLoop loop = new PullLoop(delivery.admin, subscription, receiver, MAX_IN_FLIGHT_PER_SUBSCRIPTION, timeout);
         Thread thread = new Thread(loop, "topic-delivery-" + function.name());

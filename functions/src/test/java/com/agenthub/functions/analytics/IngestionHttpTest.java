@@ -2,18 +2,18 @@ package com.agenthub.functions.analytics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.agenthub.functions.testing.ApiClient;
 import com.agenthub.functions.testing.ApiResponse;
 import com.agenthub.functions.testing.LocalStackFixture;
 import com.agenthub.functions.testing.LocalStackFixture.Tenant;
+import com.agenthub.functions.testing.PushEnvelopes;
 import com.agenthub.functions.testing.WarehouseProbe;
 import com.agenthub.shared.adapter.pubsub.PubSubEventPublisher;
 import com.agenthub.shared.analytics.AnalyticsEventMessages;
+import com.agenthub.shared.ids.Sha256;
 import com.agenthub.shared.port.EventPublisher;
+import com.agenthub.shared.port.Warehouse.QueryParameter;
 import com.agenthub.shared.testing.Emulators;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -21,11 +21,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** IngestAnalyticsEvents under the real Functions Framework, fed as Pub/Sub would feed it. */
+/** IngestAnalyticsEvents under the real Functions Framework, fed push envelopes as Pub/Sub push would feed it. */
 class IngestionHttpTest {
 
   private static final Duration PIPELINE = Duration.ofSeconds(150);
-  private final HttpClient http = HttpClient.newHttpClient();
 
   private static String eventsJson(String organizationId, String id) {
     return "{\"events\": [{\"id\": \"" + id + "\", \"organization_id\": \"" + organizationId + "\", \"event_type\": \"redelivered\","
@@ -33,28 +32,41 @@ class IngestionHttpTest {
         + " \"created_at\": \"2026-11-26T10:00:00Z\", \"received_at\": \"2026-11-26T10:00:01Z\"}]}";
   }
 
-  /** POSTs a messagePublished CloudEvent (binary mode) as the dev server's delivery does. */
-  private int deliver(String messageId, String data) throws Exception {
-    String envelope = "{\"message\": {\"data\": \"" + Base64.getEncoder().encodeToString(data.getBytes(StandardCharsets.UTF_8))
-        + "\", \"attributes\": {}, \"messageId\": \"" + messageId + "\", \"publishTime\": \"2026-11-26T10:00:02Z\"},"
-        + " \"subscription\": \"projects/p/subscriptions/s\"}";
-    HttpRequest request = HttpRequest.newBuilder(URI.create(LocalStackFixture.baseUrl() + "/IngestAnalyticsEvents"))
-        .header("ce-specversion", "1.0").header("ce-id", messageId)
-        .header("ce-type", "google.cloud.pubsub.topic.v1.messagePublished")
-        .header("ce-source", "//pubsub.googleapis.com/projects/p/topics/analytics-events")
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(envelope)).build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+  /** POSTs the push envelope, as Pub/Sub push (and the dev server's delivery) does. */
+  private static ApiResponse deliver(byte[] body) {
+    return new ApiClient(LocalStackFixture.baseUrl(), null).sendBytes("POST", "IngestAnalyticsEvents", body,
+        request -> request.header("Content-Type", "application/json"));
   }
 
   @Test
-  void theSameMessageDeliveredThreeTimesGivesOneRow() throws Exception {
+  void theSameMessageDeliveredThreeTimesGivesOneRow() {
     String organization = "redelivery-" + UUID.randomUUID();
     String messageId = "msg-" + UUID.randomUUID();
     for (int delivery = 0; delivery < 3; delivery++) {
-      assertEquals(200, deliver(messageId, eventsJson(organization, "row-" + messageId)));
+      assertEquals(204, deliver(PushEnvelopes.of(messageId, eventsJson(organization, "row-" + messageId))).status());
     }
     assertEquals(1, WarehouseProbe.count("analytics_events", "organization_id", organization));
+  }
+
+  @Test
+  void aBodyThatIsNoPushEnvelopeIsKeptOnceInRejectedMessagesAndAcknowledged() {
+    String marker = "not-an-envelope-" + UUID.randomUUID();
+    byte[] body = ("{\"unexpected\": \"" + marker + "\"}").getBytes(StandardCharsets.UTF_8);
+    assertEquals(204, deliver(body).status());
+    assertEquals(204, deliver(body).status(), "a redelivery is acknowledged too");
+
+    String messageId = "sha256:" + Sha256.hex(body);
+    assertEquals(1, WarehouseProbe.count("rejected_messages", "message_id", messageId), "kept once");
+    assertEquals(Base64.getEncoder().encodeToString(body), WarehouseProbe.query(
+        "SELECT data_base64 FROM {rejected_messages} WHERE message_id = @value",
+        Map.of("value", QueryParameter.string(messageId))).get(0).get("data_base64"));
+  }
+
+  @Test
+  void onlyPostIsAccepted() {
+    ApiResponse response = new ApiClient(LocalStackFixture.baseUrl(), null).get("IngestAnalyticsEvents");
+    assertEquals(405, response.status());
+    assertEquals("method_not_allowed", response.errorCode());
   }
 
   @Test

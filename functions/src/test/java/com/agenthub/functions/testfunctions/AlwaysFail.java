@@ -1,13 +1,18 @@
 package com.agenthub.functions.testfunctions;
 
-import com.google.cloud.functions.CloudEventsFunction;
-import io.cloudevents.CloudEvent;
+import com.agenthub.functions.PubSubPushFunction;
+import com.agenthub.shared.ingestion.IncomingMessage;
 
 /** Throws on every delivery: its messages must end in the dead-letter topic. */
-public class AlwaysFail implements CloudEventsFunction {
+public class AlwaysFail extends PubSubPushFunction {
+
+  public AlwaysFail() {
+    super("AlwaysFail");
+  }
+
   @Override
-  public void accept(CloudEvent event) {
-    ReceivedEvents.record(getClass().getSimpleName(), event);
+  protected void receive(IncomingMessage message) {
+    Deliveries.record(getClass().getSimpleName(), message);
     throw new IllegalStateException("always failing on purpose");
   }
 }

@@ -1,13 +1,18 @@
 package com.agenthub.functions.testfunctions;
 
-import com.google.cloud.functions.CloudEventsFunction;
-import io.cloudevents.CloudEvent;
+import com.agenthub.functions.PubSubPushFunction;
+import com.agenthub.shared.ingestion.IncomingMessage;
 
 /** Throws on the first two deliveries of each message, succeeds on the third. */
-public class FailTwiceThenSucceed implements CloudEventsFunction {
+public class FailTwiceThenSucceed extends PubSubPushFunction {
+
+  public FailTwiceThenSucceed() {
+    super("FailTwiceThenSucceed");
+  }
+
   @Override
-  public void accept(CloudEvent event) {
-    int delivery = ReceivedEvents.record(getClass().getSimpleName(), event);
+  protected void receive(IncomingMessage message) {
+    int delivery = Deliveries.record(getClass().getSimpleName(), message);
     if (delivery <= 2) {
       throw new IllegalStateException("failing delivery " + delivery + " on purpose");
     }

@@ -17,19 +17,32 @@ public final class LocalStackFixture {
   /** Short, so a test can watch a cached answer expire. */
   public static final java.time.Duration METRICS_CACHE_TTL = java.time.Duration.ofSeconds(3);
 
+  private static boolean configured;
   private static LocalDevServer server;
 
   private LocalStackFixture() {}
 
+  /**
+   * Points the functions of this JVM (their production wiring reads these settings on first use)
+   * at the emulators, without starting a dev server: for tests that serve functions their own way.
+   */
+  public static synchronized void configure() {
+    if (configured) {
+      return;
+    }
+    configured = true;
+    System.setProperty(Settings.PROJECT, Emulators.PROJECT_ID);
+    System.setProperty(Settings.FIRESTORE_EMULATOR_HOST, Emulators.firestoreHost());
+    System.setProperty(Settings.PUBSUB_EMULATOR_HOST, Emulators.pubsubHost());
+    System.setProperty(Settings.BIGQUERY_EMULATOR_HOST, Emulators.bigQueryHost());
+    System.setProperty(Settings.METRICS_CACHE_TTL_SECONDS, Long.toString(METRICS_CACHE_TTL.toSeconds()));
+    System.setProperty(Settings.OUTBOX_SWEEP_GRACE_SECONDS, "2");
+    System.setProperty(Settings.PLATFORM_ADMIN_TOKEN, ADMIN_TOKEN);
+  }
+
   public static synchronized String baseUrl() {
     if (server == null) {
-      System.setProperty(Settings.PROJECT, Emulators.PROJECT_ID);
-      System.setProperty(Settings.FIRESTORE_EMULATOR_HOST, Emulators.firestoreHost());
-      System.setProperty(Settings.PUBSUB_EMULATOR_HOST, Emulators.pubsubHost());
-      System.setProperty(Settings.BIGQUERY_EMULATOR_HOST, Emulators.bigQueryHost());
-      System.setProperty(Settings.METRICS_CACHE_TTL_SECONDS, Long.toString(METRICS_CACHE_TTL.toSeconds()));
-      System.setProperty(Settings.OUTBOX_SWEEP_GRACE_SECONDS, "2");
-      System.setProperty(Settings.PLATFORM_ADMIN_TOKEN, ADMIN_TOKEN);
+      configure();
       try {
         server = LocalDevServer.start(FunctionCatalog.load(), 0, Optional.of(Emulators.pubsub()));
       } catch (Exception e) {

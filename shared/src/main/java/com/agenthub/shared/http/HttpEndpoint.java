@@ -178,14 +178,19 @@ public final class HttpEndpoint {
         : ApiError.of(ErrorKind.INTERNAL, "internal error; it has been logged");
   }
 
-  static ApiReply errorReply(ApiError error) {
+  /** The reply every function gives for {@code error}: its status and {@code {"error": {"code", "message", "field"}}}. */
+  public static ApiReply errorReply(ApiError error) {
     JsonObject body = new JsonObject();
     body.add("error", ErrorJson.detail(error));
     ApiReply reply = new ApiReply(HttpStatus.of(error.kind()), body, Map.of());
     return error.kind() == ErrorKind.UNAVAILABLE ? reply.withHeader("Retry-After", "1") : reply;
   }
 
-  private static void write(HttpResponse response, ApiReply reply) {
+  /**
+   * Writes {@code reply} as every function answers: status, headers, {@code Cache-Control: no-store}
+   * and the JSON body if any. For functions that are not one endpoint (Pub/Sub push).
+   */
+  public static void write(HttpResponse response, ApiReply reply) {
     response.setStatusCode(reply.status());
     reply.headers().forEach(response::appendHeader);
     response.appendHeader("Cache-Control", "no-store");

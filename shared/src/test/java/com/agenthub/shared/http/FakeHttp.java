@@ -16,12 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Minimal in-memory HttpRequest/HttpResponse for unit tests of the HTTP conventions. */
-final class FakeHttp {
+/** Minimal in-memory HttpRequest/HttpResponse for unit tests of the HTTP conventions and of functions. */
+public final class FakeHttp {
 
   private FakeHttp() {}
 
-  record Request(String method, Map<String, List<String>> headers, byte[] body) implements HttpRequest {
+  public record Request(String method, Map<String, List<String>> headers, byte[] body) implements HttpRequest {
     @Override public String getMethod() { return method; }
     @Override public String getUri() { return "http://localhost/Test"; }
     @Override public String getPath() { return "/Test"; }
@@ -36,10 +36,14 @@ final class FakeHttp {
     @Override public Map<String, List<String>> getHeaders() { return headers; }
   }
 
-  static final class Response implements HttpResponse {
+  public static final class Response implements HttpResponse {
     int status = 200;
     final Map<String, List<String>> headers = new LinkedHashMap<>();
     final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+    public int status() {
+      return status;
+    }
 
     @Override public void setStatusCode(int code) { status = code; }
     @Override public void setStatusCode(int code, String message) { status = code; }
@@ -50,7 +54,7 @@ final class FakeHttp {
     @Override public OutputStream getOutputStream() { return body; }
     @Override public BufferedWriter getWriter() { return new BufferedWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8)); }
 
-    String text() {
+    public String text() {
       return body.toString(StandardCharsets.UTF_8);
     }
   }

@@ -7,36 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.agenthub.shared.adapter.memory.InMemoryDocumentStore;
 import com.agenthub.shared.auth.Authenticator;
 import com.agenthub.shared.port.StoreException;
+import com.agenthub.shared.testing.CapturedStdout;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The conventions every function shares: error shape, no stack traces out, one safe log line. */
 class HttpEndpointTest {
 
   private static final String ADMIN = "admin-secret-token";
   private final Authenticator authenticator = new Authenticator(new InMemoryDocumentStore(), Optional.of(ADMIN));
-  private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
-  private PrintStream stdout;
-
-  @BeforeEach
-  void captureLogs() {
-    stdout = System.out;
-    System.setOut(new PrintStream(logs, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreStdout() {
-    System.setOut(stdout);
-  }
+  @RegisterExtension
+  final CapturedStdout logs = new CapturedStdout();
 
   private FakeHttp.Response call(HttpEndpoint.Handler handler, Map<String, List<String>> headers) {
     FakeHttp.Response response = new FakeHttp.Response();
@@ -64,7 +51,7 @@ class HttpEndpointTest {
     JsonObject error = JsonParser.parseString(response.text()).getAsJsonObject().getAsJsonObject("error");
     assertEquals("internal", error.get("code").getAsString());
     assertFalse(response.text().contains("secret internals"));
-    JsonObject log = JsonParser.parseString(logs.toString(StandardCharsets.UTF_8).strip()).getAsJsonObject();
+    JsonObject log = JsonParser.parseString(logs.text().strip()).getAsJsonObject();
     assertEquals("ERROR", log.get("severity").getAsString());
     assertTrue(log.get("stack_trace").getAsString().contains("IllegalStateException"));
   }
@@ -92,7 +79,7 @@ class HttpEndpointTest {
     FakeHttp.Response response = call(c -> ApiReply.ok(new JsonObject()),
         admin("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
     assertEquals(200, response.status);
-    String line = logs.toString(StandardCharsets.UTF_8).strip();
+    String line = logs.text().strip();
     JsonObject log = JsonParser.parseString(line).getAsJsonObject();
     assertEquals("INFO", log.get("severity").getAsString());
     assertEquals("projects/local/traces/4bf92f3577b34da6a3ce929d0e0e4736", log.get("logging.googleapis.com/trace").getAsString());
@@ -103,7 +90,7 @@ class HttpEndpointTest {
   @Test
   void cloudTraceContextIsUnderstoodToo() {
     call(c -> ApiReply.ok(new JsonObject()), admin("X-Cloud-Trace-Context", "105445aa7843bc8bf206b12000100000/1;o=1"));
-    JsonObject log = JsonParser.parseString(logs.toString(StandardCharsets.UTF_8).strip()).getAsJsonObject();
+    JsonObject log = JsonParser.parseString(logs.text().strip()).getAsJsonObject();
     assertEquals("projects/local/traces/105445aa7843bc8bf206b12000100000", log.get("logging.googleapis.com/trace").getAsString());
   }
 

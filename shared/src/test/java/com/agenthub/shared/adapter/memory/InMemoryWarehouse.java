@@ -41,6 +41,7 @@ public final class InMemoryWarehouse implements Warehouse {
   private final Map<String, Set<String>> insertIds = new HashMap<>();
   private final List<ReceivedQuery> queries = new ArrayList<>();
   private Function<ReceivedQuery, List<Map<String, Object>>> answers = query -> List.of();
+  private boolean available = true;
 
   public InMemoryWarehouse() {
     this(WarehouseDeclaration.load());
@@ -50,8 +51,16 @@ public final class InMemoryWarehouse implements Warehouse {
     this.declaration = declaration;
   }
 
+  /** Simulates a BigQuery outage: while unavailable every insert fails as the real one would. */
+  public synchronized void setAvailable(boolean available) {
+    this.available = available;
+  }
+
   @Override
   public synchronized List<RowError> insert(String table, List<Row> batch) {
+    if (!available) {
+      throw new WarehouseException(Reason.UNAVAILABLE, "backendError: the warehouse is unavailable");
+    }
     TableDeclaration declared = declaration.table(table)
         .orElseThrow(() -> new WarehouseException(Reason.REJECTED, "Not found: Table " + table));
     Set<String> seen = insertIds.computeIfAbsent(table, t -> new HashSet<>());
