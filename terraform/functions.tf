@@ -1,5 +1,5 @@
 # One function per catalog entry. HTTP entries are public endpoints that authenticate each call
-# themselves; topic entries are HTTP functions behind their own push subscription (pubsub.tf),
+# themselves; topic entries are HTTP functions (PubSubPushFunction) behind their own push subscription (pubsub.tf),
 # which, unlike a gen2 event trigger's generated one, can carry a dead-letter policy.
 resource "google_cloudfunctions2_function" "function" {
   for_each = local.functions
