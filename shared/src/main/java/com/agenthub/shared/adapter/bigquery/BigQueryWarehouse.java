@@ -51,18 +51,23 @@ public final class BigQueryWarehouse implements Warehouse {
   private final String projectId;
   private final WarehouseDeclaration declaration;
   private final Optional<Lock> serialize;
+  private final boolean useQueryCache;
   private final Duration queryTimeout;
 
   /**
-   * {@code serializeCalls}: one call at a time. bigquery-local (DuckDB) breaks under concurrent
-   * insertAll ("Current transaction is aborted"); the real service needs no such lock.
+   * {@code local}: the warehouse is bigquery-local, which needs two workarounds the real service
+   * does not. One call at a time: it breaks under concurrent insertAll ("Current transaction is
+   * aborted"). And no query cache: a SELECT that is still running when an insert lands stores its
+   * result after the insert cleared the cache, and from then on every identical query answers
+   * that stale result until the next write.
    */
   public BigQueryWarehouse(BigQuery bigQuery, String projectId, WarehouseDeclaration declaration,
-      boolean serializeCalls, Duration queryTimeout) {
+      boolean local, Duration queryTimeout) {
     this.bigQuery = bigQuery;
     this.projectId = projectId;
     this.declaration = declaration;
-    this.serialize = serializeCalls ? Optional.of(new ReentrantLock(true)) : Optional.empty();
+    this.serialize = local ? Optional.of(new ReentrantLock(true)) : Optional.empty();
+    this.useQueryCache = !local;
     this.queryTimeout = queryTimeout;
   }
 
@@ -102,6 +107,7 @@ public final class BigQueryWarehouse implements Warehouse {
     }
     QueryJobConfiguration.Builder config = QueryJobConfiguration.newBuilder(resolved)
         .setUseLegacySql(false)
+        .setUseQueryCache(useQueryCache)
         .setJobTimeoutMs(queryTimeout.toMillis());
     parameters.forEach((name, value) -> config.addNamedParameter(name, BigQueryValues.parameter(value)));
     return guarded("query", () -> withinTimeout(() -> plainRows(bigQuery.query(config.build()))));
