@@ -81,24 +81,26 @@ final class InfrastructureChecks {
   /** Every variable the Java code reads is set on every function, and no secret travels as a plain variable. */
   List<String> everyVariableTheCodeReadsIsSet(Set<String> readByCode) {
     List<String> problems = new ArrayList<>();
-    for (Instance function : terraform.instances(terraform.resource(FUNCTION))) {
-      Set<String> plain = terraform.value(function, "service_config", "environment_variables").getAsJsonObject().keySet();
+    Set<String> secretNames = secretNames();
+    List<Instance> functions = terraform.instances(terraform.resource(FUNCTION));
+    terraform.values(functions, "service_config", "environment_variables").forEach((function, variables) -> {
+      Set<String> plain = variables.getAsJsonObject().keySet();
       Set<String> secret = secretVariables(function).keySet();
       for (String variable : readByCode) {
-        if (!plain.contains(variable) && !secret.contains(variable) && !secretNames().contains(variable)) {
+        if (!plain.contains(variable) && !secret.contains(variable) && !secretNames.contains(variable)) {
           problems.add(function + " does not set " + variable + ", which the code reads");
         }
       }
       for (String variable : plain) {
-        if (secretNames().contains(variable)) {
+        if (secretNames.contains(variable)) {
           problems.add(function + " passes the secret " + variable + " as a plain environment variable");
         }
       }
-      Set<String> needed = new TreeSet<>(catalogSecrets(function.key()));
+      Set<String> needed = new TreeSet<>(catalogNeeds(function.key(), "secret:"));
       if (!needed.equals(secret)) {
         problems.add(function + " mounts secrets " + secret + " but the catalog says it needs " + needed);
       }
-    }
+    });
     return problems;
   }
 
@@ -259,11 +261,8 @@ final class InfrastructureChecks {
       String key = terraform.evaluate(List.of(TerraformModel.withIterator(terraform.in(function, content.get("key")),
           "secret_environment_variables", element))).get(0).getAsString();
       String secret = TerraformModel.withIterator(terraform.in(function, content.get("secret")), "secret_environment_variables", element);
-      java.util.regex.Matcher matcher = Pattern.compile("^(google_[a-z0-9_]+\\.[a-z0-9_]+)\\[(.+)]\\.[a-z_]+$").matcher(secret);
-      if (!matcher.matches()) {
-        throw new AssertionError(function + " secret " + key + " does not name a google_secret_manager_secret: " + secret);
-      }
-      secrets.put(key, new Reference(matcher.group(1), terraform.evaluate(List.of(matcher.group(2))).get(0).getAsString(), ""));
+      secrets.put(key, terraform.reference(secret).orElseThrow(() ->
+          new AssertionError(function + " secret " + key + " does not name a google_secret_manager_secret: " + secret)));
     }
     return secrets;
   }
@@ -272,10 +271,6 @@ final class InfrastructureChecks {
     Set<String> names = new TreeSet<>();
     catalog.getAsJsonArray("functions").forEach(f -> names.addAll(catalogNeeds(f.getAsJsonObject().get("name").getAsString(), "secret:")));
     return names;
-  }
-
-  private List<String> catalogSecrets(String function) {
-    return catalogNeeds(function, "secret:");
   }
 
   private List<String> catalogNeeds(String function, String prefix) {

@@ -194,7 +194,7 @@ class InfrastructureConsistencyTest {
   /** A copy of the Terraform and the catalog with one text replaced (which must be there). */
   private InfrastructureChecks seeded(String file, String original, String replacement) throws IOException {
     Path copy = Files.createTempDirectory(this.copy, "seeded-");
-    copyTree(root.resolve("terraform"), copy.resolve("terraform"));
+    Repository.copyTree(root.resolve("terraform"), copy.resolve("terraform"), path -> false);
     Files.createDirectories(copy.resolve("functions"));
     Files.copy(root.resolve("functions/catalog.json"), copy.resolve("functions/catalog.json"));
     Path seededFile = copy.resolve(file);
@@ -204,17 +204,5 @@ class InfrastructureConsistencyTest {
     return checksOf(copy);
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path path : paths.filter(p -> !from.relativize(p).toString().startsWith(".terraform")).toList()) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(path, target);
-        }
-      }
-    }
-  }
 
 }

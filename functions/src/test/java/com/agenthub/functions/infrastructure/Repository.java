@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Facts about the repository the infrastructure tests check. */
 final class Repository {
@@ -13,6 +15,24 @@ final class Repository {
   static final Path ROOT = TerraformCheck.inRepository().repositoryTerraform().getParent();
 
   private Repository() {}
+
+  /** Copies a directory tree, leaving out Terraform's own files (.terraform/, state) and what skip selects. */
+  static void copyTree(Path from, Path to, Predicate<Path> skip) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        String relative = from.relativize(path).toString();
+        if (relative.startsWith(".terraform") || relative.contains("tfstate") || skip.test(path)) {
+          continue;
+        }
+        Path target = to.resolve(relative);
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target);
+        }
+      }
+    }
+  }
 
   /** "java" and the POM's maven.compiler.release: the runtime Cloud Functions must give the functions. */
   static String javaRuntime() {

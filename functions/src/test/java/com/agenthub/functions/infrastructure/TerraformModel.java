@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The repository's Terraform as data, with real Terraform to evaluate it: the resources as HashiCorp's
@@ -43,7 +42,8 @@ final class TerraformModel {
   /** Where an attribute points: {@code type.name[key].attribute} (key "" for a single instance). */
   record Reference(String address, String key, String attribute) {}
 
-  private static final Pattern REFERENCE = Pattern.compile("^\\$\\{(google_[a-z0-9_]+\\.[a-z0-9_]+)(?:\\[(.+)])?\\.([a-z0-9_]+)}$");
+  /** DOTALL: a key expression with each.value replaced may span lines (a multi-line for_each). */
+  private static final Pattern REFERENCE = Pattern.compile("^(google_[a-z0-9_]+\\.[a-z0-9_]+)(?:\\[(.+)])?\\.([a-z0-9_]+)$", Pattern.DOTALL);
   private static final Pattern REFERS_TO_RESOURCES = Pattern.compile("\\b(data|google_[a-z0-9_]+)\\.");
   private static final Gson GSON = new Gson();
 
@@ -139,11 +139,16 @@ final class TerraformModel {
     if (attribute == null || !attribute.isJsonPrimitive()) {
       return Optional.empty();
     }
-    Matcher matcher = REFERENCE.matcher(attribute.getAsString());
+    return reference(in(instance, attribute));
+  }
+
+  /** Where an expression (each.* and iterators already replaced) points, if it is {@code google_x.name[key].attr}. */
+  Optional<Reference> reference(String expression) {
+    Matcher matcher = REFERENCE.matcher(expression);
     if (!matcher.matches()) {
       return Optional.empty();
     }
-    String key = matcher.group(2) == null ? "" : evaluate(List.of(in(instance, matcher.group(2)))).get(0).getAsString();
+    String key = matcher.group(2) == null ? "" : evaluate(List.of(matcher.group(2))).get(0).getAsString();
     return Optional.of(new Reference(matcher.group(1), key, matcher.group(3)));
   }
 
@@ -239,7 +244,8 @@ final class TerraformModel {
     try {
       Path copy = Files.createTempDirectory("terraform-model-");
       Path terraform = copy.resolve("terraform");
-      copyTree(root.resolve("terraform"), terraform);
+      // The .tf files are replaced by their evaluable JSON below.
+      Repository.copyTree(root.resolve("terraform"), terraform, path -> path.toString().endsWith(".tf"));
       Files.createDirectories(copy.resolve("functions"));
       Files.copy(root.resolve("functions/catalog.json"), copy.resolve("functions/catalog.json"));
       for (Map.Entry<String, JsonElement> file : files.entrySet()) {
@@ -281,21 +287,4 @@ final class TerraformModel {
     }
   }
 
-  /** Copies everything but the .tf files (replaced by their evaluable JSON) and Terraform's own state. */
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path path : paths.toList()) {
-        String relative = from.relativize(path).toString();
-        if (relative.startsWith(".terraform") || path.toString().endsWith(".tf") || relative.contains("tfstate")) {
-          continue;
-        }
-        Path target = to.resolve(relative);
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(path, target);
-        }
-      }
-    }
-  }
 }
