@@ -96,6 +96,18 @@ class FirestoreIndexCoverageTest {
   }
 
   @Test
+  void anAscendingIndexDoesNotServeADescendingQuery() {
+    Query newestFirst = Query.all(com.agenthub.shared.port.CollectionPath.of("organizations", "o1", "agents"), 10)
+        .where("status", "active").orderBy("created_at", Query.Direction.DESCENDING);
+    FirestoreIndexDeclaration ascendingOnly = FirestoreIndexDeclaration.parse("""
+        {"composite_indexes": [{"collection_group": "agents", "fields": [
+           {"field": "status", "order": "ASCENDING"}, {"field": "created_at", "order": "ASCENDING"}]}],
+         "ttl_policies": []}""");
+
+    assertEquals(List.of("agents[status ASCENDING, created_at DESCENDING]"), missingIndexes(ascendingOnly, List.of(newestFirst)));
+  }
+
+  @Test
   void everyCollectionWhoseDocumentsExpireHasItsTtlPolicyAndNoPolicyIsStale() throws IOException {
     runEveryUseCase();
     Set<TtlPolicy> expiring = new java.util.HashSet<>();

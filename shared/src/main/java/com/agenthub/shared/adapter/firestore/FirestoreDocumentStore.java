@@ -64,10 +64,26 @@ public final class FirestoreDocumentStore implements DocumentStore {
     for (Map.Entry<String, Object> filter : query.equalTo().entrySet()) {
       q = q.whereEqualTo(filter.getKey(), toFirestore(filter.getValue()));
     }
+    com.google.cloud.firestore.Query.Direction direction = query.descending()
+        ? com.google.cloud.firestore.Query.Direction.DESCENDING
+        : com.google.cloud.firestore.Query.Direction.ASCENDING;
     if (query.orderBy().isPresent()) {
-      q = q.orderBy(query.orderBy().get());
+      String field = query.orderBy().get();
+      if (query.lower().isPresent()) {
+        Query.Bound lower = query.lower().get();
+        q = lower.inclusive()
+            ? q.whereGreaterThanOrEqualTo(field, toFirestore(lower.value()))
+            : q.whereGreaterThan(field, toFirestore(lower.value()));
+      }
+      if (query.upper().isPresent()) {
+        Query.Bound upper = query.upper().get();
+        q = upper.inclusive()
+            ? q.whereLessThanOrEqualTo(field, toFirestore(upper.value()))
+            : q.whereLessThan(field, toFirestore(upper.value()));
+      }
+      q = q.orderBy(field, direction);
     }
-    q = q.orderBy(FieldPath.documentId());
+    q = q.orderBy(FieldPath.documentId(), direction);
     if (query.startAfter().isPresent()) {
       Query.Cursor cursor = query.startAfter().get();
       q = query.orderBy().isPresent()
