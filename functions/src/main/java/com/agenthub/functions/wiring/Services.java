@@ -39,7 +39,8 @@ public record Services(
     EventIntake eventIntake,
     MessageIngestion ingestion,
     Metrics metrics,
-    OutboxRelay outboxRelay) {
+    OutboxRelay outboxRelay,
+    ConversationServices conversations) {
 
   /** What the use cases run on, and the settings that shape them. */
   public record Backends(DocumentStore store, EventPublisher publisher, Warehouse warehouse,
@@ -55,17 +56,19 @@ public record Services(
     DocumentStore store = new RelayingDocumentStore(backends.store(), relay);
     ApiKeys apiKeys = new ApiKeys(store, clock);
     Agents agents = new Agents(store, clock);
+    AgentCounters agentCounters = new AgentCounters(store, agents, clock);
     return new Services(
         new Authenticator(store, backends.platformAdminToken()),
         new Organizations(store, apiKeys, clock),
         apiKeys,
         agents,
-        new AgentCounters(store, agents, clock),
+        agentCounters,
         new IdempotencyKeys(store, clock),
         new EventIntake(backends.publisher(), clock),
         new MessageIngestion(store, backends.warehouse(), clock),
         new Metrics(store, backends.warehouse(), clock, backends.metricsCacheTtl()),
-        relay);
+        relay,
+        ConversationServices.over(store, agents, agentCounters, clock));
   }
 
   public static Services production() {

@@ -60,6 +60,14 @@ public abstract class DocumentStoreContract {
   }
 
   @Test
+  void getAllAnswersInTheOrderAskedWithMissingDocumentsEmpty() {
+    store().commit(List.of(Write.create(doc("a"), Map.of("v", 1L)), Write.create(doc("b"), Map.of("v", 2L))));
+    List<Optional<StoredDocument>> found = store().getAll(List.of(doc("b"), doc("missing"), doc("a"), doc("b")));
+    assertEquals(List.of(Optional.of(2L), Optional.empty(), Optional.of(1L), Optional.of(2L)),
+        found.stream().map(d -> d.map(x -> x.data().get("v"))).toList());
+  }
+
+  @Test
   void createOnAnExistingDocumentFailsWithAlreadyExistsAndChangesNothing() {
     store().commit(List.of(Write.create(doc("a"), Map.of("v", 1L))));
     StoreException e = assertThrows(StoreException.class,

@@ -48,6 +48,16 @@ public final class FirestoreDocumentStore implements DocumentStore {
   }
 
   @Override
+  public List<Optional<StoredDocument>> getAll(List<DocumentPath> paths) {
+    if (paths.isEmpty()) {
+      return List.of();
+    }
+    // getAll answers in the order asked, duplicates included.
+    List<DocumentSnapshot> snapshots = await(firestore.getAll(paths.stream().map(this::ref).toArray(DocumentReference[]::new)));
+    return snapshots.stream().map(FirestoreDocumentStore::toStored).toList();
+  }
+
+  @Override
   public List<Version> commit(List<Write> writes) {
     WriteBatch batch = firestore.batch();
     writes.forEach(write -> apply(write, batch));
