@@ -34,8 +34,12 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class ConversationMessages {
 
-  /** A lost race is retried this often (with jittered backoff) before the append answers 503. */
-  static final int MAX_ATTEMPTS = 40;
+  /**
+   * How long lost races are retried (with jittered backoff) before the append answers 503: a
+   * budget in time, not attempts, because under N concurrent appenders one may lose many rounds
+   * in a row; well inside a function's request timeout.
+   */
+  static final long RETRY_BUDGET_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
   private static final long MAX_BACKOFF_MILLIS = 40;
 
   private final DocumentStore store;
@@ -73,6 +77,7 @@ public final class ConversationMessages {
       }
     }
     boolean agentChecked = false;
+    long giveUpAt = System.nanoTime() + RETRY_BUDGET_NANOS;
     for (int attempt = 1; ; attempt++) {
       List<Optional<StoredDocument>> found = store.getAll(reads);
       StoredDocument current = found.get(0).orElseThrow(() -> ApiError.notFound("conversation"));
@@ -134,7 +139,7 @@ public final class ConversationMessages {
       try {
         store.commit(writes);
       } catch (StoreException e) {
-        retryOrFail(e, attempt);
+        retryOrFail(e, attempt, giveUpAt);
         continue;
       }
       return withReplays(organizationId, conversation, entries, replayed, sequence);
@@ -210,13 +215,13 @@ public final class ConversationMessages {
   }
 
   /** Another append took the version (STALE) or the same client id (ALREADY_EXISTS): back off and read again. */
-  private static void retryOrFail(StoreException e, int attempt) {
+  private static void retryOrFail(StoreException e, int attempt, long giveUpAt) {
     boolean lostRace = e.reason() == StoreException.Reason.STALE || e.reason() == StoreException.Reason.ALREADY_EXISTS
         || e.reason() == StoreException.Reason.CONTENTION;
     if (!lostRace) {
       throw e;
     }
-    if (attempt >= MAX_ATTEMPTS) {
+    if (System.nanoTime() - giveUpAt > 0) {
       throw ApiError.of(ErrorKind.UNAVAILABLE, "too many concurrent appends to this conversation; retry later");
     }
     long ceiling = Math.min(MAX_BACKOFF_MILLIS, 1L << Math.min(attempt, 6));
