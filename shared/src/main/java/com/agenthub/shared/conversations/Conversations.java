@@ -17,6 +17,7 @@ import com.agenthub.shared.port.StoreException;
 import com.agenthub.shared.port.StoredDocument;
 import com.agenthub.shared.port.Version;
 import com.agenthub.shared.port.Write;
+import com.agenthub.shared.versions.OptimisticWrites;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,8 +35,6 @@ import java.util.Optional;
  */
 public final class Conversations {
 
-  /** Unconditional closes and deletes retry a lost race this many times before answering 503. */
-  private static final int MAX_ATTEMPTS = 5;
 
   private final DocumentStore store;
   private final Agents agents;
@@ -139,7 +138,7 @@ public final class Conversations {
   public Conversation close(String organizationId, String conversationId, Optional<Version> ifMatch) {
     for (int attempt = 1; ; attempt++) {
       StoredDocument current = load(organizationId, conversationId);
-      requireMatch(current, ifMatch);
+      OptimisticWrites.requireMatch(current, ifMatch, "conversation");
       if (!ConversationStatus.OPEN.wire().equals(current.string("status"))) {
         throw ApiError.withField(ErrorKind.CONFLICT, "conversation_id", "the conversation is already closed");
       }
@@ -153,7 +152,7 @@ public final class Conversations {
             ConversationDocuments.changeRecord(Change.CLOSED, merged, now))).get(0);
         return ConversationDocuments.conversation(new StoredDocument(current.path(), merged, version));
       } catch (StoreException e) {
-        retryOrFail(e, ifMatch, attempt);
+        OptimisticWrites.retryOrFail(e, ifMatch, attempt, "conversation");
       }
     }
   }
@@ -165,7 +164,7 @@ public final class Conversations {
   public void delete(String organizationId, String conversationId, Optional<Version> ifMatch) {
     for (int attempt = 1; ; attempt++) {
       StoredDocument current = load(organizationId, conversationId);
-      requireMatch(current, ifMatch);
+      OptimisticWrites.requireMatch(current, ifMatch, "conversation");
       Instant now = Timestamps.now(clock);
       Map<String, Object> archived = new LinkedHashMap<>(current.data());
       archived.put("deleted_at", now);
@@ -176,7 +175,7 @@ public final class Conversations {
             ConversationDocuments.changeRecord(Change.DELETED, current.data(), now)));
         return;
       } catch (StoreException e) {
-        retryOrFail(e, ifMatch, attempt);
+        OptimisticWrites.retryOrFail(e, ifMatch, attempt, "conversation");
       }
     }
   }
@@ -199,26 +198,4 @@ public final class Conversations {
     }
   }
 
-  private static void requireMatch(StoredDocument current, Optional<Version> ifMatch) {
-    if (ifMatch.isPresent() && !ifMatch.get().equals(current.version())) {
-      throw stale();
-    }
-  }
-
-  private static void retryOrFail(StoreException e, Optional<Version> ifMatch, int attempt) {
-    if (e.reason() != StoreException.Reason.STALE && e.reason() != StoreException.Reason.NOT_FOUND) {
-      throw e;
-    }
-    if (ifMatch.isPresent()) {
-      throw stale();
-    }
-    if (attempt >= MAX_ATTEMPTS) {
-      throw ApiError.of(ErrorKind.UNAVAILABLE, "the conversation is changing too fast; retry later");
-    }
-  }
-
-  private static ApiError stale() {
-    return ApiError.withField(ErrorKind.STALE_VERSION, "If-Match",
-        "the conversation has changed since the version in If-Match; read it again and retry");
-  }
 }
