@@ -19,6 +19,7 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -36,6 +37,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -909,7 +912,7 @@ class OpenApiConformanceTest {
         "validation.request.body.schema.oneOf");
     String message = "{\"role\": \"user\", \"content\": \"x\"}";
     assertResponseConforms(append(acme, "{" + conversation + ", \"messages\": ["
-        + String.join(",", java.util.Collections.nCopies(101, message)) + "]}"), 400, "POST",
+        + String.join(",", Collections.nCopies(101, message)) + "]}"), 400, "POST",
         "validation.request.body.schema.oneOf");
     assertResponseConforms(append(acme, "{" + conversation + ", \"messages\": [" + message + "], \"role\": \"user\"}"), 400,
         "POST", "validation.request.body.schema.oneOf");
@@ -1437,7 +1440,7 @@ class OpenApiConformanceTest {
 
   /** A new conversation with {@code agentId} and the fields of {@code fields}, a JSON object. */
   private static String newConversation(ApiClient client, String agentId, String fields) {
-    JsonObject body = com.google.gson.JsonParser.parseString(fields).getAsJsonObject();
+    JsonObject body = JsonParser.parseString(fields).getAsJsonObject();
     body.addProperty("agent_id", agentId);
     ApiResponse created = client.post("CreateConversation", body.toString());
     assertEquals(201, created.status(), () -> "CreateConversation: " + created);
@@ -1462,7 +1465,7 @@ class OpenApiConformanceTest {
 
   /** The sequences of a ListMessages page, in the order listed. */
   private static List<Long> sequences(Exchange listed) {
-    List<Long> sequences = new java.util.ArrayList<>();
+    List<Long> sequences = new ArrayList<>();
     listed.response().json().getAsJsonArray("messages")
         .forEach(message -> sequences.add(message.getAsJsonObject().get("sequence").getAsLong()));
     return sequences;
