@@ -24,9 +24,10 @@ final class MessageJson {
 
   /** The body's {@code messages} array, or the body itself as one message. */
   static List<NewMessage> messages(JsonObject body) {
-    if (!body.has("messages")) {
+    if (!hasMessages(body)) {
       JsonObject single = body.deepCopy();
       APPEND_FIELDS.forEach(single::remove);
+      single.remove("messages");
       return List.of(message("", single));
     }
     JsonElement array = body.get("messages");
@@ -50,12 +51,16 @@ final class MessageJson {
 
   static Set<String> appendFields(JsonObject body) {
     Set<String> allowed = new java.util.HashSet<>(APPEND_FIELDS);
-    if (body.has("messages")) {
-      allowed.add("messages");
-    } else {
+    allowed.add("messages");
+    if (!hasMessages(body)) {
       allowed.addAll(MESSAGE_FIELDS);
     }
     return allowed;
+  }
+
+  /** A batch, unless messages is absent or JSON null (null counts as absent, as everywhere). */
+  private static boolean hasMessages(JsonObject body) {
+    return body.has("messages") && !body.get("messages").isJsonNull();
   }
 
   private static NewMessage message(String prefix, JsonObject json) {

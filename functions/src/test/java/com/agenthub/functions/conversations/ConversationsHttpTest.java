@@ -232,6 +232,32 @@ class ConversationsHttpTest {
     assertEquals(404, org.get("ListMessages?conversation_id=" + id).status());
     assertEquals(404, org.post("CreateConversation", "{\"agent_id\": \"" + agent + "\"}").status());
     assertEquals(404, org.get("ListConversations?agent_id=" + agent).status());
+    assertEquals(0, org.get("ListConversations").json().getAsJsonArray("conversations").size(), "left out of lists too");
+    assertEquals(0, org.get("ListConversations?status=open").json().getAsJsonArray("conversations").size());
+  }
+
+  @Test
+  void metadataFirestoreCannotStoreIsRefusedNamingTheField() {
+    String prefix = "{\"agent_id\": \"" + agent + "\", \"metadata\": ";
+    assertEquals(201, org.post("CreateConversation", prefix + "{\"a\": null, \"b\": {\"c\": null}}}").status());
+    assertRefused(org.post("CreateConversation", prefix + "{\"\": 1}}"), 400, "metadata");
+    assertRefused(org.post("CreateConversation", prefix + "{\"__x__\": 1}}"), 400, "metadata");
+    assertRefused(org.post("CreateConversation", prefix + "{\"a\": [[1]]}}"), 400, "metadata.a");
+    assertRefused(org.post("CreateConversation", "{\"agent_id\": \"" + agent + "\", \"user_id\": \"a\\u0000b\"}"), 400, "user_id");
+    assertEquals(1, org.get("ListConversations").json().getAsJsonArray("conversations").size(), "only the valid one was created");
+  }
+
+  @Test
+  void aRetriedToolCallIsTheSameMessageWhateverItsKeyOrder() {
+    String id = newConversation();
+    String first = "{\"conversation_id\": \"" + id + "\", \"role\": \"assistant\", \"content\": \"\", "
+        + "\"tool_call\": {\"name\": \"a\", \"arguments\": {\"x\": 1, \"y\": 2}}, \"client_message_id\": \"k\"}";
+    String reordered = "{\"client_message_id\": \"k\", \"messages\": null, \"conversation_id\": \"" + id + "\", "
+        + "\"tool_call\": {\"arguments\": {\"y\": 2, \"x\": 1}, \"name\": \"a\"}, \"content\": \"\", \"role\": \"assistant\"}";
+    assertEquals(201, org.post("AppendMessages", first).status());
+    ApiResponse retried = org.post("AppendMessages", reordered);
+    assertEquals(200, retried.status(), retried.toString());
+    assertTrue(retried.json().getAsJsonArray("messages").get(0).getAsJsonObject().get("replayed").getAsBoolean());
   }
 
   @Test

@@ -120,6 +120,19 @@ public final class Agents {
     }
   }
 
+  /** Which of {@code agentIds} are live agents of the organization, in one read. */
+  public java.util.Set<String> existing(String organizationId, java.util.Collection<String> agentIds) {
+    List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(agentIds));
+    List<Optional<StoredDocument>> found = store.getAll(ids.stream().map(id -> AgentPaths.agent(organizationId, id)).toList());
+    java.util.Set<String> live = new java.util.HashSet<>();
+    for (int i = 0; i < ids.size(); i++) {
+      if (found.get(i).isPresent()) {
+        live.add(ids.get(i));
+      }
+    }
+    return live;
+  }
+
   StoredDocument load(String organizationId, String agentId) {
     return store.get(AgentPaths.agent(organizationId, Ids.require("agent_id", agentId)))
         .orElseThrow(() -> ApiError.notFound("agent"));

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Conversations of an organization's agents: create, read, list (newest first), close, delete.
@@ -131,7 +132,15 @@ public final class Conversations {
     if (filter.status().isPresent()) {
       query = query.where("status", filter.status().get().wire());
     }
-    return pager.page(query.orderBy("created_at", Query.Direction.DESCENDING), page).map(ConversationDocuments::conversation);
+    Page<Conversation> found = pager.page(query.orderBy("created_at", Query.Direction.DESCENDING), page)
+        .map(ConversationDocuments::conversation);
+    if (filter.agentId().isPresent() || found.items().isEmpty()) {
+      return found;
+    }
+    // A deleted agent's conversations are out of reach: left out here as GetConversation answers 404 for them.
+    // The page may then hold fewer than page_size items; its token still continues after the last one read.
+    Set<String> live = agents.existing(organizationId, found.items().stream().map(Conversation::agentId).toList());
+    return new Page<>(found.items().stream().filter(c -> live.contains(c.agentId())).toList(), found.nextPageToken());
   }
 
   /** Closes an open conversation: it keeps its messages and takes no more. Closing is final (409 when closed). */

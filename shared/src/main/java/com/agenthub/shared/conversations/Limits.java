@@ -1,7 +1,6 @@
 package com.agenthub.shared.conversations;
 
 import com.agenthub.shared.errors.ApiError;
-import com.agenthub.shared.json.Json;
 import java.nio.charset.StandardCharsets;
 
 /** The documented limits of conversations and messages, and their checks. */
@@ -23,14 +22,19 @@ public final class Limits {
 
   private Limits() {}
 
+  /** Short identifying text (user ids, titles, model names): not blank, no control characters, at most {@code maxChars}. */
   static void requireText(String field, String value, int maxChars) {
-    if (value.isBlank() || value.length() > maxChars) {
+    if (value.isBlank() || characters(value) > maxChars) {
       throw ApiError.invalid(field, "'" + field + "' must be 1.." + maxChars + " characters, not blank");
+    }
+    if (value.chars().anyMatch(Character::isISOControl)) {
+      throw ApiError.invalid(field, "'" + field + "' must not contain control characters");
     }
   }
 
-  static void requireJsonSize(String field, Object plainValue, int maxBytes) {
-    requireJsonBytes(field, Json.GSON.toJson(Json.toJson(plainValue)), maxBytes);
+  /** Characters as people (and JSON Schema's maxLength) count them: code points, not UTF-16 units. */
+  static int characters(String value) {
+    return value.codePointCount(0, value.length());
   }
 
   static void requireJsonBytes(String field, String json, int maxBytes) {

@@ -8,7 +8,6 @@ import com.agenthub.shared.port.StoredDocument;
 import com.agenthub.shared.port.Write;
 import com.agenthub.shared.warehouse.ConversationMessageRow;
 import com.agenthub.shared.warehouse.JsonText;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.time.Instant;
@@ -61,13 +60,13 @@ final class MessageDocuments {
         (Instant) data.get("created_at"));
   }
 
-  /** What makes a retried message "the same" as the stored one: everything it says. */
+  /** What makes a retried message "the same" as the stored one: everything it says (tool JSON whatever its key order). */
   static String fingerprint(NewMessage message) {
     JsonObject json = new JsonObject();
     json.addProperty("role", message.role().wire());
     json.addProperty("content", message.content());
-    json.add("tool_call", message.toolCall().<JsonElement>map(JsonObject::deepCopy).orElse(null));
-    json.add("tool_result", message.toolResult().orElse(null));
+    json.add("tool_call", message.toolCall().map(Json::canonical).orElse(null));
+    json.add("tool_result", message.toolResult().map(Json::canonical).orElse(null));
     json.addProperty("tokens_in", message.tokensIn());
     json.addProperty("tokens_out", message.tokensOut());
     json.addProperty("model", message.model().orElse(null));

@@ -1,6 +1,9 @@
 package com.agenthub.shared.conversations;
 
 import com.agenthub.shared.errors.ApiError;
+import com.agenthub.shared.json.StorableJson;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,8 +22,8 @@ public record NewConversation(
     id.ifPresent(value -> ConversationIds.require("id", value));
     userId.ifPresent(value -> Limits.requireText("user_id", value, Limits.MAX_USER_ID_CHARS));
     title.ifPresent(value -> Limits.requireText("title", value, Limits.MAX_TITLE_CHARS));
-    Limits.requireJsonSize("metadata", metadata, Limits.MAX_METADATA_BYTES);
-    metadata = Map.copyOf(metadata);
+    // Not Map.copyOf: metadata values may be JSON null.
+    metadata = Collections.unmodifiableMap(new LinkedHashMap<>(StorableJson.require("metadata", metadata, Limits.MAX_METADATA_BYTES)));
   }
 
   static ApiError differs() {

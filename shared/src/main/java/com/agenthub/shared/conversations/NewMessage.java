@@ -23,8 +23,9 @@ public record NewMessage(
     Optional<String> clientMessageId) {
 
   public NewMessage {
-    if (content.length() > Limits.MAX_CONTENT_CHARS) {
-      throw ApiError.invalid("content", "'content' is " + content.length() + " characters; the limit is " + Limits.MAX_CONTENT_CHARS);
+    if (Limits.characters(content) > Limits.MAX_CONTENT_CHARS) {
+      throw ApiError.invalid("content", "'content' is " + Limits.characters(content) + " characters; the limit is "
+          + Limits.MAX_CONTENT_CHARS);
     }
     if (content.isEmpty() && toolCall.isEmpty() && toolResult.isEmpty()) {
       throw ApiError.invalid("content", "'content' must not be empty unless the message carries a tool_call or tool_result");
