@@ -12,7 +12,10 @@ public final class TableRows {
       "agents", AgentChangeRow.class,
       "api_keys", ApiKeyChangeRow.class,
       "agent_counter_changes", AgentCounterChangeRow.class,
-      "rejected_messages", RejectedMessageRow.class);
+      "rejected_messages", RejectedMessageRow.class,
+      "payment_intents", PaymentIntentChangeRow.class,
+      "payment_transactions", PaymentTransactionRow.class,
+      "payment_refunds", PaymentRefundChangeRow.class);
 
   private TableRows() {}
 
