@@ -39,7 +39,8 @@ public record Services(
     EventIntake eventIntake,
     MessageIngestion ingestion,
     Metrics metrics,
-    OutboxRelay outboxRelay) {
+    OutboxRelay outboxRelay,
+    PaymentServices payments) {
 
   /** What the use cases run on, and the settings that shape them. */
   public record Backends(DocumentStore store, EventPublisher publisher, Warehouse warehouse,
@@ -65,7 +66,8 @@ public record Services(
         new EventIntake(backends.publisher(), clock),
         new MessageIngestion(store, backends.warehouse(), clock),
         new Metrics(store, backends.warehouse(), clock, backends.metricsCacheTtl()),
-        relay);
+        relay,
+        PaymentServices.over(store, clock, () -> PaymentGateway.fromSettings(clock)));
   }
 
   public static Services production() {
