@@ -13,38 +13,45 @@ import java.util.List;
 
 /**
  * The payment processor and the verifier of its webhooks, chosen by {@link Settings#PAYMENTS_PROCESSOR}:
- * Stripe in Google Cloud, the simulated processor on the local stack and in tests. The simulated
- * classes are only loaded when chosen.
+ * Stripe in Google Cloud, the simulated processor on the local stack and in tests. Each is built
+ * on its own, so a function holds only the secret it uses (the API key, or the webhook secrets);
+ * the simulated classes are only loaded when chosen.
  */
-public record PaymentGateway(PaymentProcessor processor, ProcessorEventVerifier verifier) {
+public final class PaymentGateway {
 
   /** What the simulated processor signs with when no secret is configured (never valid with Stripe). */
   public static final String LOCAL_WEBHOOK_SECRET = "whsec_simulated_local_only";
 
-  public static PaymentGateway fromSettings(Clock clock) {
-    String choice = Settings.get(Settings.PAYMENTS_PROCESSOR).orElse(StripePaymentProcessor.NAME);
-    return switch (choice) {
-      case StripePaymentProcessor.NAME -> stripe(clock);
-      case SimulatedPaymentProcessor.NAME -> simulated(clock);
-      default -> throw new IllegalStateException(Settings.PAYMENTS_PROCESSOR + " must be stripe or simulated, got '" + choice + "'");
-    };
-  }
+  private PaymentGateway() {}
 
-  private static PaymentGateway stripe(Clock clock) {
+  public static PaymentProcessor processor(Clock clock) {
+    if (simulated()) {
+      WebhookDelivery delivery = new WebhookDelivery(() -> Settings.get(Settings.PAYMENTS_SIMULATOR_WEBHOOK_URL),
+          webhookSecrets().orElse(List.of(LOCAL_WEBHOOK_SECRET)).get(0), clock);
+      return new SimulatedPaymentProcessor(delivery, clock, Duration.ofMillis(100));
+    }
     String apiKey = Settings.get(Settings.STRIPE_API_KEY).orElseThrow(() -> new IllegalStateException(
         Settings.STRIPE_API_KEY + " is not set: the Stripe processor needs the account's secret key"));
-    return new PaymentGateway(StripePaymentProcessor.connect(apiKey, Settings.get(Settings.STRIPE_API_BASE)),
-        new StripeWebhookVerifier(webhookSecrets().orElseThrow(() -> new IllegalStateException(
-            Settings.STRIPE_WEBHOOK_SECRETS + " is not set: give the endpoint's signing secret(s), comma-separated")),
-            StripePaymentProcessor.NAME, clock));
+    return StripePaymentProcessor.connect(apiKey, Settings.get(Settings.STRIPE_API_BASE));
   }
 
-  private static PaymentGateway simulated(Clock clock) {
-    List<String> secrets = webhookSecrets().orElse(List.of(LOCAL_WEBHOOK_SECRET));
-    WebhookDelivery delivery = new WebhookDelivery(() -> Settings.get(Settings.PAYMENTS_SIMULATOR_WEBHOOK_URL),
-        secrets.get(0), clock);
-    return new PaymentGateway(new SimulatedPaymentProcessor(delivery, clock, Duration.ofMillis(100)),
-        new StripeWebhookVerifier(secrets, SimulatedPaymentProcessor.NAME, clock));
+  public static ProcessorEventVerifier verifier(Clock clock) {
+    if (simulated()) {
+      return new StripeWebhookVerifier(webhookSecrets().orElse(List.of(LOCAL_WEBHOOK_SECRET)), SimulatedPaymentProcessor.NAME,
+          clock);
+    }
+    return new StripeWebhookVerifier(webhookSecrets().orElseThrow(() -> new IllegalStateException(
+        Settings.STRIPE_WEBHOOK_SECRETS + " is not set: give the endpoint's signing secret(s), comma-separated")),
+        StripePaymentProcessor.NAME, clock);
+  }
+
+  private static boolean simulated() {
+    String choice = Settings.get(Settings.PAYMENTS_PROCESSOR).orElse(StripePaymentProcessor.NAME);
+    return switch (choice) {
+      case StripePaymentProcessor.NAME -> false;
+      case SimulatedPaymentProcessor.NAME -> true;
+      default -> throw new IllegalStateException(Settings.PAYMENTS_PROCESSOR + " must be stripe or simulated, got '" + choice + "'");
+    };
   }
 
   /** Several at once during a rotation: the new secret first, the old one until the endpoint no longer uses it. */

@@ -14,11 +14,15 @@ import java.util.function.Supplier;
 public record PaymentServices(PaymentIntents intents, PaymentActions actions, PaymentEvents events, Ledger ledger,
     ProcessorEventVerifier webhookVerifier) {
 
-  /** The gateway is built on first use: most functions never call the processor, and need none of its settings. */
-  public static PaymentServices over(DocumentStore store, Clock clock, Supplier<PaymentGateway> gateway) {
-    LazyPaymentGateway lazy = new LazyPaymentGateway(gateway);
-    PaymentProcessor processor = lazy.processor();
-    return new PaymentServices(new PaymentIntents(store, processor, clock), new PaymentActions(store, processor, clock),
-        new PaymentEvents(store, clock), new Ledger(store), lazy.verifier());
+  /**
+   * The processor and the verifier are built on first use: most functions never call the
+   * processor, and each function holds only the secret of the one it uses.
+   */
+  public static PaymentServices over(DocumentStore store, Clock clock, Supplier<PaymentProcessor> processor,
+      Supplier<ProcessorEventVerifier> verifier) {
+    PaymentProcessor lazy = new LazyPaymentProcessor(processor);
+    Lazy<ProcessorEventVerifier> lazyVerifier = new Lazy<>(verifier);
+    return new PaymentServices(new PaymentIntents(store, lazy, clock), new PaymentActions(store, lazy, clock),
+        new PaymentEvents(store, clock), new Ledger(store), (body, header) -> lazyVerifier.get().verify(body, header));
   }
 }

@@ -67,7 +67,7 @@ public record Services(
         new MessageIngestion(store, backends.warehouse(), clock),
         new Metrics(store, backends.warehouse(), clock, backends.metricsCacheTtl()),
         relay,
-        PaymentServices.over(store, clock, () -> PaymentGateway.fromSettings(clock)));
+        PaymentServices.over(store, clock, () -> PaymentGateway.processor(clock), () -> PaymentGateway.verifier(clock)));
   }
 
   public static Services production() {
