@@ -26,8 +26,8 @@ resource "google_firestore_index" "composite" {
   query_scope = "COLLECTION"
 
   dynamic "fields" {
-    # Every query orders by the document id last, ascending (the paging tiebreaker).
-    for_each = concat(each.value.fields, [{ field = "__name__", order = "ASCENDING" }])
+    # Every query orders by the document id last (the paging tiebreaker), in its order field's direction.
+    for_each = concat(each.value.fields, [{ field = "__name__", order = each.value.fields[length(each.value.fields) - 1].order }])
     content {
       field_path = fields.value.field
       order      = fields.value.order

@@ -19,6 +19,7 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -36,6 +37,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -561,6 +564,556 @@ class OpenApiConformanceTest {
         Map.of("Content-Type", "application/json")), 405, "GET", "validation.request.operation.notAllowed");
   }
 
+  // ------------------------------------------------------------------------ CreateConversation
+
+  @Test
+  void createConversation() {
+    String agentId = newAgent(acme, "Talker", "retail");
+    String id = "conv-" + UUID.randomUUID();
+    String full = "{\"id\": \"" + id + "\", \"agent_id\": \"" + agentId + "\", \"user_id\": \"user-1\", "
+        + "\"title\": \"Order 42\", \"metadata\": {\"channel\": \"web\", \"turn\": 1, \"tags\": [\"a\", {\"b\": true}]}}";
+    Exchange created = post(acme, "CreateConversation", full);
+    assertConforms(created, 201);
+    JsonObject conversation = created.response().json();
+    assertEquals(id, conversation.get("id").getAsString());
+    assertEquals("open", conversation.get("status").getAsString());
+    assertEquals(0, conversation.get("last_sequence").getAsLong());
+    assertTrue(conversation.get("last_message_at").isJsonNull());
+    assertEquals(conversation.get("etag").getAsString(), created.response().header("ETag").orElseThrow());
+    assertEquals(conversation, get(acme, "GetConversation", Map.of("conversation_id", id)).response().json());
+
+    // The same client-chosen id with the same fields is the same conversation again; with others, a conflict.
+    Exchange again = post(acme, "CreateConversation", full);
+    assertConforms(again, 200);
+    assertEquals(conversation, again.response().json());
+    Exchange differs = post(acme, "CreateConversation", full.replace("Order 42", "Order 43"));
+    assertConforms(differs, 409);
+    assertEquals("id", differs.response().errorField());
+
+    Exchange minimal = post(acme, "CreateConversation", "{\"agent_id\": \"" + agentId + "\", \"user_id\": null, \"id\": null}");
+    assertConforms(minimal, 201);
+    assertTrue(minimal.response().json().get("id").getAsString().matches("[A-Za-z0-9]{20}"));
+    assertEquals(0, minimal.response().json().getAsJsonObject("metadata").size());
+    assertTrue(minimal.response().json().get("user_id").isJsonNull());
+
+    // Another organization's agent is not found, exactly like an agent that never existed.
+    Exchange foreign = post(other, "CreateConversation", "{\"agent_id\": \"" + agentId + "\"}");
+    assertConforms(foreign, 404);
+    Exchange missing = post(other, "CreateConversation", "{\"agent_id\": \"" + UNKNOWN_ID + "\"}");
+    assertConforms(missing, 404);
+    assertEquals(missing.response().json(), foreign.response().json());
+
+    String agent = "\"agent_id\": \"" + agentId + "\"";
+    assertResponseConforms(post(anonymous, "CreateConversation", "{" + agent + "}"), 401, "POST",
+        "validation.request.security.missing");
+    assertResponseConforms(post(acme, "CreateConversation", "{" + agent + ", \"status\": \"open\"}"), 400, "POST",
+        "validation.request.body.schema.additionalProperties");
+    assertResponseConforms(post(acme, "CreateConversation", "{\"title\": \"no agent\"}"), 400, "POST",
+        "validation.request.body.schema.required");
+    assertResponseConforms(post(acme, "CreateConversation", "{\"agent_id\": \"not-an-id\"}"), 400, "POST",
+        "validation.request.body.schema.pattern");
+    assertResponseConforms(post(acme, "CreateConversation", "{" + agent + ", \"id\": \"-leading-dash\"}"), 400, "POST",
+        "validation.request.body.schema.pattern");
+    assertResponseConforms(post(acme, "CreateConversation", "{" + agent + ", \"id\": \"" + "x".repeat(65) + "\"}"), 400,
+        "POST", "validation.request.body.schema.pattern");
+    assertConforms(post(acme, "CreateConversation", "{" + agent + ", \"id\": \"" + "x".repeat(64) + "\"}"), 201);
+    assertResponseConforms(post(acme, "CreateConversation", "{" + agent + ", \"title\": \"   \"}"), 400, "POST",
+        "validation.request.body.schema.pattern");
+    assertResponseConforms(post(acme, "CreateConversation", "{" + agent + ", \"title\": \"" + "t".repeat(201) + "\"}"),
+        400, "POST", "validation.request.body.schema.maxLength");
+    assertConforms(post(acme, "CreateConversation", "{" + agent + ", \"title\": \"" + "t".repeat(200) + "\"}"), 201);
+    assertResponseConforms(post(acme, "CreateConversation", "{" + agent + ", \"user_id\": \"" + "u".repeat(129) + "\"}"),
+        400, "POST", "validation.request.body.schema.maxLength");
+    assertConforms(post(acme, "CreateConversation", "{" + agent + ", \"user_id\": \"" + "u".repeat(128) + "\"}"), 201);
+    assertResponseConforms(post(acme, "CreateConversation", "{" + agent + ", \"metadata\": [1]}"), 400, "POST",
+        "validation.request.body.schema.type");
+    // metadata: at most 16 KiB as compact JSON; {"blob":"…"} has 11 bytes around the value.
+    assertConforms(post(acme, "CreateConversation", "{" + agent + ", \"metadata\": {\"blob\": \""
+        + "x".repeat(16_384 - 11) + "\"}}"), 201);
+    Exchange bigMetadata = post(acme, "CreateConversation", "{" + agent + ", \"metadata\": {\"blob\": \""
+        + "x".repeat(16_384 - 10) + "\"}}");
+    assertConforms(bigMetadata, 400);
+    assertEquals("metadata", bigMetadata.response().errorField());
+    assertResponseConforms(send(acme, "POST", "CreateConversation", Map.of(), bytes("{" + agent + "}"),
+        Map.of("Content-Type", "text/plain")), 415, "POST", "validation.request.contentType.notAllowed");
+    assertResponseConforms(oversize(acme, "CreateConversation"), 413, "POST");
+    assertResponseConforms(send(acme, "GET", "CreateConversation", Map.of(), null, Map.of()), 405, "POST",
+        "validation.request.operation.notAllowed");
+  }
+
+  @Test
+  void createConversationWithAnIdempotencyKey() {
+    String agentId = newAgent(acme, "Retried", "retail");
+    Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key", UUID.randomUUID().toString());
+    byte[] body = bytes("{\"agent_id\": \"" + agentId + "\", \"title\": \"retried\"}");
+    Exchange first = send(acme, "POST", "CreateConversation", Map.of(), body, headers);
+    assertConforms(first, 201);
+    Exchange replayed = send(acme, "POST", "CreateConversation", Map.of(), body, headers);
+    assertConforms(replayed, 201);
+    assertEquals("true", replayed.response().header("Idempotent-Replayed").orElse(null));
+    assertEquals(first.response().json(), replayed.response().json());
+    assertEquals(first.response().header("ETag"), replayed.response().header("ETag"), "a replay carries the ETag again");
+    assertConforms(send(acme, "POST", "CreateConversation", Map.of(),
+        bytes("{\"agent_id\": \"" + agentId + "\", \"title\": \"other\"}"), headers), 422);
+  }
+
+  // --------------------------------------------------------------------------- GetConversation
+
+  @Test
+  void getConversation() {
+    String agentId = newAgent(acme, "Readable talker", "health");
+    String id = newConversation(acme, agentId);
+    Exchange read = get(acme, "GetConversation", Map.of("conversation_id", id));
+    assertConforms(read, 200);
+    assertEquals(read.response().json().get("etag").getAsString(), read.response().header("ETag").orElseThrow());
+
+    Exchange foreign = get(other, "GetConversation", Map.of("conversation_id", id));
+    assertConforms(foreign, 404);
+    Exchange missing = get(other, "GetConversation", Map.of("conversation_id", UNKNOWN_ID));
+    assertConforms(missing, 404);
+    assertEquals(missing.response().json(), foreign.response().json());
+
+    // A deleted agent takes its conversations with it.
+    String doomed = newAgent(acme, "Doomed talker", null);
+    String orphan = newConversation(acme, doomed);
+    assertEquals(204, acme.delete("DeleteAgent?agent_id=" + doomed, Map.of()).status());
+    Exchange orphaned = get(acme, "GetConversation", Map.of("conversation_id", orphan));
+    assertConforms(orphaned, 404);
+    assertEquals(missing.response().json(), orphaned.response().json());
+
+    assertResponseConforms(get(anonymous, "GetConversation", Map.of("conversation_id", id)), 401, "GET",
+        "validation.request.security.missing");
+    assertResponseConforms(get(acme, "GetConversation", Map.of()), 400, "GET", "validation.request.parameter.query.missing");
+    assertResponseConforms(get(acme, "GetConversation", Map.of("conversation_id", "../x")), 400, "GET",
+        "validation.request.parameter.schema.pattern");
+    assertResponseConforms(get(acme, "GetConversation", Map.of("conversation_id", id, "agent_id", agentId)), 400, "GET",
+        "validation.request.parameter.query.unexpected");
+    assertResponseConforms(send(acme, "DELETE", "GetConversation", Map.of("conversation_id", id), null, Map.of()), 405,
+        "GET", "validation.request.operation.notAllowed");
+  }
+
+  // ------------------------------------------------------------------------- ListConversations
+
+  @Test
+  void listConversations() {
+    ApiClient org = LocalStackFixture.newOrganization("Conversations list conformance");
+    String agentId = newAgent(org, "Lister", "retail");
+    String otherAgent = newAgent(org, "Other lister", "retail");
+    String oldest = newConversation(org, agentId, "{\"user_id\": \"u-1\"}");
+    newConversation(org, agentId, "{\"user_id\": \"u-1\"}");
+    String newest = newConversation(org, agentId, "{\"user_id\": \"u-2\"}");
+    newConversation(org, otherAgent, "{}");
+    assertConforms(post(org, "CloseConversation", "{\"conversation_id\": \"" + oldest + "\"}"), 200);
+
+    Exchange all = get(org, "ListConversations", Map.of());
+    assertConforms(all, 200);
+    assertEquals(4, all.response().json().getAsJsonArray("conversations").size());
+    Exchange first = get(org, "ListConversations", Map.of("agent_id", agentId, "page_size", "2"));
+    assertConforms(first, 200);
+    assertEquals(newest, first.response().json().getAsJsonArray("conversations").get(0).getAsJsonObject()
+        .get("id").getAsString(), "newest first");
+    String token = first.response().json().get("next_page_token").getAsString();
+    Exchange last = get(org, "ListConversations", Map.of("agent_id", agentId, "page_size", "2", "page_token", token));
+    assertConforms(last, 200);
+    assertEquals(1, last.response().json().getAsJsonArray("conversations").size());
+    assertEquals(oldest, last.response().json().getAsJsonArray("conversations").get(0).getAsJsonObject()
+        .get("id").getAsString());
+    assertTrue(last.response().json().get("next_page_token").isJsonNull());
+    Exchange closed = get(org, "ListConversations", Map.of("agent_id", agentId, "user_id", "u-1", "status", "closed"));
+    assertConforms(closed, 200);
+    assertEquals(1, closed.response().json().getAsJsonArray("conversations").size());
+    assertConforms(get(org, "ListConversations", Map.of("status", "open", "page_size", "100")), 200);
+
+    // A token only works with the filters it was issued for.
+    assertConforms(get(org, "ListConversations", Map.of("agent_id", otherAgent, "page_token", token)), 400);
+    // The agent filter names an agent of the caller's organization.
+    Exchange foreignAgent = get(other, "ListConversations", Map.of("agent_id", agentId));
+    assertConforms(foreignAgent, 404);
+    assertEquals(get(other, "ListConversations", Map.of("agent_id", UNKNOWN_ID)).response().json(),
+        foreignAgent.response().json());
+    assertResponseConforms(get(org, "ListConversations", Map.of("status", "deleted")), 400, "GET",
+        "validation.request.parameter.schema.enum");
+    assertResponseConforms(get(org, "ListConversations", Map.of("agent_id", "nope")), 400, "GET",
+        "validation.request.parameter.schema.pattern");
+    assertResponseConforms(get(org, "ListConversations", Map.of("page_size", "101")), 400, "GET",
+        "validation.request.parameter.schema.maximum");
+    assertResponseConforms(get(org, "ListConversations", Map.of("title", "x")), 400, "GET",
+        "validation.request.parameter.query.unexpected");
+    assertResponseConforms(get(anonymous, "ListConversations", Map.of()), 401, "GET", "validation.request.security.missing");
+    assertResponseConforms(send(org, "POST", "ListConversations", Map.of(), bytes("{}"),
+        Map.of("Content-Type", "application/json")), 405, "GET", "validation.request.operation.notAllowed");
+  }
+
+  // ------------------------------------------------------------------------- CloseConversation
+
+  @Test
+  void closeConversation() {
+    String agentId = newAgent(acme, "Closer", "retail");
+    String id = newConversation(acme, agentId);
+    String body = "{\"conversation_id\": \"" + id + "\"}";
+    String created = get(acme, "GetConversation", Map.of("conversation_id", id)).response().header("ETag").orElseThrow();
+    assertConforms(append(acme, "{\"conversation_id\": \"" + id + "\", \"role\": \"user\", \"content\": \"hi\"}"), 201);
+
+    // Appending changed the version: the ETag read before it is stale.
+    Exchange stale = send(acme, "POST", "CloseConversation", Map.of(), bytes(body),
+        Map.of("Content-Type", "application/json", "If-Match", created));
+    assertConforms(stale, 412);
+    assertEquals("precondition_failed", stale.response().errorCode());
+    Exchange weak = send(acme, "POST", "CloseConversation", Map.of(), bytes(body),
+        Map.of("Content-Type", "application/json", "If-Match", "W/" + created));
+    assertConforms(weak, 400);
+    assertEquals("If-Match", weak.response().errorField());
+
+    String current = get(acme, "GetConversation", Map.of("conversation_id", id)).response().header("ETag").orElseThrow();
+    Exchange closed = send(acme, "POST", "CloseConversation", Map.of(), bytes(body),
+        Map.of("Content-Type", "application/json", "If-Match", current));
+    assertConforms(closed, 200);
+    assertEquals("closed", closed.response().json().get("status").getAsString());
+    assertFalse(closed.response().json().get("closed_at").isJsonNull());
+    assertEquals(closed.response().json().get("etag").getAsString(), closed.response().header("ETag").orElseThrow());
+    assertNotEquals(current, closed.response().header("ETag").orElseThrow());
+    assertEquals(closed.response().json(), get(acme, "GetConversation", Map.of("conversation_id", id)).response().json());
+    Exchange again = post(acme, "CloseConversation", body);
+    assertConforms(again, 409);
+    assertEquals("conversation_id", again.response().errorField());
+
+    Exchange foreign = post(other, "CloseConversation", conversationBody(newConversation(acme, agentId)));
+    assertConforms(foreign, 404);
+    Exchange missing = post(other, "CloseConversation", conversationBody(UNKNOWN_ID));
+    assertConforms(missing, 404);
+    assertEquals(missing.response().json(), foreign.response().json());
+
+    assertResponseConforms(post(acme, "CloseConversation", "{\"conversation_id\": \"" + id + "\", \"reason\": \"done\"}"),
+        400, "POST", "validation.request.body.schema.additionalProperties");
+    assertResponseConforms(post(acme, "CloseConversation", "{}"), 400, "POST", "validation.request.body.schema.required");
+    assertResponseConforms(post(acme, "CloseConversation", "{\"conversation_id\": \"no spaces\"}"), 400, "POST",
+        "validation.request.body.schema.pattern");
+    assertResponseConforms(post(anonymous, "CloseConversation", body), 401, "POST", "validation.request.security.missing");
+    assertResponseConforms(send(acme, "POST", "CloseConversation", Map.of(), bytes(body), Map.of()), 415, "POST");
+    assertResponseConforms(oversize(acme, "CloseConversation"), 413, "POST");
+    assertResponseConforms(send(acme, "GET", "CloseConversation", Map.of("conversation_id", id), null, Map.of()), 405,
+        "POST", "validation.request.operation.notAllowed");
+  }
+
+  // ------------------------------------------------------------------------ DeleteConversation
+
+  @Test
+  void deleteConversation() {
+    String agentId = newAgent(acme, "Deleter", "retail");
+    String id = "deletable-" + UUID.randomUUID();
+    String createBody = "{\"id\": \"" + id + "\", \"agent_id\": \"" + agentId + "\"}";
+    String created = post(acme, "CreateConversation", createBody).response().header("ETag").orElseThrow();
+    assertConforms(append(acme, "{\"conversation_id\": \"" + id + "\", \"role\": \"user\", \"content\": \"bye\"}"), 201);
+    String current = get(acme, "GetConversation", Map.of("conversation_id", id)).response().header("ETag").orElseThrow();
+
+    assertConforms(deleteConversation(acme, id, Map.of("If-Match", created)), 412);
+    Exchange foreign = deleteConversation(other, id, Map.of());
+    assertConforms(foreign, 404);
+    Exchange missingElsewhere = deleteConversation(other, UNKNOWN_ID, Map.of());
+    assertConforms(missingElsewhere, 404);
+    assertEquals(missingElsewhere.response().json(), foreign.response().json());
+    assertResponseConforms(deleteConversation(anonymous, id, Map.of()), 401, "DELETE", "validation.request.security.missing");
+    assertResponseConforms(send(acme, "DELETE", "DeleteConversation", Map.of(), null, Map.of()), 400, "DELETE",
+        "validation.request.parameter.query.missing");
+    assertResponseConforms(send(acme, "DELETE", "DeleteConversation", Map.of("conversation_id", "a/b"), null, Map.of()),
+        400, "DELETE", "validation.request.parameter.schema.pattern");
+    assertResponseConforms(send(acme, "DELETE", "DeleteConversation", Map.of("conversation_id", id, "force", "true"), null,
+        Map.of()), 400, "DELETE", "validation.request.parameter.query.unexpected");
+    assertConforms(deleteConversation(acme, id, Map.of("If-Match", "\"yesterday\"")), 400);
+
+    Exchange deleted = deleteConversation(acme, id, Map.of("If-Match", current));
+    assertConforms(deleted, 204);
+    assertEquals("", deleted.response().body());
+    assertConforms(get(acme, "GetConversation", Map.of("conversation_id", id)), 404);
+    assertConforms(get(acme, "ListMessages", Map.of("conversation_id", id)), 404);
+    assertConforms(append(acme, "{\"conversation_id\": \"" + id + "\", \"role\": \"user\", \"content\": \"late\"}"), 404);
+    assertConforms(deleteConversation(acme, id, Map.of()), 404);
+    // A deleted conversation's id is never reused.
+    Exchange reused = post(acme, "CreateConversation", createBody);
+    assertConforms(reused, 409);
+    assertEquals("id", reused.response().errorField());
+
+    String unconditional = newConversation(acme, agentId);
+    assertConforms(deleteConversation(acme, unconditional, Map.of("If-Match", "*")), 204);
+    assertResponseConforms(send(acme, "POST", "DeleteConversation", Map.of("conversation_id", unconditional), bytes("{}"),
+        Map.of("Content-Type", "application/json")), 405, "DELETE", "validation.request.operation.notAllowed");
+  }
+
+  // ---------------------------------------------------------------------------- AppendMessages
+
+  @Test
+  void appendMessages() {
+    String agentId = newAgent(acme, "Appender", "retail");
+    String id = newConversation(acme, agentId);
+    String conversation = "\"conversation_id\": \"" + id + "\"";
+
+    Exchange single = append(acme, "{" + conversation + ", \"role\": \"user\", \"content\": \"Where is my order?\", "
+        + "\"client_message_id\": \"m-1\", \"tokens_in\": null}");
+    assertConforms(single, 201);
+    JsonObject first = single.response().json().getAsJsonArray("messages").get(0).getAsJsonObject();
+    assertEquals(1, first.get("sequence").getAsLong());
+    assertFalse(first.get("replayed").getAsBoolean());
+
+    Exchange batch = append(acme, "{" + conversation + ", \"expected_sequence\": 2, \"messages\": ["
+        + "{\"role\": \"assistant\", \"tool_call\": {\"name\": \"lookup_order\", \"arguments\": {\"id\": 42}}, "
+        + "\"tokens_in\": 120, \"tokens_out\": 15, \"model\": \"m-large\", \"latency_ms\": 840},"
+        + "{\"role\": \"tool\", \"tool_result\": {\"status\": \"shipped\", \"rows\": [[1, 2], [3]]}},"
+        + "{\"role\": \"tool\", \"tool_result\": \"plain text\", \"content\": \"\"},"
+        + "{\"role\": \"assistant\", \"content\": \"It has shipped.\", \"tokens_in\": 10000000, \"tokens_out\": 0, "
+        + "\"latency_ms\": 86400000, \"client_message_id\": \"m-5\"}]}");
+    assertConforms(batch, 201);
+    assertEquals(5, batch.response().json().get("last_sequence").getAsLong());
+
+    // Retries: all replayed is a 200, some replayed a 201; each says which.
+    Exchange retried = append(acme, "{" + conversation + ", \"role\": \"user\", \"content\": \"Where is my order?\", "
+        + "\"client_message_id\": \"m-1\"}");
+    assertConforms(retried, 200);
+    JsonObject replay = retried.response().json().getAsJsonArray("messages").get(0).getAsJsonObject();
+    assertEquals(1, replay.get("sequence").getAsLong());
+    assertTrue(replay.get("replayed").getAsBoolean());
+    Exchange mixed = append(acme, "{" + conversation + ", \"messages\": ["
+        + "{\"role\": \"user\", \"content\": \"Where is my order?\", \"client_message_id\": \"m-1\"},"
+        + "{\"role\": \"user\", \"content\": \"Thanks!\", \"client_message_id\": \"m-6\"}]}");
+    assertConforms(mixed, 201);
+    assertTrue(mixed.response().json().getAsJsonArray("messages").get(0).getAsJsonObject().get("replayed").getAsBoolean());
+    assertEquals(6, mixed.response().json().getAsJsonArray("messages").get(1).getAsJsonObject().get("sequence").getAsLong());
+    Exchange reused = append(acme, "{" + conversation + ", \"role\": \"user\", \"content\": \"Something else\", "
+        + "\"client_message_id\": \"m-1\"}");
+    assertConforms(reused, 422);
+    assertTrue(reused.response().errorField().endsWith("client_message_id"), reused::toString);
+    Exchange behind = append(acme, "{" + conversation + ", \"expected_sequence\": 2, \"role\": \"user\", \"content\": \"x\"}");
+    assertConforms(behind, 409);
+    assertEquals("expected_sequence", behind.response().errorField());
+
+    // Limits the document states exactly.
+    assertConforms(append(acme, "{" + conversation + ", \"role\": \"user\", \"content\": \"" + "c".repeat(32_768) + "\"}"),
+        201);
+    assertResponseConforms(append(acme, "{" + conversation + ", \"role\": \"user\", \"content\": \""
+        + "c".repeat(32_769) + "\"}"), 400, "POST", "validation.request.body.schema.oneOf");
+    assertResponseConforms(append(acme, "{" + conversation + ", \"role\": \"user\", \"content\": \"x\", "
+        + "\"tokens_out\": 10000001}"), 400, "POST", "validation.request.body.schema.oneOf");
+    assertResponseConforms(append(acme, "{" + conversation + ", \"role\": \"user\", \"content\": \"x\", "
+        + "\"latency_ms\": -1}"), 400, "POST", "validation.request.body.schema.oneOf");
+    assertResponseConforms(append(acme, "{" + conversation + ", \"role\": \"user\", \"content\": \"x\", "
+        + "\"client_message_id\": \"has space\"}"), 400, "POST", "validation.request.body.schema.oneOf");
+    assertResponseConforms(append(acme, "{" + conversation + ", \"role\": \"user\", \"content\": \"x\", "
+        + "\"client_message_id\": \"" + "k".repeat(129) + "\"}"), 400, "POST", "validation.request.body.schema.oneOf");
+    assertResponseConforms(append(acme, "{" + conversation + ", \"role\": \"user\", \"content\": \"x\", "
+        + "\"model\": \"  \"}"), 400, "POST", "validation.request.body.schema.oneOf");
+    assertResponseConforms(append(acme, "{" + conversation + ", \"role\": \"bot\", \"content\": \"x\"}"), 400, "POST",
+        "validation.request.body.schema.oneOf");
+    assertResponseConforms(append(acme, "{" + conversation + ", \"content\": \"no role\"}"), 400, "POST",
+        "validation.request.body.schema.oneOf");
+    assertResponseConforms(append(acme, "{\"role\": \"user\", \"content\": \"nowhere\"}"), 400, "POST",
+        "validation.request.body.schema.oneOf");
+    assertResponseConforms(append(acme, "{\"conversation_id\": \"not/an/id\", \"role\": \"user\", \"content\": \"x\"}"),
+        400, "POST", "validation.request.body.schema.oneOf");
+    assertResponseConforms(append(acme, "{" + conversation + ", \"role\": \"user\", \"text\": \"x\"}"), 400, "POST",
+        "validation.request.body.schema.oneOf");
+    assertResponseConforms(append(acme, "{" + conversation + ", \"role\": \"assistant\", \"tool_call\": "
+        + "{\"arguments\": {}}}"), 400, "POST", "validation.request.body.schema.oneOf");
+    assertResponseConforms(append(acme, "{" + conversation + ", \"role\": \"assistant\", \"tool_call\": "
+        + "\"{\\\"name\\\": \\\"lookup\\\"}\"}"), 400, "POST", "validation.request.body.schema.oneOf");
+    assertResponseConforms(append(acme, "{" + conversation + ", \"messages\": []}"), 400, "POST",
+        "validation.request.body.schema.oneOf");
+    String message = "{\"role\": \"user\", \"content\": \"x\"}";
+    assertResponseConforms(append(acme, "{" + conversation + ", \"messages\": ["
+        + String.join(",", Collections.nCopies(101, message)) + "]}"), 400, "POST",
+        "validation.request.body.schema.oneOf");
+    assertResponseConforms(append(acme, "{" + conversation + ", \"messages\": [" + message + "], \"role\": \"user\"}"), 400,
+        "POST", "validation.request.body.schema.oneOf");
+    assertResponseConforms(append(acme, "{" + conversation + ", \"messages\": [{\"role\": \"user\", \"content\": \"x\", "
+        + "\"name\": \"n\"}]}"), 400, "POST", "validation.request.body.schema.oneOf");
+
+    // Rules the document states in words only: the request conforms, the function refuses it.
+    Exchange empty = append(acme, "{" + conversation + ", \"role\": \"user\"}");
+    assertConforms(empty, 400);
+    assertEquals("content", empty.response().errorField());
+    Exchange userToolCall = append(acme, "{" + conversation + ", \"messages\": [" + message + ", {\"role\": \"user\", "
+        + "\"content\": \"x\", \"tool_call\": {\"name\": \"lookup\"}}]}");
+    assertConforms(userToolCall, 400);
+    assertEquals("messages[1].tool_call", userToolCall.response().errorField());
+    Exchange twice = append(acme, "{" + conversation + ", \"messages\": ["
+        + "{\"role\": \"user\", \"content\": \"a\", \"client_message_id\": \"dup\"},"
+        + "{\"role\": \"user\", \"content\": \"b\", \"client_message_id\": \"dup\"}]}");
+    assertConforms(twice, 400);
+    assertEquals("messages[1].client_message_id", twice.response().errorField());
+    Exchange bigTool = append(acme, "{" + conversation + ", \"role\": \"tool\", \"tool_result\": \""
+        + "r".repeat(65_536) + "\"}");
+    assertConforms(bigTool, 400);
+    assertEquals("tool_result", bigTool.response().errorField());
+
+    Exchange foreign = append(other, "{" + conversation + ", \"role\": \"user\", \"content\": \"x\"}");
+    assertConforms(foreign, 404);
+    Exchange missing = append(other, "{\"conversation_id\": \"" + UNKNOWN_ID + "\", \"role\": \"user\", \"content\": \"x\"}");
+    assertConforms(missing, 404);
+    assertEquals(missing.response().json(), foreign.response().json());
+
+    assertResponseConforms(append(anonymous, "{" + conversation + ", \"role\": \"user\", \"content\": \"x\"}"), 401, "POST",
+        "validation.request.security.missing");
+    assertResponseConforms(send(acme, "POST", "AppendMessages", Map.of(), bytes("{" + conversation + ", \"role\": \"user\","
+        + " \"content\": \"x\"}"), Map.of("Content-Type", "text/plain")), 415, "POST",
+        "validation.request.contentType.notAllowed");
+    assertResponseConforms(oversize(acme, "AppendMessages"), 413, "POST");
+    assertResponseConforms(send(acme, "GET", "AppendMessages", Map.of("conversation_id", id), null, Map.of()), 405, "POST",
+        "validation.request.operation.notAllowed");
+
+    // A closed conversation takes no new messages, but still answers a retry.
+    assertConforms(post(acme, "CloseConversation", conversationBody(id)), 200);
+    Exchange closed = append(acme, "{" + conversation + ", \"role\": \"user\", \"content\": \"late\"}");
+    assertConforms(closed, 409);
+    assertEquals("conversation_id", closed.response().errorField());
+    assertConforms(append(acme, "{" + conversation + ", \"role\": \"user\", \"content\": \"Thanks!\", "
+        + "\"client_message_id\": \"m-6\"}"), 200);
+  }
+
+  // ------------------------------------------------------------------------------ ListMessages
+
+  @Test
+  void listMessages() {
+    String agentId = newAgent(acme, "Listed talker", "retail");
+    String id = newConversation(acme, agentId);
+    assertConforms(get(acme, "ListMessages", Map.of("conversation_id", id)), 200);
+    assertConforms(append(acme, "{\"conversation_id\": \"" + id + "\", \"messages\": ["
+        + "{\"role\": \"system\", \"content\": \"Be brief.\"},"
+        + "{\"role\": \"user\", \"content\": \"Weather?\", \"client_message_id\": \"u-1\"},"
+        + "{\"role\": \"assistant\", \"tool_call\": {\"name\": \"weather\", \"arguments\": {\"city\": \"Oslo\"}}},"
+        + "{\"role\": \"tool\", \"tool_result\": [1, [2, 3], {\"t\": -4.5}]},"
+        + "{\"role\": \"assistant\", \"content\": \"Cold.\", \"model\": \"m\", \"latency_ms\": 12, \"tokens_out\": 3}]}"), 201);
+
+    Exchange all = get(acme, "ListMessages", Map.of("conversation_id", id));
+    assertConforms(all, 200);
+    assertEquals(List.of(1L, 2L, 3L, 4L, 5L), sequences(all));
+    Exchange newest = get(acme, "ListMessages", Map.of("conversation_id", id, "order", "desc", "page_size", "2"));
+    assertConforms(newest, 200);
+    assertEquals(List.of(5L, 4L), sequences(newest));
+    String token = newest.response().json().get("next_page_token").getAsString();
+    Exchange next = get(acme, "ListMessages", Map.of("conversation_id", id, "order", "desc", "page_size", "2",
+        "page_token", token));
+    assertConforms(next, 200);
+    assertEquals(List.of(3L, 2L), sequences(next));
+    Exchange after = get(acme, "ListMessages", Map.of("conversation_id", id, "after_sequence", "3", "order", "asc"));
+    assertConforms(after, 200);
+    assertEquals(List.of(4L, 5L), sequences(after));
+    assertTrue(after.response().json().get("next_page_token").isJsonNull());
+    Exchange afterDescending = get(acme, "ListMessages", Map.of("conversation_id", id, "after_sequence", "3", "order", "desc"));
+    assertConforms(afterDescending, 200);
+    assertEquals(List.of(5L, 4L), sequences(afterDescending));
+    assertEquals(List.of(), sequences(get(acme, "ListMessages", Map.of("conversation_id", id, "after_sequence", "5"))));
+
+    Exchange foreign = get(other, "ListMessages", Map.of("conversation_id", id));
+    assertConforms(foreign, 404);
+    Exchange missing = get(other, "ListMessages", Map.of("conversation_id", UNKNOWN_ID));
+    assertConforms(missing, 404);
+    assertEquals(missing.response().json(), foreign.response().json());
+
+    assertConforms(get(acme, "ListMessages", Map.of("conversation_id", id, "page_token", "not-a-token")), 400);
+    assertResponseConforms(get(acme, "ListMessages", Map.of("conversation_id", id, "order", "newest")), 400, "GET",
+        "validation.request.parameter.schema.enum");
+    assertResponseConforms(get(acme, "ListMessages", Map.of("conversation_id", id, "after_sequence", "-1")), 400, "GET",
+        "validation.request.parameter.schema.minimum");
+    assertResponseConforms(get(acme, "ListMessages", Map.of("conversation_id", id, "after_sequence", "2147483648")), 400,
+        "GET", "validation.request.parameter.schema.maximum");
+    assertResponseConforms(get(acme, "ListMessages", Map.of("conversation_id", id, "after_sequence", "three")), 400, "GET",
+        "validation.request.parameter.schema.type");
+    assertResponseConforms(get(acme, "ListMessages", Map.of("conversation_id", id, "page_size", "0")), 400, "GET",
+        "validation.request.parameter.schema.minimum");
+    assertResponseConforms(get(acme, "ListMessages", Map.of()), 400, "GET", "validation.request.parameter.query.missing");
+    assertResponseConforms(get(acme, "ListMessages", Map.of("conversation_id", id, "role", "user")), 400, "GET",
+        "validation.request.parameter.query.unexpected");
+    assertResponseConforms(get(anonymous, "ListMessages", Map.of("conversation_id", id)), 401, "GET",
+        "validation.request.security.missing");
+    assertResponseConforms(send(acme, "POST", "ListMessages", Map.of(), bytes("{\"conversation_id\": \"" + id + "\"}"),
+        Map.of("Content-Type", "application/json")), 405, "GET", "validation.request.operation.notAllowed");
+  }
+
+  // ------------------------------------------------- GetConversationSettings, UpdateConversationSettings
+
+  @Test
+  void conversationSettings() {
+    ApiClient org = LocalStackFixture.newOrganization("Settings conformance");
+    Exchange initial = get(org, "GetConversationSettings", Map.of());
+    assertConforms(initial, 200);
+    assertTrue(initial.response().json().get("message_retention_days").isJsonNull());
+
+    Exchange set = patchSettings(org, "{\"message_retention_days\": 30}", Map.of());
+    assertConforms(set, 200);
+    assertEquals(30, set.response().json().get("message_retention_days").getAsLong());
+    Exchange read = get(org, "GetConversationSettings", Map.of());
+    assertConforms(read, 200);
+    assertEquals(set.response().json(), read.response().json());
+    // Messages appended under a retention look the same on the wire.
+    String id = newConversation(org, newAgent(org, "Retained", null));
+    assertConforms(append(org, "{\"conversation_id\": \"" + id + "\", \"role\": \"user\", \"content\": \"kept 30 days\"}"),
+        201);
+    assertConforms(get(org, "ListMessages", Map.of("conversation_id", id)), 200);
+    assertConforms(patchSettings(org, "{\"message_retention_days\": 1}", Map.of()), 200);
+    assertConforms(patchSettings(org, "{\"message_retention_days\": 3650}", Map.of()), 200);
+    Exchange cleared = patchSettings(org, "{\"message_retention_days\": null}", Map.of());
+    assertConforms(cleared, 200);
+    assertTrue(cleared.response().json().get("message_retention_days").isJsonNull());
+    assertTrue(get(org, "GetConversationSettings", Map.of()).response().json().get("message_retention_days").isJsonNull());
+
+    assertResponseConforms(patchSettings(org, "{\"message_retention_days\": 0}", Map.of()), 400, "PATCH",
+        "validation.request.body.schema.minimum");
+    assertResponseConforms(patchSettings(org, "{\"message_retention_days\": 3651}", Map.of()), 400, "PATCH",
+        "validation.request.body.schema.maximum");
+    assertResponseConforms(patchSettings(org, "{\"message_retention_days\": \"30\"}", Map.of()), 400, "PATCH",
+        "validation.request.body.schema.type");
+    assertResponseConforms(patchSettings(org, "{}", Map.of()), 400, "PATCH", "validation.request.body.schema.required");
+    assertResponseConforms(patchSettings(org, "{\"message_retention_days\": 7, \"tool_retention_days\": 7}", Map.of()), 400,
+        "PATCH", "validation.request.body.schema.additionalProperties");
+    assertResponseConforms(patchSettings(org, "{\"message_retention_days\": 7}", Map.of("organization_id", UNKNOWN_ID)), 400,
+        "PATCH", "validation.request.parameter.query.unexpected");
+    assertResponseConforms(get(org, "GetConversationSettings", Map.of("organization_id", UNKNOWN_ID)), 400, "GET",
+        "validation.request.parameter.query.unexpected");
+    assertResponseConforms(get(anonymous, "GetConversationSettings", Map.of()), 401, "GET",
+        "validation.request.security.missing");
+    assertResponseConforms(patchSettings(anonymous, "{\"message_retention_days\": 7}", Map.of()), 401, "PATCH",
+        "validation.request.security.missing");
+    assertResponseConforms(send(org, "PATCH", "UpdateConversationSettings", Map.of(), bytes("{\"message_retention_days\": 7}"),
+        Map.of("Content-Type", "text/plain")), 415, "PATCH", "validation.request.contentType.notAllowed");
+    assertResponseConforms(send(org, "PATCH", "UpdateConversationSettings", Map.of(), oversizeBody(),
+        Map.of("Content-Type", "application/json")), 413, "PATCH");
+    assertResponseConforms(send(org, "PUT", "UpdateConversationSettings", Map.of(), bytes("{\"message_retention_days\": 7}"),
+        Map.of("Content-Type", "application/json")), 405, "PATCH", "validation.request.operation.notAllowed");
+    assertResponseConforms(send(org, "POST", "GetConversationSettings", Map.of(), bytes("{}"),
+        Map.of("Content-Type", "application/json")), 405, "GET", "validation.request.operation.notAllowed");
+  }
+
+  /** Like {@link #theValidatorFlagsAnswersThatDriftFromTheDocument}, for the conversation answers. */
+  @Test
+  void theValidatorFlagsConversationAnswersThatDriftFromTheDocument() {
+    String id = newConversation(acme, newAgent(acme, "Drifting talker", null));
+    Exchange read = get(acme, "GetConversation", Map.of("conversation_id", id));
+    assertConforms(read, 200);
+    JsonObject status = read.response().json();
+    status.addProperty("status", "archived");
+    assertResponseRefused(read, 200, status.toString(), read.responseHeaders(), "a status outside the enum");
+    JsonObject noCount = read.response().json();
+    noCount.remove("message_count");
+    assertResponseRefused(read, 200, noCount.toString(), read.responseHeaders(), "a missing message_count");
+
+    Exchange appended = append(acme, "{\"conversation_id\": \"" + id + "\", \"role\": \"user\", \"content\": \"x\"}");
+    assertConforms(appended, 201);
+    assertResponseRefused(appended, 201, appended.response().body().replace("\"replayed\":false,", "")
+        .replace(",\"replayed\":false", ""), appended.responseHeaders(), "a message without replayed");
+    assertResponseRefused(appended, 201, appended.response().body().replace("\"role\":\"user\"", "\"role\":\"human\""),
+        appended.responseHeaders(), "a role outside the enum");
+    assertResponseRefused(appended, 201, appended.response().body().replace("\"sequence\":1", "\"sequence\":0"),
+        appended.responseHeaders(), "a sequence of 0");
+
+    Exchange messages = get(acme, "ListMessages", Map.of("conversation_id", id));
+    assertConforms(messages, 200);
+    assertResponseRefused(messages, 200, messages.response().body().replace("\"content\":", "\"replayed\":false,\"content\":"),
+        messages.responseHeaders(), "a listed message with replayed");
+
+    Exchange settings = get(acme, "GetConversationSettings", Map.of());
+    assertConforms(settings, 200);
+    assertResponseRefused(settings, 200, "{\"message_retention_days\": 0}", settings.responseHeaders(), "a retention of 0");
+    assertResponseRefused(settings, 200, "{}", settings.responseHeaders(), "no retention field");
+  }
+
   // ------------------------------------------------------------------------------- TrackEvents
 
   @Test
@@ -971,6 +1524,43 @@ class OpenApiConformanceTest {
     ApiResponse created = client.post("CreateAgent", body);
     assertEquals(201, created.status(), () -> "CreateAgent: " + created);
     return created.json().get("id").getAsString();
+  }
+
+  private static String newConversation(ApiClient client, String agentId) {
+    return newConversation(client, agentId, "{}");
+  }
+
+  /** A new conversation with {@code agentId} and the fields of {@code fields}, a JSON object. */
+  private static String newConversation(ApiClient client, String agentId, String fields) {
+    JsonObject body = JsonParser.parseString(fields).getAsJsonObject();
+    body.addProperty("agent_id", agentId);
+    ApiResponse created = client.post("CreateConversation", body.toString());
+    assertEquals(201, created.status(), () -> "CreateConversation: " + created);
+    return created.json().get("id").getAsString();
+  }
+
+  private static String conversationBody(String conversationId) {
+    return "{\"conversation_id\": \"" + conversationId + "\"}";
+  }
+
+  private static Exchange append(ApiClient client, String json) {
+    return post(client, "AppendMessages", json);
+  }
+
+  private static Exchange deleteConversation(ApiClient client, String conversationId, Map<String, String> headers) {
+    return send(client, "DELETE", "DeleteConversation", Map.of("conversation_id", conversationId), null, headers);
+  }
+
+  private static Exchange patchSettings(ApiClient client, String json, Map<String, String> query) {
+    return send(client, "PATCH", "UpdateConversationSettings", query, bytes(json), Map.of("Content-Type", "application/json"));
+  }
+
+  /** The sequences of a ListMessages page, in the order listed. */
+  private static List<Long> sequences(Exchange listed) {
+    List<Long> sequences = new ArrayList<>();
+    listed.response().json().getAsJsonArray("messages")
+        .forEach(message -> sequences.add(message.getAsJsonObject().get("sequence").getAsLong()));
+    return sequences;
   }
 
   // ---------------------------------------------------------------------------------- helpers

@@ -52,6 +52,35 @@ class TenantIsolationTest {
     assertEquals(200, orgB.get("ListAgents").status(), "B's key still works");
   }
 
+  @Test
+  void everyConversationFunctionAnswersAnotherTenantsConversationOrAgentExactlyLikeAMissingOne() {
+    String agentOfB = orgB.post("CreateAgent", "{\"name\": \"B's agent\"}").json().get("id").getAsString();
+    JsonObject conversationOfB = orgB.post("CreateConversation", "{\"id\": \"shared-name\", \"agent_id\": \"" + agentOfB + "\"}")
+        .json();
+    orgB.post("AppendMessages", "{\"conversation_id\": \"shared-name\", \"role\": \"user\", \"content\": \"B's secret\"}");
+    String etag = orgB.get("GetConversation?conversation_id=shared-name").json().get("etag").getAsString();
+
+    for (String target : new String[] {"shared-name", "missing-conversation"}) {
+      assertNotFound(orgA.get("GetConversation?conversation_id=" + target));
+      assertNotFound(orgA.get("ListMessages?conversation_id=" + target));
+      assertNotFound(orgA.post("AppendMessages", "{\"conversation_id\": \"" + target + "\", \"role\": \"user\", \"content\": \"x\"}"));
+      assertNotFound(orgA.post("CloseConversation", "{\"conversation_id\": \"" + target + "\"}"));
+      assertNotFound(orgA.delete("DeleteConversation?conversation_id=" + target, Map.of("If-Match", etag)));
+    }
+    assertNotFound(orgA.post("CreateConversation", "{\"agent_id\": \"" + agentOfB + "\"}"));
+    assertNotFound(orgA.get("ListConversations?agent_id=" + agentOfB));
+    assertEquals(0, orgA.get("ListConversations").json().getAsJsonArray("conversations").size());
+
+    JsonObject untouched = orgB.get("GetConversation?conversation_id=shared-name").json();
+    assertEquals("open", untouched.get("status").getAsString());
+    assertEquals(1, untouched.get("last_sequence").getAsLong(), "B's conversation is unchanged by A's attempts");
+    assertEquals(conversationOfB.get("id"), untouched.get("id"));
+    // The same client-chosen id in A is A's own conversation, not B's.
+    String agentOfA = orgA.post("CreateAgent", "{\"name\": \"A's agent\"}").json().get("id").getAsString();
+    assertEquals(201, orgA.post("CreateConversation", "{\"id\": \"shared-name\", \"agent_id\": \"" + agentOfA + "\"}").status());
+    assertEquals(0, orgA.get("ListMessages?conversation_id=shared-name").json().getAsJsonArray("messages").size());
+  }
+
   private static void assertNotFound(ApiResponse response) {
     assertEquals(404, response.status(), response.toString());
     assertEquals("not_found", response.errorCode());

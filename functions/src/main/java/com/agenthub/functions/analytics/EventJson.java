@@ -56,7 +56,7 @@ final class EventJson {
   }
 
   static ApiError prefixed(String prefix, ApiError error) {
-    return prefix.isEmpty() ? error : ApiError.withField(error.kind(), prefix + error.field().orElse(""), error.getMessage());
+    return error.under(prefix);
   }
 
   private static Instant timestamp(String value) {

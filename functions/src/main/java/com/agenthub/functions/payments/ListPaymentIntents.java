@@ -10,7 +10,7 @@ import com.agenthub.shared.payments.PaymentIntentFilter;
 import com.agenthub.shared.payments.PaymentStatus;
 import java.util.Set;
 
-/** GET the caller's payment intents, oldest first, by ?status=, ?customer_ref=, ?created_from=&created_to=, cursor-paginated. */
+/** GET the caller's payment intents, newest first, by ?status=, ?customer_ref=, ?created_from=&created_to=, cursor-paginated. */
 public final class ListPaymentIntents extends EndpointFunction {
 
   public ListPaymentIntents() {

@@ -40,6 +40,7 @@ public record Services(
     MessageIngestion ingestion,
     Metrics metrics,
     OutboxRelay outboxRelay,
+    ConversationServices conversations,
     PaymentServices payments) {
 
   /** What the use cases run on, and the settings that shape them. */
@@ -56,17 +57,19 @@ public record Services(
     DocumentStore store = new RelayingDocumentStore(backends.store(), relay);
     ApiKeys apiKeys = new ApiKeys(store, clock);
     Agents agents = new Agents(store, clock);
+    AgentCounters agentCounters = new AgentCounters(store, agents, clock);
     return new Services(
         new Authenticator(store, backends.platformAdminToken()),
         new Organizations(store, apiKeys, clock),
         apiKeys,
         agents,
-        new AgentCounters(store, agents, clock),
+        agentCounters,
         new IdempotencyKeys(store, clock),
         new EventIntake(backends.publisher(), clock),
         new MessageIngestion(store, backends.warehouse(), clock),
         new Metrics(store, backends.warehouse(), clock, backends.metricsCacheTtl()),
         relay,
+        ConversationServices.over(store, agents, agentCounters, clock),
         PaymentServices.over(store, clock, () -> PaymentGateway.processor(clock), () -> PaymentGateway.verifier(clock)));
   }
 

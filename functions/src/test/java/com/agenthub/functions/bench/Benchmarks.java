@@ -11,18 +11,19 @@ import java.util.Set;
 
 /**
  * Prints the figures of the benchmarks (nothing is asserted): {@code cold}, {@code warm},
- * {@code connections}, {@code pipeline}, or {@code all} (the default). Run by {@code tools/bench}.
- * {@code pipeline} needs the whole local stack and the functions' per-JVM {@code Services}: next to
- * the others it runs in a JVM of its own, after they finished.
+ * {@code connections}, {@code pipeline}, {@code conversations}, or {@code all} (the default). Run by
+ * {@code tools/bench}. {@code pipeline} and {@code conversations} need the emulators and the
+ * functions' per-JVM {@code Services} to themselves: next to others each runs in a JVM of its own.
  *
  * <p>Tuning, by system property: bench.dir (logs; default target/bench), bench.coldReps (5),
  * bench.warmRequests (2000), bench.warmSeconds (10), bench.connections (1000), bench.rounds (10), bench.warmupRounds (2),
  * bench.pipelineEvents (events per batch size 1,50,500: 200,2000,5000), bench.pipelineClients (8,4,2),
- * bench.pipelineRounds (1; each round ~75 s here, alternating e2e/floor order), bench.pipelineProxy (true: count the pipeline's insertAll requests through a proxy).
+ * bench.pipelineRounds (1; each round ~75 s here, alternating e2e/floor order), bench.pipelineProxy (true: count the pipeline's insertAll requests through a proxy),
+ * bench.conversationRequests (3000 per row), bench.conversationSeconds (15 per row).
  */
 public final class Benchmarks {
 
-  private static final Set<String> NAMES = Set.of("all", "cold", "warm", "connections", "pipeline");
+  private static final Set<String> NAMES = Set.of("all", "cold", "warm", "connections", "pipeline", "conversations");
 
   private Benchmarks() {}
 
@@ -39,7 +40,7 @@ public final class Benchmarks {
   public static void main(String[] args) throws Exception {
     List<String> chosen = args.length == 0 ? List.of("all") : List.of(args);
     if (!NAMES.containsAll(chosen)) {
-      System.err.println("usage: Benchmarks [all|cold|warm|connections|pipeline]...");
+      System.err.println("usage: Benchmarks [all|cold|warm|connections|pipeline|conversations]...");
       System.exit(2);
     }
     Path dir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
@@ -47,11 +48,12 @@ public final class Benchmarks {
     // The figures go to the real stdout; the functions' one-JSON-line-per-request log (stdout, as in
     // Cloud Functions) goes to a file, still paying for its formatting and writing.
     PrintStream report = System.out;
-    String log = chosen.equals(List.of("pipeline")) ? "bench-pipeline-jvm-stdout.log" : "bench-jvm-stdout.log";
+    String log = chosen.size() == 1 && OWN_JVM.contains(chosen.get(0))
+        ? "bench-" + chosen.get(0) + "-jvm-stdout.log" : "bench-jvm-stdout.log";
     System.setOut(new PrintStream(new FileOutputStream(dir.resolve(log).toFile()), false));
 
     boolean all = chosen.contains("all");
-    boolean pipeline = all || chosen.contains("pipeline");
+    List<String> ownJvm = OWN_JVM.stream().filter(name -> all || chosen.contains(name)).toList();
     boolean others = all || chosen.contains("cold") || chosen.contains("warm") || chosen.contains("connections");
     Runtime rt = Runtime.getRuntime();
     report.printf("AgentHub benchmarks %s: java %s, %d CPUs, max heap %d MiB; logs in %s%n", Instant.now(),
@@ -62,12 +64,13 @@ public final class Benchmarks {
       if (others) {
         runOthers(chosen, all, dir, report);
       }
-      if (pipeline && others) {
-        report.flush();
-        status = pipelineInOwnJvm(dir);
-      } else if (pipeline) {
-        new PipelineBenchmark(report, pipelineSizes(), Integer.getInteger("bench.pipelineRounds", 1),
-            Boolean.parseBoolean(System.getProperty("bench.pipelineProxy", "true"))).run();
+      if (!others && ownJvm.size() == 1) {
+        runInThisJvm(ownJvm.get(0), report);
+      } else {
+        for (String name : ownJvm) {
+          report.flush();
+          status = Math.max(status, inOwnJvm(name, dir));
+        }
       }
     } catch (Exception | Error e) {
       report.flush();
@@ -98,6 +101,19 @@ public final class Benchmarks {
     }
   }
 
+  /** Benchmarks that need the whole local stack and this JVM's Services to themselves: each runs in a JVM of its own. */
+  private static final List<String> OWN_JVM = List.of("pipeline", "conversations");
+
+  private static void runInThisJvm(String name, PrintStream report) throws Exception {
+    if (name.equals("pipeline")) {
+      new PipelineBenchmark(report, pipelineSizes(), Integer.getInteger("bench.pipelineRounds", 1),
+          Boolean.parseBoolean(System.getProperty("bench.pipelineProxy", "true"))).run();
+    } else {
+      new ConversationBenchmark(report, Integer.getInteger("bench.conversationRequests", 3000),
+          Duration.ofSeconds(Integer.getInteger("bench.conversationSeconds", 15))).run();
+    }
+  }
+
   /** The batch sizes 1, 50 and 500 with their event counts and concurrent clients. */
   static List<PipelineBenchmark.Size> pipelineSizes() {
     int[] batches = {1, 50, 500};
@@ -115,18 +131,18 @@ public final class Benchmarks {
   }
 
   /**
-   * The pipeline in a child JVM (same classpath, same bench.* properties), its output on our real
-   * stdout: the other benchmarks' dev server has already fixed this JVM's Services to their emulator.
+   * One benchmark in a child JVM (same classpath, same bench.* properties), its output on our real
+   * stdout: another benchmark's dev server may already have fixed this JVM's Services to its emulator.
    */
-  private static int pipelineInOwnJvm(Path dir) throws Exception {
+  private static int inOwnJvm(String name, Path dir) throws Exception {
     List<String> command = new java.util.ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path")));
-    System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench."))
-        .filter(name -> !name.equals("bench.dir"))
-        .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
+    System.getProperties().stringPropertyNames().stream().filter(property -> property.startsWith("bench."))
+        .filter(property -> !property.equals("bench.dir"))
+        .forEach(property -> command.add("-D" + property + "=" + System.getProperty(property)));
     command.add("-Dbench.dir=" + dir);
     command.add(Benchmarks.class.getName());
-    command.add("pipeline");
+    command.add(name);
     Process child = new ProcessBuilder(command).inheritIO().start();
     try {
       return child.waitFor();

@@ -16,7 +16,9 @@ import com.agenthub.functions.testing.LocalStackFixture;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -150,6 +152,39 @@ class PaymentsHttpTest {
     assertEquals(1, second.getAsJsonArray("payment_intents").size());
     assertTrue(second.get("next_page_token").isJsonNull());
     assertEquals(4, own.get("ListPaymentIntents").json().getAsJsonArray("payment_intents").size());
+  }
+
+  @Test
+  void listsAreNewestFirstAndFilterByACreatedRange() {
+    ApiClient own = LocalStackFixture.newOrganization("Payments range test");
+    List<String> ids = new ArrayList<>();
+    List<String> created = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      JsonObject intent = create(own, "{\"amount\": 100, \"currency\": \"usd\"}");
+      ids.add(intent.get("id").getAsString());
+      created.add(intent.get("created_at").getAsString());
+      PaymentCalls.sleep(20);
+    }
+    assertEquals(List.of(ids.get(2), ids.get(1), ids.get(0)), idsOf(own.get("ListPaymentIntents").json()));
+    // [second, third): the second only.
+    assertEquals(List.of(ids.get(1)), idsOf(own.get("ListPaymentIntents?created_from=" + created.get(1) + "&created_to="
+        + created.get(2)).json()));
+    JsonObject page = own.get("ListPaymentIntents?created_from=" + created.get(0) + "&page_size=2").json();
+    assertEquals(List.of(ids.get(2), ids.get(1)), idsOf(page));
+    assertEquals(List.of(ids.get(0)), idsOf(own.get("ListPaymentIntents?created_from=" + created.get(0) + "&page_size=2"
+        + "&page_token=" + page.get("next_page_token").getAsString()).json()));
+    ApiResponse backwards = own.get("ListPaymentIntents?created_from=" + created.get(2) + "&created_to=" + created.get(0));
+    assertEquals(400, backwards.status(), backwards::toString);
+    assertEquals("created_to", backwards.errorField());
+    ApiResponse notATime = own.get("ListPaymentIntents?created_from=yesterday");
+    assertEquals(400, notATime.status());
+    assertEquals("created_from", notATime.errorField());
+  }
+
+  private static List<String> idsOf(JsonObject page) {
+    List<String> ids = new ArrayList<>();
+    page.getAsJsonArray("payment_intents").forEach(e -> ids.add(e.getAsJsonObject().get("id").getAsString()));
+    return ids;
   }
 
   static JsonObject balance(ApiClient client, String currency) {

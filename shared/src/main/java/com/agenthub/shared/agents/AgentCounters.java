@@ -13,6 +13,7 @@ import com.agenthub.shared.port.DocumentStore;
 import com.agenthub.shared.port.Query;
 import com.agenthub.shared.port.StoredDocument;
 import com.agenthub.shared.port.Write;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,24 +45,42 @@ public final class AgentCounters {
 
   /** Adds {@code delta} and returns the counter's total as read just after. */
   public long increment(String organizationId, String agentId, String counter, long delta) {
+    requireValid(counter, delta);
+    agents.load(organizationId, agentId);
+    store.commit(incrementWrites(organizationId, agentId, Map.of(counter, delta), Timestamps.now(clock)));
+    return store.query(Query.all(AgentPaths.counterShards(organizationId, agentId), SHARDS).where("counter", counter)).stream()
+        .mapToLong(d -> d.longValue("value")).sum();
+  }
+
+  /**
+   * The writes that add each delta (zeros are skipped) to the agent's counters, with their change
+   * records: for another use case to put in its own commit, so its change and the usage it counts
+   * commit together. The caller has checked that the agent exists.
+   */
+  public List<Write> incrementWrites(String organizationId, String agentId, Map<String, Long> deltas, Instant now) {
+    CollectionPath shards = AgentPaths.counterShards(organizationId, agentId);
+    List<Write> writes = new ArrayList<>();
+    new TreeMap<>(deltas).forEach((counter, delta) -> {
+      if (delta == 0) {
+        return;
+      }
+      requireValid(counter, delta);
+      int shard = ThreadLocalRandom.current().nextInt(SHARDS);
+      writes.add(Write.increment(shards.document(counter + "-" + shard), "value", delta,
+          Map.of("counter", counter, "shard", (long) shard)));
+      writes.add(Outbox.record(Change.of(new AgentCounterChangeRow(Ids.newId(), Change.INCREMENTED, now,
+          organizationId, agentId, counter, delta)), now));
+    });
+    return writes;
+  }
+
+  private static void requireValid(String counter, long delta) {
     if (counter == null || !NAME.matcher(counter).matches()) {
       throw ApiError.invalid("counter", "'counter' must be 1..63 lowercase letters, digits or _, starting with a letter");
     }
     if (delta < 1 || delta > MAX_DELTA) {
       throw ApiError.invalid("delta", "'delta' must be within 1.." + MAX_DELTA);
     }
-    agents.load(organizationId, agentId);
-    int shard = ThreadLocalRandom.current().nextInt(SHARDS);
-    CollectionPath shards = AgentPaths.counterShards(organizationId, agentId);
-    Instant now = Timestamps.now(clock);
-    AgentCounterChangeRow change = new AgentCounterChangeRow(Ids.newId(), Change.INCREMENTED, now,
-        organizationId, agentId, counter, delta);
-    store.commit(List.of(
-        Write.increment(shards.document(counter + "-" + shard), "value", delta,
-            Map.of("counter", counter, "shard", (long) shard)),
-        Outbox.record(Change.of(change), now)));
-    return store.query(Query.all(shards, SHARDS).where("counter", counter)).stream()
-        .mapToLong(d -> d.longValue("value")).sum();
   }
 
   /** Every counter of the agent with its total; counters never incremented are absent. */

@@ -16,6 +16,7 @@ import com.agenthub.shared.port.StoreException;
 import com.agenthub.shared.port.StoredDocument;
 import com.agenthub.shared.port.Version;
 import com.agenthub.shared.port.Write;
+import com.agenthub.shared.versions.OptimisticWrites;
 import com.agenthub.shared.warehouse.AgentChangeRow;
 import com.agenthub.shared.warehouse.JsonText;
 import java.time.Clock;
@@ -32,8 +33,6 @@ import java.util.Optional;
  */
 public final class Agents {
 
-  /** Unconditional updates retry a lost race this many times before answering 503. */
-  private static final int MAX_ATTEMPTS = 5;
 
   private final DocumentStore store;
   private final Clock clock;
@@ -80,7 +79,7 @@ public final class Agents {
   public Agent update(String organizationId, String agentId, AgentChanges changes, Optional<Version> ifMatch) {
     for (int attempt = 1; ; attempt++) {
       StoredDocument current = load(organizationId, agentId);
-      requireMatch(current, ifMatch);
+      OptimisticWrites.requireMatch(current, ifMatch, "agent");
       Map<String, Object> fields = new LinkedHashMap<>();
       changes.name().ifPresent(v -> fields.put("name", v));
       changes.industry().ifPresent(v -> fields.put("industry", v));
@@ -96,7 +95,7 @@ public final class Agents {
             changeRecord(Change.UPDATED, merged, now))).get(0);
         return fromDocument(new StoredDocument(current.path(), merged, version));
       } catch (StoreException e) {
-        retryOrFail(e, ifMatch, attempt);
+        OptimisticWrites.retryOrFail(e, ifMatch, attempt, "agent");
       }
     }
   }
@@ -105,7 +104,7 @@ public final class Agents {
   public void delete(String organizationId, String agentId, Optional<Version> ifMatch) {
     for (int attempt = 1; ; attempt++) {
       StoredDocument current = load(organizationId, agentId);
-      requireMatch(current, ifMatch);
+      OptimisticWrites.requireMatch(current, ifMatch, "agent");
       Instant now = now();
       Map<String, Object> archived = new LinkedHashMap<>(current.data());
       archived.put("deleted_at", now);
@@ -116,38 +115,27 @@ public final class Agents {
             changeRecord(Change.DELETED, current.data(), now)));
         return;
       } catch (StoreException e) {
-        retryOrFail(e, ifMatch, attempt);
+        OptimisticWrites.retryOrFail(e, ifMatch, attempt, "agent");
       }
     }
+  }
+
+  /** Which of {@code agentIds} are live agents of the organization, in one read. */
+  public java.util.Set<String> existing(String organizationId, java.util.Collection<String> agentIds) {
+    List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(agentIds));
+    List<Optional<StoredDocument>> found = store.getAll(ids.stream().map(id -> AgentPaths.agent(organizationId, id)).toList());
+    java.util.Set<String> live = new java.util.HashSet<>();
+    for (int i = 0; i < ids.size(); i++) {
+      if (found.get(i).isPresent()) {
+        live.add(ids.get(i));
+      }
+    }
+    return live;
   }
 
   StoredDocument load(String organizationId, String agentId) {
     return store.get(AgentPaths.agent(organizationId, Ids.require("agent_id", agentId)))
         .orElseThrow(() -> ApiError.notFound("agent"));
-  }
-
-  private static void requireMatch(StoredDocument current, Optional<Version> ifMatch) {
-    if (ifMatch.isPresent() && !ifMatch.get().equals(current.version())) {
-      throw stale();
-    }
-  }
-
-  /** A lost race: the caller's If-Match is stale (412); without one, read again and retry. */
-  private static void retryOrFail(StoreException e, Optional<Version> ifMatch, int attempt) {
-    if (e.reason() != StoreException.Reason.STALE && e.reason() != StoreException.Reason.NOT_FOUND) {
-      throw e;
-    }
-    if (ifMatch.isPresent()) {
-      throw stale();
-    }
-    if (attempt >= MAX_ATTEMPTS) {
-      throw ApiError.of(ErrorKind.UNAVAILABLE, "the agent is changing too fast; retry later");
-    }
-  }
-
-  private static ApiError stale() {
-    return ApiError.withField(ErrorKind.STALE_VERSION, "If-Match",
-        "the agent has changed since the version in If-Match; read it again and retry");
   }
 
   /** The outbox record of a change, carrying the agent's state after it (before it, for a delete). */

@@ -31,6 +31,11 @@ public class AfterCommitDocumentStore implements DocumentStore {
   }
 
   @Override
+  public final List<Optional<StoredDocument>> getAll(List<DocumentPath> paths) {
+    return store.getAll(paths);
+  }
+
+  @Override
   public final List<Version> commit(List<Write> writes) {
     List<Version> versions = store.commit(writes);
     afterCommit.accept(List.copyOf(writes));

@@ -16,6 +16,7 @@ public record Change(String changeId, String table, JsonObject row) {
   public static final String DELETED = "deleted";
   public static final String REVOKED = "revoked";
   public static final String INCREMENTED = "incremented";
+  public static final String CLOSED = "closed";
 
   /** The change a row record describes; the record's type names its table. */
   public static Change of(Record row) {

@@ -36,9 +36,9 @@ public final class OutboxRelay {
     if (changes.isEmpty()) {
       return;
     }
+    publisher.publishAll(ChangeMessages.TOPIC, changes.stream().map(ChangeMessages::encode).toList());
     List<Write> deletes = new ArrayList<>();
     for (Change change : changes) {
-      publisher.publish(ChangeMessages.TOPIC, ChangeMessages.encode(change));
       deletes.add(Write.delete(Outbox.COLLECTION.document(change.changeId()), Optional.empty()));
     }
     store.commit(deletes);

@@ -30,6 +30,11 @@ public final class ApiError extends RuntimeException {
     return new ApiError(kind, message, field);
   }
 
+  /** The same error about a field of an element, e.g. {@code events[3].} + {@code timestamp}. */
+  public ApiError under(String prefix) {
+    return prefix.isEmpty() ? this : new ApiError(kind, getMessage(), prefix + (field == null ? "" : field));
+  }
+
   public ErrorKind kind() {
     return kind;
   }

@@ -144,7 +144,7 @@ public final class HttpEndpoint {
     String requestHash = Sha256.hex(request(call));
     Optional<IdempotencyKeys.Reply> earlier = keys.claim(organization, function, IdempotencyKeys.requireValid(key), requestHash);
     if (earlier.isPresent()) {
-      return new ApiReply(earlier.get().status(), JsonParser.parseString(earlier.get().body()), Map.of())
+      return new ApiReply(earlier.get().status(), JsonParser.parseString(earlier.get().body()), earlier.get().headers())
           .withHeader("Idempotent-Replayed", "true");
     }
     ApiReply reply;
@@ -155,11 +155,23 @@ public final class HttpEndpoint {
       throw failed;
     }
     if (reply.status() < 300 && reply.body() != null) {
-      keys.complete(organization, function, key, new IdempotencyKeys.Reply(reply.status(), Json.GSON.toJson(reply.body())));
+      keys.complete(organization, function, key, new IdempotencyKeys.Reply(reply.status(), Json.GSON.toJson(reply.body()),
+          replayedHeaders(reply)));
     } else {
       keys.release(organization, function, key);
     }
     return reply;
+  }
+
+  /** The headers that describe the resource in a reply, so its replay describes it the same way. */
+  private static Map<String, String> replayedHeaders(ApiReply reply) {
+    Map<String, String> kept = new java.util.LinkedHashMap<>();
+    reply.headers().forEach((name, value) -> {
+      if (name.equalsIgnoreCase("ETag") || name.equalsIgnoreCase("Location")) {
+        kept.put(name, value);
+      }
+    });
+    return kept;
   }
 
   /** What makes two requests "the same" for idempotency: the query and the parsed body. */

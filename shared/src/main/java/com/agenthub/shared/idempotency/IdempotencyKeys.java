@@ -32,8 +32,16 @@ public final class IdempotencyKeys {
   private static final Pattern FORMAT = Pattern.compile("[\\x21-\\x7E]{1,255}");
   public static final String FIELD = "Idempotency-Key";
 
-  /** A reply as it was sent: status and JSON text. */
-  public record Reply(int status, String body) {}
+  /** A reply as it was sent: status, JSON text, and the headers a replay must carry again (ETag). */
+  public record Reply(int status, String body, Map<String, String> headers) {
+    public Reply {
+      headers = Map.copyOf(headers);
+    }
+
+    public Reply(int status, String body) {
+      this(status, body, Map.of());
+    }
+  }
 
   private final DocumentStore store;
   private final Clock clock;
@@ -67,7 +75,9 @@ public final class IdempotencyKeys {
           "this Idempotency-Key was already used for a different request");
     }
     if ("done".equals(existing.string("state"))) {
-      return Optional.of(new Reply((int) existing.longValue("status"), existing.string("body")));
+      @SuppressWarnings("unchecked")
+      Map<String, String> headers = (Map<String, String>) existing.data().getOrDefault("headers", Map.of());
+      return Optional.of(new Reply((int) existing.longValue("status"), existing.string("body"), headers));
     }
     if (existing.instant("claimed_at").plus(ABANDONED_AFTER).isBefore(now)) {
       try {
@@ -82,7 +92,8 @@ public final class IdempotencyKeys {
 
   public void complete(String organizationId, String operation, String key, Reply reply) {
     store.commit(java.util.List.of(Write.update(path(organizationId, operation, key),
-        Map.of("state", "done", "status", (long) reply.status(), "body", reply.body()), Optional.empty())));
+        Map.of("state", "done", "status", (long) reply.status(), "body", reply.body(), "headers", reply.headers()),
+        Optional.empty())));
   }
 
   public void release(String organizationId, String operation, String key) {

@@ -111,4 +111,19 @@ public final class Json {
     }
     throw ApiError.of(ErrorKind.INTERNAL, "cannot render a " + value.getClass().getSimpleName() + " as JSON");
   }
+
+  /** The same JSON with every object's keys in sorted order: equal documents get equal text, whatever their key order. */
+  public static JsonElement canonical(JsonElement element) {
+    if (element.isJsonObject()) {
+      JsonObject sorted = new JsonObject();
+      new java.util.TreeMap<>(element.getAsJsonObject().asMap()).forEach((key, value) -> sorted.add(key, canonical(value)));
+      return sorted;
+    }
+    if (element.isJsonArray()) {
+      JsonArray array = new JsonArray();
+      element.getAsJsonArray().forEach(item -> array.add(canonical(item)));
+      return array;
+    }
+    return element;
+  }
 }

@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Cursor pagination over a query ordered by a timestamp field (with the document id as
- * tiebreaker). The page token is opaque to callers: base64url JSON holding the last item's
- * position and a fingerprint of the query, so a token cannot be replayed against other filters.
+ * Cursor pagination over a query ordered by one field (a timestamp or an integer, ascending or
+ * descending, with the document id as tiebreaker). The page token is opaque to callers: base64url
+ * JSON holding the last item's position and a fingerprint of the query (filters, order, bounds),
+ * so a token cannot be replayed against another list.
  */
 public final class Pager {
 
@@ -27,26 +28,37 @@ public final class Pager {
     this.store = store;
   }
 
-  /** {@code query} carries the filters; its order and cursor are set here. */
+  /** {@code query} carries the filters; it is ordered ascending by {@code orderField} here. */
   public Page<StoredDocument> page(Query query, String orderField, PageRequest request) {
-    String fingerprint = fingerprint(query, orderField);
-    Query ordered = query.orderBy(orderField);
+    return page(query.orderBy(orderField), request);
+  }
+
+  /** {@code query} carries the filters, the order field, its direction and any bounds; the cursor is set here. */
+  public Page<StoredDocument> page(Query query, PageRequest request) {
+    String orderField = query.orderBy().orElseThrow(() -> new IllegalArgumentException("paging needs an order field"));
+    String fingerprint = fingerprint(query);
+    Query ordered = query;
     if (request.pageToken().isPresent()) {
       ordered = ordered.startAfter(decode(request.pageToken().get(), fingerprint));
     }
-    List<StoredDocument> found = store.query(new Query(ordered.collection(), ordered.equalTo(),
-        ordered.orderBy(), ordered.startAfter(), request.pageSize() + 1));
+    List<StoredDocument> found = store.query(ordered.limit(request.pageSize() + 1));
     if (found.size() <= request.pageSize()) {
       return new Page<>(found, Optional.empty());
     }
     List<StoredDocument> items = found.subList(0, request.pageSize());
     StoredDocument last = items.get(items.size() - 1);
-    return new Page<>(items, Optional.of(encode((Instant) last.data().get(orderField), last.id(), fingerprint)));
+    return new Page<>(items, Optional.of(encode(last.data().get(orderField), last.id(), fingerprint)));
   }
 
-  private static String encode(Instant after, String id, String fingerprint) {
+  private static String encode(Object after, String id, String fingerprint) {
     JsonObject token = new JsonObject();
-    token.addProperty("t", after.toString());
+    if (after instanceof Instant instant) {
+      token.addProperty("t", instant.toString());
+    } else if (after instanceof Long number) {
+      token.addProperty("n", number);
+    } else {
+      throw new IllegalStateException("cannot page by a " + (after == null ? "missing" : after.getClass().getSimpleName()) + " value");
+    }
     token.addProperty("i", id);
     token.addProperty("f", fingerprint);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.GSON.toJson(token).getBytes(StandardCharsets.UTF_8));
@@ -60,10 +72,11 @@ public final class Pager {
         throw ApiError.invalid("page_token", "this page_token belongs to a list with other filters");
       }
       String id = json.get("i").getAsString();
-      if (!id.matches("[A-Za-z0-9]{1,64}")) {
+      if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
         throw new IllegalArgumentException("not an id");
       }
-      return new Query.Cursor(Instant.parse(json.get("t").getAsString()), id);
+      Object after = json.has("t") ? Instant.parse(json.get("t").getAsString()) : (Object) json.get("n").getAsLong();
+      return new Query.Cursor(after, id);
     } catch (ApiError e) {
       throw e;
     } catch (RuntimeException e) {
@@ -71,7 +84,12 @@ public final class Pager {
     }
   }
 
-  private static String fingerprint(Query query, String orderField) {
-    return Sha256.hex(query.collection() + "|" + query.equalTo() + "|" + orderField).substring(0, 16);
+  /** Ascending unbounded lists keep the fingerprint they had before order and bounds existed: issued tokens stay valid. */
+  private static String fingerprint(Query query) {
+    String shape = query.collection() + "|" + query.equalTo() + "|" + query.orderBy().orElseThrow();
+    if (query.descending() || query.lower().isPresent() || query.upper().isPresent()) {
+      shape += "|" + query.direction() + "|" + query.lower() + "|" + query.upper();
+    }
+    return Sha256.hex(shape).substring(0, 16);
   }
 }

@@ -2,7 +2,6 @@ package com.agenthub.shared.payments;
 
 import com.agenthub.shared.changes.Change;
 import com.agenthub.shared.errors.ApiError;
-import com.agenthub.shared.errors.ErrorKind;
 import com.agenthub.shared.ids.Ids;
 import com.agenthub.shared.ids.Timestamps;
 import com.agenthub.shared.paging.Page;
@@ -97,12 +96,15 @@ public final class PaymentIntents {
     if (filter.customerRef().isPresent()) {
       query = query.where("customer_ref", filter.customerRef().get());
     }
-    if (filter.createdFrom().isPresent() || filter.createdTo().isPresent()) {
-      // The store's queries have no range bound yet: refused rather than silently ignored.
-      throw ApiError.withField(ErrorKind.INVALID_ARGUMENT, "created_from",
-          "filtering by a created range is not available yet");
+    // Newest first, as Stripe lists; the created range bounds the order field, so one index serves both.
+    query = query.orderBy("created_at", Query.Direction.DESCENDING);
+    if (filter.createdFrom().isPresent()) {
+      query = query.from(new Query.Bound(filter.createdFrom().get(), true));
     }
-    return pager.page(query, "created_at", page).map(IntentDocuments::fromDocument);
+    if (filter.createdTo().isPresent()) {
+      query = query.until(new Query.Bound(filter.createdTo().get(), false));
+    }
+    return pager.page(query, page).map(IntentDocuments::fromDocument);
   }
 
   static StoredDocument load(DocumentStore store, String organizationId, String intentId) {

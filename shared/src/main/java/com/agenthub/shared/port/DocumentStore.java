@@ -11,6 +11,11 @@ public interface DocumentStore {
 
   Optional<StoredDocument> get(DocumentPath path);
 
+  /** Several documents in one round trip, in the order asked; a missing one is empty. */
+  default List<Optional<StoredDocument>> getAll(List<DocumentPath> paths) {
+    return paths.stream().map(this::get).toList();
+  }
+
   /** Applies all writes atomically — all or none — and returns each document's new version. */
   List<Version> commit(List<Write> writes);
 
@@ -30,6 +35,11 @@ public interface DocumentStore {
 
   interface Transaction {
     Optional<StoredDocument> get(DocumentPath path);
+
+  /** Several documents in one round trip, in the order asked; a missing one is empty. */
+  default List<Optional<StoredDocument>> getAll(List<DocumentPath> paths) {
+    return paths.stream().map(this::get).toList();
+  }
 
     void write(Write write);
   }

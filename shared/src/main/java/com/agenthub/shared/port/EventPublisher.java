@@ -1,5 +1,6 @@
 package com.agenthub.shared.port;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,4 +23,13 @@ public interface EventPublisher {
 
   /** Publishes and waits for the broker's acknowledgement; returns the message id it assigned. */
   String publish(String topic, Message message);
+
+  /**
+   * Publishes several messages and waits until the broker acknowledged all of them (in one round
+   * trip where the client batches); the ids in order. Throws on the first that failed; the others
+   * may have been published, which at-least-once consumers tolerate.
+   */
+  default List<String> publishAll(String topic, List<Message> messages) {
+    return messages.stream().map(message -> publish(topic, message)).toList();
+  }
 }

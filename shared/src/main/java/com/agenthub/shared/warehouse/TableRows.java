@@ -6,16 +6,19 @@ import java.util.Optional;
 /** Which row record each warehouse table holds; the schema files are checked against these. */
 public final class TableRows {
 
-  private static final Map<String, Class<? extends Record>> ROW_TYPES = Map.of(
-      "analytics_events", AnalyticsEventRow.class,
-      "organizations", OrganizationChangeRow.class,
-      "agents", AgentChangeRow.class,
-      "api_keys", ApiKeyChangeRow.class,
-      "agent_counter_changes", AgentCounterChangeRow.class,
-      "rejected_messages", RejectedMessageRow.class,
-      "payment_intents", PaymentIntentChangeRow.class,
-      "payment_transactions", PaymentTransactionRow.class,
-      "payment_refunds", PaymentRefundChangeRow.class);
+  private static final Map<String, Class<? extends Record>> ROW_TYPES = Map.ofEntries(
+      Map.entry("analytics_events", AnalyticsEventRow.class),
+      Map.entry("organizations", OrganizationChangeRow.class),
+      Map.entry("agents", AgentChangeRow.class),
+      Map.entry("api_keys", ApiKeyChangeRow.class),
+      Map.entry("agent_counter_changes", AgentCounterChangeRow.class),
+      Map.entry("conversations", ConversationChangeRow.class),
+      Map.entry("conversation_messages", ConversationMessageRow.class),
+      Map.entry("conversation_settings", ConversationSettingsChangeRow.class),
+      Map.entry("rejected_messages", RejectedMessageRow.class),
+      Map.entry("payment_intents", PaymentIntentChangeRow.class),
+      Map.entry("payment_transactions", PaymentTransactionRow.class),
+      Map.entry("payment_refunds", PaymentRefundChangeRow.class));
 
   private TableRows() {}
 

@@ -10,6 +10,12 @@ import com.agenthub.shared.agents.AgentCounters;
 import com.agenthub.shared.agents.AgentStatus;
 import com.agenthub.shared.agents.Agents;
 import com.agenthub.shared.agents.NewAgent;
+import com.agenthub.shared.conversations.ConversationMessages;
+import com.agenthub.shared.conversations.ConversationSettings;
+import com.agenthub.shared.conversations.Conversations;
+import com.agenthub.shared.conversations.MessageRole;
+import com.agenthub.shared.conversations.NewConversation;
+import com.agenthub.shared.conversations.NewMessage;
 import com.agenthub.shared.organizations.ApiKeys;
 import com.agenthub.shared.payments.AgreeingProcessor;
 import com.agenthub.shared.payments.CaptureMethod;
@@ -65,6 +71,15 @@ class EveryChangeIsRecordedTest {
     String agent = agents.create(org, new NewAgent("Ada", Optional.empty(), Map.of(), AgentStatus.ACTIVE)).id();
     agents.update(org, agent, new AgentChanges(Optional.of("Ada 2"), Optional.empty(), Optional.empty(), Optional.empty()), Optional.empty());
     counters.increment(org, agent, "messages", 3);
+    Conversations conversations = new Conversations(store, agents, counters, clock);
+    new ConversationSettings(store, clock).setMessageRetentionDays(org, Optional.of(7L));
+    String conversation = conversations.create(org,
+        new NewConversation(Optional.of("c-1"), agent, Optional.empty(), Optional.empty(), Map.of())).conversation().id();
+    new ConversationMessages(store, conversations, counters, clock).append(org, conversation, List.of(
+        new NewMessage(MessageRole.USER, "hi", Optional.empty(), Optional.empty(), 3, 0, Optional.empty(), Optional.empty(),
+            Optional.of("m-1"))), Optional.empty());
+    conversations.close(org, conversation, Optional.empty());
+    conversations.delete(org, conversation, Optional.empty());
     agents.delete(org, agent, Optional.empty());
 
     int stateCommits = 0;
@@ -76,8 +91,10 @@ class EveryChangeIsRecordedTest {
         assertTrue(recorded, "a commit changed state without a change record: " + commit);
       }
     }
-    assertEquals(7, stateCommits);
-    assertEquals(8, publisher.published(ChangeMessages.TOPIC).size(), "organization + first key, key, revoke, agent ×3, counter");
+    assertEquals(12, stateCommits);
+    assertEquals(16, publisher.published(ChangeMessages.TOPIC).size(),
+        "organization + first key, key, revoke, agent ×3, counter, settings, conversation + its counter,"
+            + " message + messages and tokens_in counters, close, delete");
   }
 
   @Test

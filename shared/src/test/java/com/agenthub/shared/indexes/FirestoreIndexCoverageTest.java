@@ -16,6 +16,14 @@ import com.agenthub.shared.analytics.AnalyticsEventMessages;
 import com.agenthub.shared.analytics.EventIntake;
 import com.agenthub.shared.analytics.NewEvent;
 import com.agenthub.shared.changes.OutboxRelay;
+import com.agenthub.shared.conversations.ConversationFilter;
+import com.agenthub.shared.conversations.ConversationMessages;
+import com.agenthub.shared.conversations.ConversationSettings;
+import com.agenthub.shared.conversations.ConversationStatus;
+import com.agenthub.shared.conversations.Conversations;
+import com.agenthub.shared.conversations.MessageRole;
+import com.agenthub.shared.conversations.NewConversation;
+import com.agenthub.shared.conversations.NewMessage;
 import com.agenthub.shared.changes.RelayingDocumentStore;
 import com.agenthub.shared.idempotency.IdempotencyKeys;
 import com.agenthub.shared.indexes.FirestoreIndexDeclaration.CompositeIndex;
@@ -61,7 +69,7 @@ class FirestoreIndexCoverageTest {
 
   /** The classes that issue queries; a new one must join the scenario below. */
   private static final Set<String> QUERYING_CLASSES = Set.of("Pager.java", "AgentCounters.java", "OutboxRelay.java",
-      "Agents.java", "ApiKeys.java", "PaymentIntents.java", "Ledger.java");
+      "Agents.java", "ApiKeys.java", "Conversations.java", "ConversationMessages.java", "PaymentIntents.java", "Ledger.java");
   private static final Pattern ISSUES_A_QUERY = Pattern.compile("\\bstore\\.query\\(|\\bpager\\.page\\(");
 
   private final Clock clock = Clock.systemUTC();
@@ -104,6 +112,18 @@ class FirestoreIndexCoverageTest {
   }
 
   @Test
+  void anAscendingIndexDoesNotServeADescendingQuery() {
+    Query newestFirst = Query.all(com.agenthub.shared.port.CollectionPath.of("organizations", "o1", "agents"), 10)
+        .where("status", "active").orderBy("created_at", Query.Direction.DESCENDING);
+    FirestoreIndexDeclaration ascendingOnly = FirestoreIndexDeclaration.parse("""
+        {"composite_indexes": [{"collection_group": "agents", "fields": [
+           {"field": "status", "order": "ASCENDING"}, {"field": "created_at", "order": "ASCENDING"}]}],
+         "ttl_policies": []}""");
+
+    assertEquals(List.of("agents[status ASCENDING, created_at DESCENDING]"), missingIndexes(ascendingOnly, List.of(newestFirst)));
+  }
+
+  @Test
   void everyCollectionWhoseDocumentsExpireHasItsTtlPolicyAndNoPolicyIsStale() throws IOException {
     runEveryUseCase();
     Set<TtlPolicy> expiring = new java.util.HashSet<>();
@@ -113,7 +133,7 @@ class FirestoreIndexCoverageTest {
         expiring.add(new TtlPolicy(parent.get(parent.size() - 1), "expires_at"));
       }
     }
-    assertEquals(Set.of("idempotency_keys", "metrics_cache", "ingested_messages"),
+    assertEquals(Set.of("idempotency_keys", "metrics_cache", "ingested_messages", "messages", "client_message_ids"),
         expiring.stream().map(TtlPolicy::collectionGroup).collect(java.util.stream.Collectors.toSet()),
         "the scenario writes every kind of expiring record");
     assertEquals(expiring, Set.copyOf(FirestoreIndexDeclaration.load().ttlPolicies()));
@@ -164,6 +184,7 @@ class FirestoreIndexCoverageTest {
     }
     counters.increment(org, agent, "messages", 2);
     counters.read(org, agent);
+    runConversations(store, agents, counters, org, agent);
     relay.sweep(Duration.ZERO);
 
     new IdempotencyKeys(store, clock).claim(org, "CreateAgent", "key-1", "hash");
@@ -190,7 +211,12 @@ class FirestoreIndexCoverageTest {
         new PaymentIntentFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
         new PaymentIntentFilter(Optional.of(PaymentStatus.SUCCEEDED), Optional.empty(), Optional.empty(), Optional.empty()),
         new PaymentIntentFilter(Optional.empty(), Optional.of("cus_1"), Optional.empty(), Optional.empty()),
-        new PaymentIntentFilter(Optional.of(PaymentStatus.SUCCEEDED), Optional.of("cus_1"), Optional.empty(), Optional.empty()))) {
+        new PaymentIntentFilter(Optional.of(PaymentStatus.SUCCEEDED), Optional.of("cus_1"), Optional.empty(), Optional.empty()),
+        new PaymentIntentFilter(Optional.empty(), Optional.empty(), Optional.of(java.time.Instant.EPOCH), Optional.empty()),
+        new PaymentIntentFilter(Optional.of(PaymentStatus.SUCCEEDED), Optional.empty(), Optional.of(java.time.Instant.EPOCH),
+            Optional.of(java.time.Instant.now().plusSeconds(60))),
+        new PaymentIntentFilter(Optional.of(PaymentStatus.SUCCEEDED), Optional.of("cus_1"), Optional.empty(),
+            Optional.of(java.time.Instant.now().plusSeconds(60))))) {
       Page<?> first = intents.list(org, filter, new PageRequest(1, Optional.empty()));
       intents.list(org, filter, new PageRequest(1, first.nextPageToken()));
     }
@@ -200,6 +226,38 @@ class FirestoreIndexCoverageTest {
       ledger.entries(org, of, new PageRequest(1, first.nextPageToken()));
     }
     ledger.balances(org);
+  }
+
+  /** Every list shape of conversations (each filter combination, both page directions of messages) and retention. */
+  private void runConversations(RelayingDocumentStore store, Agents agents, AgentCounters counters, String org, String agent) {
+    Conversations conversations = new Conversations(store, agents, counters, clock);
+    ConversationMessages messages = new ConversationMessages(store, conversations, counters, clock);
+    new ConversationSettings(store, clock).setMessageRetentionDays(org, Optional.of(30L));
+    String conversation = null;
+    for (String user : List.of("u1", "u2")) {
+      conversation = conversations.create(org, new NewConversation(Optional.empty(), agent, Optional.of(user), Optional.empty(),
+          Map.of())).conversation().id();
+    }
+    messages.append(org, conversation, List.of(
+        new NewMessage(MessageRole.USER, "hi", Optional.empty(), Optional.empty(), 1, 0, Optional.empty(), Optional.empty(),
+            Optional.of("m-1")),
+        new NewMessage(MessageRole.ASSISTANT, "hello", Optional.empty(), Optional.empty(), 0, 2, Optional.empty(), Optional.empty(),
+            Optional.empty())), Optional.empty());
+    for (boolean descending : List.of(false, true)) {
+      for (Optional<Long> after : List.of(Optional.<Long>empty(), Optional.of(0L))) {
+        Page<?> first = messages.list(org, conversation, descending, after, new PageRequest(1, Optional.empty()));
+        messages.list(org, conversation, descending, after, new PageRequest(1, first.nextPageToken()));
+      }
+    }
+    for (Optional<String> byAgent : List.of(Optional.<String>empty(), Optional.of(agent))) {
+      for (Optional<String> byUser : List.of(Optional.<String>empty(), Optional.of("u1"))) {
+        for (Optional<ConversationStatus> byStatus : List.of(Optional.<ConversationStatus>empty(), Optional.of(ConversationStatus.OPEN))) {
+          ConversationFilter filter = new ConversationFilter(byAgent, byUser, byStatus);
+          Page<?> first = conversations.list(org, filter, new PageRequest(1, Optional.empty()));
+          conversations.list(org, filter, new PageRequest(1, first.nextPageToken()));
+        }
+      }
+    }
   }
 
   private static List<String> missingIndexes(FirestoreIndexDeclaration declaration, List<Query> queries) {

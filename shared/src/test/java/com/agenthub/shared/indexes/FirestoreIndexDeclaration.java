@@ -60,7 +60,8 @@ record FirestoreIndexDeclaration(List<CompositeIndex> compositeIndexes, List<Ttl
    * The composite index a query needs, if any. Every query orders by the document id last
    * (ascending), which single-field indexes serve; equality filters combined with an order by
    * another field are what need a composite index: the equality fields first (in any order),
-   * then the order field ascending. Terraform appends the document id itself.
+   * then the order field in the query's direction (the service cannot read a composite index
+   * backwards). Terraform appends the document id itself, in the order field's direction.
    */
   static Optional<CompositeIndex> requiredBy(Query query) {
     if (query.equalTo().isEmpty() || query.orderBy().isEmpty()) {
@@ -68,7 +69,7 @@ record FirestoreIndexDeclaration(List<CompositeIndex> compositeIndexes, List<Ttl
     }
     List<IndexField> fields = new ArrayList<>();
     query.equalTo().keySet().stream().sorted().forEach(field -> fields.add(new IndexField(field, "ASCENDING")));
-    fields.add(new IndexField(query.orderBy().get(), "ASCENDING"));
+    fields.add(new IndexField(query.orderBy().get(), query.descending() ? "DESCENDING" : "ASCENDING"));
     return Optional.of(new CompositeIndex(collectionGroup(query), List.copyOf(fields)));
   }
 

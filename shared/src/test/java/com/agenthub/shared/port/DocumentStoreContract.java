@@ -60,6 +60,14 @@ public abstract class DocumentStoreContract {
   }
 
   @Test
+  void getAllAnswersInTheOrderAskedWithMissingDocumentsEmpty() {
+    store().commit(List.of(Write.create(doc("a"), Map.of("v", 1L)), Write.create(doc("b"), Map.of("v", 2L))));
+    List<Optional<StoredDocument>> found = store().getAll(List.of(doc("b"), doc("missing"), doc("a"), doc("b")));
+    assertEquals(List.of(Optional.of(2L), Optional.empty(), Optional.of(1L), Optional.of(2L)),
+        found.stream().map(d -> d.map(x -> x.data().get("v"))).toList());
+  }
+
+  @Test
   void createOnAnExistingDocumentFailsWithAlreadyExistsAndChangesNothing() {
     store().commit(List.of(Write.create(doc("a"), Map.of("v", 1L))));
     StoreException e = assertThrows(StoreException.class,
@@ -193,6 +201,43 @@ public abstract class DocumentStoreContract {
     }
     assertEquals(expected, seen);
     assertEquals(seen.size(), new HashSet<>(seen).size());
+  }
+
+  @Test
+  void descendingQueriesPageNewestFirstWithoutGapsOrDuplicatesAcrossTies() {
+    Instant base = Instant.parse("2026-01-01T00:00:00Z");
+    for (int i = 0; i < 11; i++) {
+      store().commit(List.of(Write.create(doc(String.format("d%02d", i)), Map.of("at", base.plus(i / 2, ChronoUnit.SECONDS)))));
+    }
+    Query first = Query.all(items, 4).orderBy("at", Query.Direction.DESCENDING);
+    List<String> seen = new ArrayList<>();
+    Query next = first;
+    while (true) {
+      List<StoredDocument> page = store().query(next);
+      page.forEach(d -> seen.add(d.id()));
+      if (page.size() < 4) {
+        break;
+      }
+      StoredDocument last = page.get(page.size() - 1);
+      next = first.startAfter(new Query.Cursor(last.data().get("at"), last.id()));
+    }
+    List<String> expected = new ArrayList<>();
+    for (int i = 10; i >= 0; i--) {
+      expected.add(String.format("d%02d", i));
+    }
+    assertEquals(expected, seen);
+  }
+
+  @Test
+  void boundsOnTheOrderFieldKeepOnlyTheRangeInEitherDirection() {
+    for (long i = 1; i <= 9; i++) {
+      store().commit(List.of(Write.create(doc("s" + i), Map.of("seq", i))));
+    }
+    Query range = Query.all(items, 100).orderBy("seq")
+        .from(new Query.Bound(3L, false)).until(new Query.Bound(7L, true));
+    assertEquals(List.of("s4", "s5", "s6", "s7"), store().query(range).stream().map(StoredDocument::id).toList());
+    Query newestFirst = Query.all(items, 2).orderBy("seq", Query.Direction.DESCENDING).from(new Query.Bound(3L, true));
+    assertEquals(List.of("s9", "s8"), store().query(newestFirst).stream().map(StoredDocument::id).toList());
   }
 
   @Test

@@ -60,6 +60,19 @@ public abstract class EventPublisherContract {
   }
 
   @Test
+  void publishAllAcknowledgesEveryMessageWithDistinctIdsInOrder() {
+    List<Message> messages = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      messages.add(Message.of(("batch-" + i).getBytes(StandardCharsets.UTF_8), Map.of("i", Integer.toString(i))));
+    }
+    List<String> ids = publisher().publishAll(topic, messages);
+    assertEquals(4, ids.size());
+    assertEquals(4, new java.util.HashSet<>(ids).size());
+    assertEquals(List.of("batch-0", "batch-1", "batch-2", "batch-3"), received(topic, 4).stream()
+        .map(m -> new String(m.data(), StandardCharsets.UTF_8)).sorted().toList());
+  }
+
+  @Test
   void anOversizeMessageIsRefusedBeforeSendingAndIsNotRetryable() {
     byte[] tooBig = new byte[EventPublisher.MAX_MESSAGE_BYTES + 1];
     PublishException e = assertThrows(PublishException.class,

@@ -48,6 +48,16 @@ public final class FirestoreDocumentStore implements DocumentStore {
   }
 
   @Override
+  public List<Optional<StoredDocument>> getAll(List<DocumentPath> paths) {
+    if (paths.isEmpty()) {
+      return List.of();
+    }
+    // getAll answers in the order asked, duplicates included.
+    List<DocumentSnapshot> snapshots = await(firestore.getAll(paths.stream().map(this::ref).toArray(DocumentReference[]::new)));
+    return snapshots.stream().map(FirestoreDocumentStore::toStored).toList();
+  }
+
+  @Override
   public List<Version> commit(List<Write> writes) {
     WriteBatch batch = firestore.batch();
     writes.forEach(write -> apply(write, batch));
@@ -64,10 +74,26 @@ public final class FirestoreDocumentStore implements DocumentStore {
     for (Map.Entry<String, Object> filter : query.equalTo().entrySet()) {
       q = q.whereEqualTo(filter.getKey(), toFirestore(filter.getValue()));
     }
+    com.google.cloud.firestore.Query.Direction direction = query.descending()
+        ? com.google.cloud.firestore.Query.Direction.DESCENDING
+        : com.google.cloud.firestore.Query.Direction.ASCENDING;
     if (query.orderBy().isPresent()) {
-      q = q.orderBy(query.orderBy().get());
+      String field = query.orderBy().get();
+      if (query.lower().isPresent()) {
+        Query.Bound lower = query.lower().get();
+        q = lower.inclusive()
+            ? q.whereGreaterThanOrEqualTo(field, toFirestore(lower.value()))
+            : q.whereGreaterThan(field, toFirestore(lower.value()));
+      }
+      if (query.upper().isPresent()) {
+        Query.Bound upper = query.upper().get();
+        q = upper.inclusive()
+            ? q.whereLessThanOrEqualTo(field, toFirestore(upper.value()))
+            : q.whereLessThan(field, toFirestore(upper.value()));
+      }
+      q = q.orderBy(field, direction);
     }
-    q = q.orderBy(FieldPath.documentId());
+    q = q.orderBy(FieldPath.documentId(), direction);
     if (query.startAfter().isPresent()) {
       Query.Cursor cursor = query.startAfter().get();
       q = query.orderBy().isPresent()

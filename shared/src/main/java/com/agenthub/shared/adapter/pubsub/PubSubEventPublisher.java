@@ -2,6 +2,7 @@ package com.agenthub.shared.adapter.pubsub;
 
 import com.agenthub.shared.port.EventPublisher;
 import com.agenthub.shared.port.PublishException;
+import com.google.api.core.ApiFuture;
 import com.google.api.gax.rpc.ApiException;
 import com.google.cloud.pubsub.v1.Publisher;
 import com.google.protobuf.ByteString;
@@ -9,6 +10,8 @@ import com.google.pubsub.v1.PubsubMessage;
 import com.google.pubsub.v1.TopicName;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -30,17 +33,36 @@ public final class PubSubEventPublisher implements EventPublisher, AutoCloseable
 
   @Override
   public String publish(String topic, Message message) {
-    if (message.data().length > MAX_MESSAGE_BYTES) {
-      throw new PublishException("message of " + message.data().length + " bytes exceeds "
-          + MAX_MESSAGE_BYTES, false, null);
+    return publishAll(topic, List.of(message)).get(0);
+  }
+
+  /** Hands every message to the client first, so its batching sends them together, then waits for each. */
+  @Override
+  public List<String> publishAll(String topic, List<Message> messages) {
+    List<ApiFuture<String>> sent = new ArrayList<>();
+    for (Message message : messages) {
+      if (message.data().length > MAX_MESSAGE_BYTES) {
+        throw new PublishException("message of " + message.data().length + " bytes exceeds "
+            + MAX_MESSAGE_BYTES, false, null);
+      }
     }
-    PubsubMessage.Builder pubsubMessage = PubsubMessage.newBuilder()
-        .setData(ByteString.copyFrom(message.data()))
-        .putAllAttributes(message.attributes());
-    message.orderingKey().ifPresent(pubsubMessage::setOrderingKey);
+    for (Message message : messages) {
+      PubsubMessage.Builder pubsubMessage = PubsubMessage.newBuilder()
+          .setData(ByteString.copyFrom(message.data()))
+          .putAllAttributes(message.attributes());
+      message.orderingKey().ifPresent(pubsubMessage::setOrderingKey);
+      sent.add(publisher(topic).publish(pubsubMessage.build()));
+    }
+    List<String> ids = new ArrayList<>();
+    for (ApiFuture<String> future : sent) {
+      ids.add(await(topic, future));
+    }
+    return ids;
+  }
+
+  private static String await(String topic, ApiFuture<String> future) {
     try {
-      return publisher(topic).publish(pubsubMessage.build())
-          .get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return future.get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PublishException("interrupted while publishing to " + topic, true, e);

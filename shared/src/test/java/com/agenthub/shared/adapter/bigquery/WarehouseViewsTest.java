@@ -9,6 +9,8 @@ import com.agenthub.shared.testing.Emulators;
 import com.agenthub.shared.warehouse.AgentChangeRow;
 import com.agenthub.shared.warehouse.AgentCounterChangeRow;
 import com.agenthub.shared.warehouse.ApiKeyChangeRow;
+import com.agenthub.shared.warehouse.ConversationChangeRow;
+import com.agenthub.shared.warehouse.ConversationMessageRow;
 import com.agenthub.shared.warehouse.JsonText;
 import com.agenthub.shared.warehouse.OrganizationChangeRow;
 import com.agenthub.shared.warehouse.Rows;
@@ -111,6 +113,37 @@ class WarehouseViewsTest {
   }
 
   @Test
+  void conversationsLatestFlagsADeletedConversation() {
+    ConversationChangeRow created = conversation("c1", "created", T1, "open");
+    ConversationChangeRow deleted = conversation("c3", "deleted", T3, "closed");
+    store("conversations", deleted, created, conversation("c2", "closed", T2, "closed"), deleted);
+
+    List<Map<String, Object>> rows = view("conversations_latest", "conversation_id");
+    assertEquals(1, rows.size(), rows.toString());
+    assertEquals(Boolean.TRUE, rows.get(0).get("is_deleted"));
+    assertEquals("closed", rows.get(0).get("status"));
+  }
+
+  @Test
+  void agentDailyUsageCountsEachMessageOnceWithTheMedianLatency() {
+    ConversationMessageRow first = message("m1", "k1", 1, T1, 10, 0, Optional.of(100L));
+    store("conversation_messages", first, first,
+        message("m2", "k1", 2, T1.plusSeconds(5), 0, 20, Optional.of(300L)),
+        message("m3", "k2", 1, T1.plusSeconds(9), 5, 0, Optional.of(200L)),
+        message("m4", "k2", 2, T1.plusSeconds(9), 0, 7, Optional.empty()),
+        message("m5", "k2", 3, T2, 1, 1, Optional.of(40L)),
+        message("m6", "k2", 4, T2, 1, 1, Optional.of(60L)));
+
+    List<Map<String, Object>> rows = view("agent_daily_usage", "day");
+    assertEquals(2, rows.size(), rows.toString());
+    Map<String, Object> day1 = rows.get(0);
+    assertEquals(List.of(2L, 4L, 15L, 27L), List.of(day1.get("conversations"), day1.get("messages"), day1.get("tokens_in"),
+        day1.get("tokens_out")), day1.toString());
+    assertEquals(200.0, ((Number) day1.get("median_latency_ms")).doubleValue(), "the middle of 100, 200, 300");
+    assertEquals(50.0, ((Number) rows.get(1).get("median_latency_ms")).doubleValue(), "the mean of the middle two of 40, 60");
+  }
+
+  @Test
   void setupRunsAgainWithoutLosingRowsOrBreakingViews() {
     store("organizations", new OrganizationChangeRow("c1", "created", T1, org, "Kept", T1));
     WarehouseSetup setup = new WarehouseSetup(Emulators.bigQuery(), Emulators.PROJECT_ID, WarehouseDeclaration.load());
@@ -118,6 +151,17 @@ class WarehouseViewsTest {
     setup.run();
 
     assertEquals("Kept", view("organizations_latest", "organization_id").get(0).get("name"));
+  }
+
+  private ConversationChangeRow conversation(String change, String type, Instant at, String status) {
+    return new ConversationChangeRow(change, type, at, org, "a1", "k1", Optional.of("u1"), Optional.empty(), new JsonText("{}"),
+        status, 2, T1, type.equals("created") ? Optional.empty() : Optional.of(T2));
+  }
+
+  private ConversationMessageRow message(String change, String conversation, long sequence, Instant at, long in, long out,
+      Optional<Long> latency) {
+    return new ConversationMessageRow(change, org, "a1", conversation, sequence, "user", "text", Optional.empty(), Optional.empty(),
+        in, out, Optional.empty(), latency, Optional.empty(), at);
   }
 
   private AgentChangeRow agent(String change, String type, Instant at, String agentId, String status) {

@@ -64,7 +64,8 @@ public final class InMemoryDocumentStore implements DocumentStore {
     documents.forEach((key, entry) -> {
       if (key.startsWith(prefix) && !key.substring(prefix.length()).contains("/")
           && query.equalTo().entrySet().stream().allMatch(f -> equal(entry.data().get(f.getKey()), f.getValue()))
-          && query.orderBy().map(entry.data()::containsKey).orElse(true)) {
+          && query.orderBy().map(entry.data()::containsKey).orElse(true)
+          && withinBounds(entry.data(), query)) {
         matches.add(stored(new DocumentPath(List.of(key.split("/"))), entry));
       }
     });
@@ -73,7 +74,7 @@ public final class InMemoryDocumentStore implements DocumentStore {
       String field = query.orderBy().get();
       order = Comparator.<StoredDocument, Comparable<Object>>comparing(d -> comparable(d.data().get(field))).thenComparing(order);
     }
-    matches.sort(order);
+    matches.sort(query.descending() ? order.reversed() : order);
     List<StoredDocument> page = new ArrayList<>();
     for (StoredDocument doc : matches) {
       if (query.startAfter().isPresent() && !isAfter(doc, query)) {
@@ -162,13 +163,37 @@ public final class InMemoryDocumentStore implements DocumentStore {
 
   private static boolean isAfter(StoredDocument doc, Query query) {
     Query.Cursor cursor = query.startAfter().get();
+    int sign = query.descending() ? -1 : 1;
     if (query.orderBy().isPresent()) {
       int byValue = comparable(doc.data().get(query.orderBy().get())).compareTo(cursor.orderValue());
       if (byValue != 0) {
-        return byValue > 0;
+        return sign * byValue > 0;
       }
     }
-    return doc.id().compareTo(cursor.documentId()) > 0;
+    return sign * doc.id().compareTo(cursor.documentId()) > 0;
+  }
+
+  private static boolean withinBounds(Map<String, Object> data, Query query) {
+    if (query.orderBy().isEmpty()) {
+      return true;
+    }
+    Object value = data.get(query.orderBy().get());
+    if (value == null) {
+      return false;
+    }
+    if (query.lower().isPresent()) {
+      int c = comparable(value).compareTo(query.lower().get().value());
+      if (c < 0 || (c == 0 && !query.lower().get().inclusive())) {
+        return false;
+      }
+    }
+    if (query.upper().isPresent()) {
+      int c = comparable(value).compareTo(query.upper().get().value());
+      if (c > 0 || (c == 0 && !query.upper().get().inclusive())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @SuppressWarnings("unchecked")

@@ -1,0 +1,159 @@
+package com.agenthub.functions.bench;
+
+import com.agenthub.functions.local.FunctionCatalog;
+import com.agenthub.functions.local.LocalDevServer;
+import com.agenthub.functions.testing.ApiClient;
+import com.agenthub.functions.testing.ApiResponse;
+import com.agenthub.functions.wiring.Settings;
+import com.agenthub.shared.changes.ChangeMessages;
+import com.agenthub.shared.testing.Emulators;
+import com.google.cloud.Timestamp;
+import com.google.cloud.firestore.DocumentReference;
+import com.google.cloud.firestore.FieldValue;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.SetOptions;
+import com.google.cloud.firestore.WriteBatch;
+import com.google.pubsub.v1.TopicName;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * AppendMessages through the in-process dev server (Firestore and Pub/Sub emulators; the outbox
+ * relay publishes to the real topic) at 1 and 16 concurrent conversations and with 16 appenders on
+ * one conversation, next to the floor: the raw Firestore client doing the same reads (conversation
+ * and settings in one getAll) and the same commit (conversation update, message, three counter
+ * increments, four outbox records) against the same emulator, in the same run.
+ */
+public final class ConversationBenchmark {
+
+  private static final String ADMIN_TOKEN = "bench-platform-admin-token";
+  private static final String BODY_TAIL = "\"role\": \"assistant\", \"content\": \"Your order shipped yesterday and should "
+      + "arrive on Friday.\", \"tokens_in\": 120, \"tokens_out\": 18, \"model\": \"gemini-2.5-flash\", \"latency_ms\": 640}";
+
+  private final PrintStream out;
+  private final int maxRequests;
+  private final Duration maxTime;
+
+  public ConversationBenchmark(PrintStream out, int maxRequests, Duration maxTime) {
+    this.out = out;
+    this.maxRequests = maxRequests;
+    this.maxTime = maxTime;
+  }
+
+  private record Row(String label, int concurrency, LoadRunner.ClientFactory factory) {}
+
+  public void run() throws Exception {
+    System.setProperty(Settings.PROJECT, Emulators.PROJECT_ID);
+    System.setProperty(Settings.FIRESTORE_EMULATOR_HOST, Emulators.firestoreHost());
+    System.setProperty(Settings.PUBSUB_EMULATOR_HOST, Emulators.pubsubHost());
+    System.setProperty(Settings.PLATFORM_ADMIN_TOKEN, ADMIN_TOKEN);
+    // The relay publishes every change; nothing consumes them here (ingestion is the pipeline benchmark's).
+    Emulators.pubsub().topicAdmin().createTopic(TopicName.of(Emulators.PROJECT_ID, ChangeMessages.TOPIC));
+    try (LocalDevServer server = LocalDevServer.start(FunctionCatalog.load(), 0)) {
+      int port = URI.create(server.baseUrl()).getPort();
+      ApiResponse org = new ApiClient(server.baseUrl(), ADMIN_TOKEN).post("CreateOrganization", "{\"name\": \"Bench\"}");
+      String key = org.json().getAsJsonObject("api_key").get("key").getAsString();
+      String orgId = org.json().getAsJsonObject("organization").get("id").getAsString();
+      ApiClient api = new ApiClient(server.baseUrl(), key);
+      String agent = api.post("CreateAgent", "{\"name\": \"bench\"}").json().get("id").getAsString();
+      List<String> conversations = new ArrayList<>();
+      for (int i = 0; i < 17; i++) {
+        conversations.add(api.post("CreateConversation", "{\"agent_id\": \"" + agent + "\"}").json().get("id").getAsString());
+      }
+      Firestore db = Emulators.firestore();
+      String host = "127.0.0.1:" + port;
+      AtomicInteger nextConversation = new AtomicInteger();
+      LoadRunner.ClientFactory ownConversation = () -> http(port, host, key,
+          conversations.get(1 + nextConversation.getAndIncrement() % 16));
+      LoadRunner.ClientFactory sharedConversation = () -> http(port, host, key, conversations.get(0));
+      AtomicInteger nextFloor = new AtomicInteger();
+      LoadRunner.ClientFactory floorOwn = () -> floor(db, orgId, agent, "floor-" + nextFloor.getAndIncrement() % 16);
+      LoadRunner.ClientFactory floorShared = () -> floor(db, orgId, agent, "floor-shared");
+
+      List<List<Row>> groups = List.of(
+          List.of(new Row("AppendMessages, 1 conversation", 1, ownConversation), new Row("  floor: getAll + commit", 1, floorOwn)),
+          List.of(new Row("AppendMessages, 16 conversations", 16, ownConversation),
+              new Row("  floor: getAll + commit", 16, floorOwn)),
+          List.of(new Row("AppendMessages, 16 on 1 conversation", 16, sharedConversation),
+              new Row("  floor: getAll + commit (no precondition)", 16, floorShared)));
+      out.printf("%n== Conversations: AppendMessages (one message per request) vs the raw Firestore client, emulators %s / %s ==%n",
+          Emulators.firestoreHost(), Emulators.pubsubHost());
+      for (List<Row> group : groups) {
+        for (Row row : group) {
+          LoadRunner.run(row.concurrency(), 300, Duration.ofSeconds(3), row.factory()); // JIT warm-up
+        }
+      }
+      out.printf("load average before: %s%n", Benchmarks.loadAverage());
+      out.printf("%-44s %5s %6s %5s %8s %8s %8s %8s%n", "operation", "conc", "n", "err", "p50 ms", "p99 ms", "max ms", "msg/s");
+      for (List<Row> group : groups) {
+        List<Stats> stats = new ArrayList<>();
+        for (Row row : group) {
+          Stats s = LoadRunner.Sample.merge(List.of(LoadRunner.run(row.concurrency(), maxRequests, maxTime, row.factory())));
+          stats.add(s);
+          out.printf("%-44s %5d %6d %5d %8.2f %8.2f %8.1f %8.0f%n", row.label(), row.concurrency(), s.count(), s.errors(),
+              s.p50Ms(), s.p99Ms(), s.maxMs(), s.perSecond());
+        }
+        double budget = 1.3 * stats.get(1).p50Ms() + 2.0;
+        out.printf("  -> p50 %.2fx floor; goal p50 <= 1.3 x floor + 2 ms = %.2f ms: %s%n",
+            stats.get(0).p50Ms() / stats.get(1).p50Ms(), budget, stats.get(0).p50Ms() <= budget ? "MET" : "MISSED");
+      }
+      out.printf("load average after: %s%n", Benchmarks.loadAverage());
+    }
+  }
+
+  private static LoadRunner.Client http(int port, String host, String key, String conversation) throws Exception {
+    byte[] request = RawHttp.postJson(host, "/AppendMessages", key, "{\"conversation_id\": \"" + conversation + "\", " + BODY_TAIL);
+    KeepAliveConnection connection = new KeepAliveConnection(port, 30_000);
+    return new LoadRunner.Client() {
+      public boolean call() throws Exception {
+        return connection.exchange(request).status() == 201;
+      }
+
+      public void close() {
+        connection.close();
+      }
+    };
+  }
+
+  /** The same reads and the same commit as one append, with nothing around them. */
+  private static LoadRunner.Client floor(Firestore db, String orgId, String agent, String conversationId) {
+    DocumentReference conversation = db.document("organizations/" + orgId + "/bench_conversations/" + conversationId);
+    DocumentReference settings = db.document("organizations/" + orgId + "/settings/conversations");
+    AtomicInteger sequence = new AtomicInteger();
+    return () -> {
+      db.getAll(conversation, settings).get(30, TimeUnit.SECONDS);
+      Timestamp now = Timestamp.now();
+      long seq = sequence.incrementAndGet();
+      WriteBatch batch = db.batch();
+      batch.set(conversation, Map.of("last_sequence", seq, "updated_at", now), SetOptions.merge());
+      Map<String, Object> message = new LinkedHashMap<>();
+      message.put("sequence", seq);
+      message.put("role", "assistant");
+      message.put("content", "Your order shipped yesterday and should arrive on Friday.");
+      message.put("tokens_in", 120L);
+      message.put("tokens_out", 18L);
+      message.put("created_at", now);
+      batch.create(conversation.collection("messages").document(UUID.randomUUID().toString()), message);
+      for (String counter : List.of("messages", "tokens_in", "tokens_out")) {
+        int shard = ThreadLocalRandom.current().nextInt(10);
+        batch.set(db.document("organizations/" + orgId + "/agents/" + agent + "/counter_shards/" + counter + "-" + shard),
+            Map.of("counter", counter, "shard", (long) shard, "value", FieldValue.increment(1)), SetOptions.merge());
+      }
+      for (int i = 0; i < 4; i++) {
+        batch.create(db.collection("bench_outbox").document(UUID.randomUUID().toString()),
+            Map.of("row", "{\"change_id\": \"x\"}", "created_at", now));
+      }
+      batch.commit().get(30, TimeUnit.SECONDS);
+      return true;
+    };
+  }
+}
