@@ -43,6 +43,7 @@ locals {
     GOOGLE_CLOUD_PROJECT       = var.project_id
     METRICS_CACHE_TTL_SECONDS  = tostring(var.metrics_cache_ttl_seconds)
     OUTBOX_SWEEP_GRACE_SECONDS = tostring(var.outbox_sweep_grace_seconds)
+    PAYMENTS_PROCESSOR         = var.payments_processor
   }
 
   # Must equal the POM's maven.compiler.release (checked by InfrastructureConsistencyTest).

@@ -171,6 +171,17 @@ variable "outbox_sweep_grace_seconds" {
   }
 }
 
+variable "payments_processor" {
+  description = "Which payment processor the payment functions use (PAYMENTS_PROCESSOR): stripe, or simulated for a demo project without a Stripe account."
+  type        = string
+  default     = "stripe"
+
+  validation {
+    condition     = contains(["stripe", "simulated"], var.payments_processor)
+    error_message = "payments_processor must be stripe or simulated."
+  }
+}
+
 variable "secret_values" {
   description = "Values of the catalog's secrets (secret:NAME), e.g. { PLATFORM_ADMIN_TOKEN = \"...\" }. Needed on the first apply and to rotate (with secret_version bumped); write-only, never stored in the state."
   type        = map(string)

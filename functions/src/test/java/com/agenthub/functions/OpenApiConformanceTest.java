@@ -112,14 +112,21 @@ class OpenApiConformanceTest {
   @Test
   void eachPathHasOneOperationWhoseMethodIsTheOneTheFunctionAccepts() {
     for (Map.Entry<String, PathItem> path : api().getPaths().entrySet()) {
-      Map<PathItem.HttpMethod, ?> operations = path.getValue().readOperationsMap();
+      Map<PathItem.HttpMethod, io.swagger.v3.oas.models.Operation> operations = path.getValue().readOperationsMap();
       assertEquals(1, operations.size(), () -> path.getKey() + " must have exactly one operation");
       String documented = operations.keySet().iterator().next().name();
       String function = path.getKey().substring(1);
+      var security = operations.values().iterator().next().getSecurity();
 
-      // The documented method reaches the function: without a credential it is a 401, not a 405.
-      Exchange accepted = send(anonymous, documented, function, Map.of(), null, Map.of());
-      assertResponseConforms(accepted, 401, documented, "validation.request.security.missing");
+      if (security != null && security.isEmpty()) {
+        // A signed request (the processor's webhook): no credential, and without its signature a 400, not a 405.
+        Exchange unsigned = send(anonymous, documented, function, Map.of(), bytes("{}"), Map.of("Content-Type", "application/json"));
+        assertResponseConforms(unsigned, 400, documented, "validation.request.parameter.header.missing");
+      } else {
+        // The documented method reaches the function: without a credential it is a 401, not a 405.
+        Exchange accepted = send(anonymous, documented, function, Map.of(), null, Map.of());
+        assertResponseConforms(accepted, 401, documented, "validation.request.security.missing");
+      }
 
       for (String method : METHODS) {
         if (method.equals(documented)) {
@@ -1233,6 +1240,92 @@ class OpenApiConformanceTest {
     Map<String, List<String>> noAge = new LinkedHashMap<>(metrics.responseHeaders());
     noAge.keySet().removeIf(name -> name.equalsIgnoreCase("Age"));
     assertResponseRefused(metrics, 200, metrics.response().body(), noAge, "a missing Age header");
+  }
+
+  // ------------------------------------------------------------------------------ Payments
+
+  @Test
+  void paymentIntentsCreateGetListCancel() {
+    ApiClient org = LocalStackFixture.newOrganization("Payments conformance");
+    Exchange created = paymentPost(org, "CreatePaymentIntent", "{\"amount\": 1050, \"currency\": \"usd\", "
+        + "\"customer_ref\": \"cus_9\", \"metadata\": {\"order\": \"7\"}}");
+    assertConforms(created, 201);
+    String id = created.response().json().get("id").getAsString();
+    assertConforms(get(org, "GetPaymentIntent", Map.of("payment_intent_id", id)), 200);
+    assertConforms(get(org, "GetPaymentIntent", Map.of("payment_intent_id", UNKNOWN_ID)), 404);
+    assertConforms(get(other, "GetPaymentIntent", Map.of("payment_intent_id", id)), 404);
+    assertConforms(get(org, "ListPaymentIntents", Map.of("status", "requires_payment_method", "customer_ref", "cus_9")), 200);
+    assertResponseConforms(get(org, "ListPaymentIntents", Map.of("status", "paid")), 400, "GET",
+        "validation.request.parameter.schema.enum");
+    assertConforms(get(org, "ListLedgerEntries", Map.of("payment_intent_id", id)), 200);
+    assertConforms(get(org, "GetBalance", Map.of()), 200);
+
+    assertResponseConforms(post(org, "CreatePaymentIntent", "{\"amount\": 1050, \"currency\": \"usd\"}"), 400, "POST",
+        "validation.request.parameter.header.missing");
+    assertResponseConforms(paymentPost(org, "CreatePaymentIntent", "{\"amount\": 10.5, \"currency\": \"usd\"}"), 400, "POST",
+        "validation.request.body.schema.type");
+    assertResponseConforms(paymentPost(org, "CreatePaymentIntent", "{\"amount\": 1050, \"currency\": \"xyz\"}"), 400, "POST",
+        "validation.request.body.schema.enum");
+    assertConforms(paymentPost(org, "CreatePaymentIntent", "{\"amount\": 1005, \"currency\": \"kwd\"}"), 400);
+
+    Exchange canceled = paymentPost(org, "CancelPaymentIntent", "{\"payment_intent_id\": \"" + id + "\", "
+        + "\"cancellation_reason\": \"duplicate\"}");
+    assertConforms(canceled, 200);
+    assertConforms(paymentPost(org, "CancelPaymentIntent", "{\"payment_intent_id\": \"" + id + "\"}"), 409);
+    assertConforms(paymentPost(org, "CapturePaymentIntent", "{\"payment_intent_id\": \"" + id + "\"}"), 409);
+    assertConforms(paymentPost(org, "CreateRefund", "{\"payment_intent_id\": \"" + id + "\"}"), 409);
+    assertConforms(paymentPost(org, "CreateRefund", "{\"payment_intent_id\": \"" + UNKNOWN_ID + "\"}"), 404);
+  }
+
+  @Test
+  void paymentsCaptureRefundLedgerAndWebhook() {
+    ApiClient org = LocalStackFixture.newOrganization("Payments money conformance");
+    String id = paymentPost(org, "CreatePaymentIntent", "{\"amount\": 2000, \"currency\": \"eur\", "
+        + "\"capture_method\": \"manual\", \"payment_method\": \"pm_card_visa\"}").response().json().get("id").getAsString();
+    awaitPaymentStatus(org, id, "requires_capture");
+    assertConforms(paymentPost(org, "CapturePaymentIntent", "{\"payment_intent_id\": \"" + id + "\", "
+        + "\"amount_to_capture\": 1500}"), 200);
+    assertConforms(paymentPost(org, "CreateRefund", "{\"payment_intent_id\": \"" + id + "\", \"amount\": 500, "
+        + "\"reason\": \"requested_by_customer\"}"), 201);
+    assertConforms(paymentPost(org, "CreateRefund", "{\"payment_intent_id\": \"" + id + "\", \"amount\": 5000}"), 409);
+    assertResponseConforms(paymentPost(org, "CreateRefund", "{\"payment_intent_id\": \"" + id + "\", \"amount\": \"5\"}"),
+        400, "POST", "validation.request.body.schema.type");
+    assertConforms(get(org, "ListLedgerEntries", Map.of("payment_intent_id", id, "page_size", "2")), 200);
+    assertConforms(get(org, "ListLedgerEntries", Map.of()), 200);
+    assertConforms(get(org, "GetBalance", Map.of()), 200);
+
+    String quiet = paymentPost(org, "CreatePaymentIntent", "{\"amount\": 300, \"currency\": \"usd\"}").response().json()
+        .get("processor_intent_id").getAsString();
+    String event = "{\"id\": \"evt_conf_" + UUID.randomUUID().toString().replace("-", "") + "\", \"object\": \"event\", "
+        + "\"created\": " + java.time.Instant.now().getEpochSecond() + ", \"type\": \"payment_intent.succeeded\", "
+        + "\"data\": {\"object\": {\"id\": \"" + quiet + "\", \"object\": \"payment_intent\", \"status\": \"succeeded\", "
+        + "\"amount_capturable\": 0, \"amount_received\": 300}}}";
+    String signature = com.agenthub.shared.local.payments.StripeSignatureHeader.sign(LocalStackFixture.WEBHOOK_SECRET,
+        java.time.Instant.now().getEpochSecond(), event);
+    Map<String, String> signed = Map.of("Content-Type", "application/json", "Stripe-Signature", signature);
+    assertConforms(send(anonymous, "POST", "HandlePaymentWebhook", Map.of(), bytes(event), signed), 200);
+    assertConforms(send(anonymous, "POST", "HandlePaymentWebhook", Map.of(), bytes(event), signed), 200);
+    assertConforms(send(anonymous, "POST", "HandlePaymentWebhook", Map.of(), bytes(event.replace("300", "301")), signed), 400);
+  }
+
+  private static Exchange paymentPost(ApiClient client, String function, String json) {
+    return send(client, "POST", function, Map.of(), bytes(json),
+        Map.of("Content-Type", "application/json", "Idempotency-Key", UUID.randomUUID().toString()));
+  }
+
+  private static void awaitPaymentStatus(ApiClient client, String id, String status) {
+    for (int i = 0; i < 300; i++) {
+      if (client.get("GetPaymentIntent?payment_intent_id=" + id).json().get("status").getAsString().equals(status)) {
+        return;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    fail("payment intent " + id + " never reached " + status);
   }
 
   // ------------------------------------------------------------------------------- the checks

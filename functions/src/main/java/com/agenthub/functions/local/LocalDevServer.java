@@ -90,6 +90,10 @@ public final class LocalDevServer implements AutoCloseable {
     routes.values().forEach(handler -> handler.setServer(server));
     server.setHandler(new Router(routes));
     server.start();
+    // The simulated payment processor posts its signed webhooks here, as Stripe would to the deployed function.
+    if (Settings.get(Settings.PAYMENTS_SIMULATOR_WEBHOOK_URL).isEmpty()) {
+      System.setProperty(Settings.PAYMENTS_SIMULATOR_WEBHOOK_URL, baseUrl(connector) + "/HandlePaymentWebhook");
+    }
     try {
       Optional<TopicDelivery> delivery = pubsub.map(connection -> TopicDelivery.start(catalog, connection, baseUrl(connector)));
       return new LocalDevServer(server, connector, delivery,

@@ -60,6 +60,10 @@ public final class LocalStack {
     System.setProperty(Settings.BIGQUERY_EMULATOR_HOST, bigQuery.hostUrl());
     String adminToken = Settings.get(Settings.PLATFORM_ADMIN_TOKEN).orElseGet(LocalStack::newToken);
     System.setProperty(Settings.PLATFORM_ADMIN_TOKEN, adminToken);
+    // Payments locally go to the simulated processor unless the developer asks for Stripe (test mode keys).
+    if (Settings.get(Settings.PAYMENTS_PROCESSOR).isEmpty()) {
+      System.setProperty(Settings.PAYMENTS_PROCESSOR, "simulated");
+    }
 
     PubSubConnection pubsubConnection = PubSubConnection.to(Settings.projectId(), Optional.of(pubsub.hostPort()));
     started.add(0, pubsubConnection);

@@ -40,7 +40,8 @@ public record Services(
     MessageIngestion ingestion,
     Metrics metrics,
     OutboxRelay outboxRelay,
-    ConversationServices conversations) {
+    ConversationServices conversations,
+    PaymentServices payments) {
 
   /** What the use cases run on, and the settings that shape them. */
   public record Backends(DocumentStore store, EventPublisher publisher, Warehouse warehouse,
@@ -68,7 +69,8 @@ public record Services(
         new MessageIngestion(store, backends.warehouse(), clock),
         new Metrics(store, backends.warehouse(), clock, backends.metricsCacheTtl()),
         relay,
-        ConversationServices.over(store, agents, agentCounters, clock));
+        ConversationServices.over(store, agents, agentCounters, clock),
+        PaymentServices.over(store, clock, () -> PaymentGateway.processor(clock), () -> PaymentGateway.verifier(clock)));
   }
 
   public static Services production() {

@@ -18,9 +18,20 @@ public final class Settings {
   public static final String BIGQUERY_EMULATOR_HOST = "BIGQUERY_EMULATOR_HOST";
   public static final String METRICS_CACHE_TTL_SECONDS = "METRICS_CACHE_TTL_SECONDS";
   public static final String OUTBOX_SWEEP_GRACE_SECONDS = "OUTBOX_SWEEP_GRACE_SECONDS";
+  /** stripe (the default) or simulated (the local stack and tests). */
+  public static final String PAYMENTS_PROCESSOR = "PAYMENTS_PROCESSOR";
+  /** Secret: the Stripe account's secret API key. */
+  public static final String STRIPE_API_KEY = "STRIPE_API_KEY";
+  /** Secret: the webhook endpoint's signing secret(s), comma-separated while one is being rotated. */
+  public static final String STRIPE_WEBHOOK_SECRETS = "STRIPE_WEBHOOK_SECRETS";
+  /** Tests only: a stand-in for api.stripe.com. */
+  public static final String STRIPE_API_BASE = "STRIPE_API_BASE";
+  /** Local only: where the simulated processor delivers its webhooks (the dev server sets it). */
+  public static final String PAYMENTS_SIMULATOR_WEBHOOK_URL = "PAYMENTS_SIMULATOR_WEBHOOK_URL";
 
   /** Set only by the local stack and the tests; in Google Cloud the clients find the services themselves. */
-  public static final Set<String> LOCAL_ONLY = Set.of(FIRESTORE_EMULATOR_HOST, PUBSUB_EMULATOR_HOST, BIGQUERY_EMULATOR_HOST);
+  public static final Set<String> LOCAL_ONLY = Set.of(FIRESTORE_EMULATOR_HOST, PUBSUB_EMULATOR_HOST, BIGQUERY_EMULATOR_HOST,
+      STRIPE_API_BASE, PAYMENTS_SIMULATOR_WEBHOOK_URL);
 
   /** How long GetMetrics serves a cached answer: a dashboard refreshing every few seconds hits the cache. */
   static final Duration DEFAULT_METRICS_CACHE_TTL = Duration.ofSeconds(60);

@@ -17,6 +17,10 @@ public final class LocalStackFixture {
   /** Short, so a test can watch a cached answer expire. */
   public static final java.time.Duration METRICS_CACHE_TTL = java.time.Duration.ofSeconds(3);
 
+  /** The webhook signing secrets of the tests' simulated processor: the current one, and one being rotated out. */
+  public static final String WEBHOOK_SECRET = "whsec_test_current";
+  public static final String OLD_WEBHOOK_SECRET = "whsec_test_previous";
+
   private static boolean configured;
   private static LocalDevServer server;
 
@@ -38,6 +42,9 @@ public final class LocalStackFixture {
     System.setProperty(Settings.METRICS_CACHE_TTL_SECONDS, Long.toString(METRICS_CACHE_TTL.toSeconds()));
     System.setProperty(Settings.OUTBOX_SWEEP_GRACE_SECONDS, "2");
     System.setProperty(Settings.PLATFORM_ADMIN_TOKEN, ADMIN_TOKEN);
+    System.setProperty(Settings.PAYMENTS_PROCESSOR, "simulated");
+    // Two secrets, as during a rotation: the simulator signs with the first, the verifier accepts both.
+    System.setProperty(Settings.STRIPE_WEBHOOK_SECRETS, WEBHOOK_SECRET + "," + OLD_WEBHOOK_SECRET);
   }
 
   public static synchronized String baseUrl() {

@@ -12,4 +12,9 @@ public record Principal(Optional<String> organizationId, Optional<String> apiKey
   public static Principal platformAdmin() {
     return new Principal(Optional.empty(), Optional.empty());
   }
+
+  /** No credential was checked: the request proves itself (a signed webhook). */
+  public static Principal unverified() {
+    return new Principal(Optional.empty(), Optional.empty());
+  }
 }

@@ -14,6 +14,7 @@ public final class ApiCall {
   private final HttpRequest request;
   private final Principal principal;
   private JsonFields body;
+  private String rawBody;
 
   ApiCall(HttpRequest request, Principal principal) {
     this.request = request;
@@ -34,9 +35,20 @@ public final class ApiCall {
     return body;
   }
 
-  /** True once the whole body was read and parsed. */
+  /**
+   * The body exactly as sent (a JSON content type, UTF-8, within the size limit), for handlers
+   * that verify a signature over its bytes before parsing it.
+   */
+  public String rawBody() {
+    if (rawBody == null) {
+      rawBody = JsonBodyReader.readRaw(request);
+    }
+    return rawBody;
+  }
+
+  /** True once the whole body was read. */
   boolean bodyParsed() {
-    return body != null;
+    return body != null || rawBody != null;
   }
 
   public String queryString() {

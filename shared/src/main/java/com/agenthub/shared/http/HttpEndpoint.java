@@ -26,8 +26,14 @@ import java.util.Optional;
  */
 public final class HttpEndpoint {
 
-  /** Which credential an operation requires. */
-  public enum Access { ORGANIZATION_KEY, PLATFORM_ADMIN }
+  /**
+   * Which credential an operation requires. SIGNED_REQUEST: none here; the handler verifies a
+   * signature over the raw body (a processor's webhook) before it trusts anything in it.
+   */
+  public enum Access { ORGANIZATION_KEY, PLATFORM_ADMIN, SIGNED_REQUEST }
+
+  /** Whether a request must carry an Idempotency-Key. */
+  private enum KeyPolicy { NONE, OPTIONAL, REQUIRED }
 
   @FunctionalInterface
   public interface Handler {
@@ -40,24 +46,31 @@ public final class HttpEndpoint {
   private final Authenticator authenticator;
   private final Handler handler;
   private final Optional<IdempotencyKeys> idempotency;
+  private final KeyPolicy keyPolicy;
 
   private HttpEndpoint(String function, String method, Access access, Authenticator authenticator, Handler handler,
-      Optional<IdempotencyKeys> idempotency) {
+      Optional<IdempotencyKeys> idempotency, KeyPolicy keyPolicy) {
     this.function = function;
     this.method = method;
     this.access = access;
     this.authenticator = authenticator;
     this.handler = handler;
     this.idempotency = idempotency;
+    this.keyPolicy = keyPolicy;
   }
 
   public static HttpEndpoint of(String function, String method, Access access, Authenticator authenticator, Handler handler) {
-    return new HttpEndpoint(function, method, access, authenticator, handler, Optional.empty());
+    return new HttpEndpoint(function, method, access, authenticator, handler, Optional.empty(), KeyPolicy.NONE);
   }
 
   /** Honours an {@code Idempotency-Key} header: a retried request replays the first reply. */
   public HttpEndpoint idempotent(IdempotencyKeys keys) {
-    return new HttpEndpoint(function, method, access, authenticator, handler, Optional.of(keys));
+    return new HttpEndpoint(function, method, access, authenticator, handler, Optional.of(keys), KeyPolicy.OPTIONAL);
+  }
+
+  /** As {@link #idempotent}, and a request without an Idempotency-Key is refused (400): for operations that move money. */
+  public HttpEndpoint idempotencyKeyRequired(IdempotencyKeys keys) {
+    return new HttpEndpoint(function, method, access, authenticator, handler, Optional.of(keys), KeyPolicy.REQUIRED);
   }
 
   public void serve(HttpRequest request, HttpResponse response) {
@@ -72,9 +85,11 @@ public final class HttpEndpoint {
         throw ApiError.of(ErrorKind.METHOD_NOT_ALLOWED, function + " accepts " + method + " only");
       }
       Optional<String> authorization = ApiCall.header(request, "Authorization");
-      Principal principal = access == Access.ORGANIZATION_KEY
-          ? authenticator.organization(authorization)
-          : authenticator.platformAdmin(authorization);
+      Principal principal = switch (access) {
+        case ORGANIZATION_KEY -> authenticator.organization(authorization);
+        case PLATFORM_ADMIN -> authenticator.platformAdmin(authorization);
+        case SIGNED_REQUEST -> Principal.unverified();
+      };
       organization = principal.organizationId();
       call = new ApiCall(request, principal);
       if (method.equals("POST")) {
@@ -83,6 +98,10 @@ public final class HttpEndpoint {
       Optional<String> idempotencyKey = idempotency.isPresent() && principal.organizationId().isPresent()
           ? call.header(IdempotencyKeys.FIELD)
           : Optional.empty();
+      if (keyPolicy == KeyPolicy.REQUIRED && idempotencyKey.isEmpty()) {
+        throw ApiError.invalid(IdempotencyKeys.FIELD, function + " moves money: send an Idempotency-Key header "
+            + "(e.g. a UUID) so that a retry cannot do it twice");
+      }
       reply = idempotencyKey.isPresent() ? handleOnce(call, idempotencyKey.get()) : handler.handle(call);
     } catch (ApiError e) {
       error = e;

@@ -28,12 +28,20 @@ final class JsonBodyReader {
   private JsonBodyReader() {}
 
   static JsonObject read(HttpRequest request) {
+    return parse(readRaw(request));
+  }
+
+  /** The body's text, unparsed: the checks of {@link #read} short of parsing. */
+  static String readRaw(HttpRequest request) {
     requireJsonContentType(request);
     byte[] bytes = readLimited(request);
     if (bytes.length == 0) {
       throw ApiError.of(ErrorKind.MALFORMED_REQUEST, "the request body is empty; send a JSON object");
     }
-    String text = decodeUtf8(bytes);
+    return decodeUtf8(bytes);
+  }
+
+  private static JsonObject parse(String text) {
     JsonElement element;
     try {
       JsonReader reader = new JsonReader(new StringReader(text));

@@ -5,6 +5,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.lang.reflect.Constructor;
+import java.math.BigDecimal;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -41,7 +42,7 @@ public final class Rows {
     return columns;
   }
 
-  /** Column name to value: String, Long, Boolean, Double, Instant, LocalDate, JsonText, or null. */
+  /** Column name to value: String, Long, Boolean, Double, BigDecimal, Instant, LocalDate, JsonText, or null. */
   public static Map<String, Object> values(Record row) {
     Map<String, Object> values = new LinkedHashMap<>();
     for (RecordComponent component : row.getClass().getRecordComponents()) {
@@ -134,12 +135,19 @@ public final class Rows {
     if (type == JsonText.class) {
       return "JSON";
     }
+    if (type == BigDecimal.class) {
+      return "NUMERIC";
+    }
     throw new IllegalStateException(component + ": no BigQuery type for " + type.getName());
   }
 
   private static JsonElement toJsonValue(Object value) {
     if (value == null) {
       return JsonNull.INSTANCE;
+    }
+    if (value instanceof BigDecimal decimal) {
+      // As text: exact, where a JSON number may pass through a double on the way.
+      return new JsonPrimitive(decimal.toPlainString());
     }
     if (value instanceof Number number) {
       return new JsonPrimitive(number);
@@ -185,6 +193,9 @@ public final class Rows {
       }
       if (type == JsonText.class) {
         return new JsonText(requireString(primitive));
+      }
+      if (type == BigDecimal.class) {
+        return new BigDecimal(primitive.getAsString());
       }
     } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
       throw new IllegalArgumentException("column '" + name + "' is not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);

@@ -11,21 +11,22 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Ports and adapters, enforced: the domain (use cases, ports, errors) imports no Google client,
- * no adapter and no HTTP; an adapter knows nothing of HTTP.
+ * Ports and adapters, enforced: the domain (use cases, ports, errors) imports no Google or Stripe
+ * client, no adapter, no local-only code and no HTTP; an adapter knows nothing of HTTP.
  */
 class LayeringTest {
 
   private static final Path MAIN = Path.of("src/main/java/com/agenthub/shared");
   private static final List<String> DOMAIN = List.of("agents", "organizations", "port", "errors", "paging", "ids", "auth", "idempotency",
-      "analytics", "changes", "ingestion", "metrics", "messages", "warehouse");
+      "analytics", "changes", "ingestion", "metrics", "messages", "warehouse", "payments");
 
   @Test
   void theDomainImportsNoClientLibraryAdapterOrHttp() throws IOException {
     TreeSet<String> violations = new TreeSet<>();
     for (String layer : DOMAIN) {
       scan(MAIN.resolve(layer), violations, "import com.google.cloud.", "import com.google.api.",
-          "import com.agenthub.shared.adapter.", "import com.agenthub.shared.http.");
+          "import com.agenthub.shared.adapter.", "import com.agenthub.shared.http.", "import com.stripe.",
+          "import com.agenthub.shared.local.");
     }
     assertEquals(new TreeSet<>(), violations);
   }

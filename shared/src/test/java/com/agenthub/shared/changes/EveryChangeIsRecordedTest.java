@@ -17,6 +17,17 @@ import com.agenthub.shared.conversations.MessageRole;
 import com.agenthub.shared.conversations.NewConversation;
 import com.agenthub.shared.conversations.NewMessage;
 import com.agenthub.shared.organizations.ApiKeys;
+import com.agenthub.shared.payments.AgreeingProcessor;
+import com.agenthub.shared.payments.CaptureMethod;
+import com.agenthub.shared.payments.Currencies;
+import com.agenthub.shared.payments.NewPaymentIntent;
+import com.agenthub.shared.payments.PaymentActions;
+import com.agenthub.shared.payments.PaymentEvents;
+import com.agenthub.shared.payments.PaymentIntent;
+import com.agenthub.shared.payments.PaymentIntents;
+import com.agenthub.shared.payments.PaymentProcessor;
+import com.agenthub.shared.payments.PaymentStatus;
+import com.agenthub.shared.payments.ProcessorEvent;
 import com.agenthub.shared.organizations.Organizations;
 import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
@@ -37,7 +48,9 @@ import org.junit.jupiter.api.Test;
 class EveryChangeIsRecordedTest {
 
   /** Collections that hold machinery, not platform state: writing them is not a change to record. */
-  private static final Set<String> NOT_STATE = Set.of("outbox", "idempotency_keys", "metrics_cache", "ingested_messages");
+  private static final Set<String> NOT_STATE = Set.of("outbox", "idempotency_keys", "metrics_cache", "ingested_messages",
+      // Delivery markers of processor events (applied or not): machinery like ingested_messages.
+      "payment_events", "unmatched_payment_events");
 
   private final InMemoryDocumentStore memory = new InMemoryDocumentStore();
   private final List<List<Write>> commits = new ArrayList<>();
@@ -82,6 +95,47 @@ class EveryChangeIsRecordedTest {
     assertEquals(16, publisher.published(ChangeMessages.TOPIC).size(),
         "organization + first key, key, revoke, agent ×3, counter, settings, conversation + its counter,"
             + " message + messages and tokens_in counters, close, delete");
+  }
+
+  @Test
+  void everyPaymentCommitCarriesItsChangeRecord() {
+    DocumentStore store = new RelayingDocumentStore(new AfterCommitDocumentStore(memory, commits::add),
+        new OutboxRelay(memory, publisher, clock));
+    AgreeingProcessor processor = new AgreeingProcessor();
+    PaymentIntents intents = new PaymentIntents(store, processor, clock);
+    PaymentActions actions = new PaymentActions(store, processor, clock);
+    PaymentEvents events = new PaymentEvents(store, clock);
+
+    processor.startingIn(PaymentStatus.REQUIRES_CAPTURE);
+    PaymentIntent captured = intents.create("org", intent()).intent();
+    actions.capture("org", captured.id(), Optional.of(600L));
+    actions.refund("org", captured.id(), Optional.of(100L), Optional.empty());
+    PaymentIntent canceled = intents.create("org", intent()).intent();
+    actions.cancel("org", canceled.id(), Optional.empty());
+    processor.startingIn(PaymentStatus.REQUIRES_PAYMENT_METHOD);
+    PaymentIntent paidByWebhook = intents.create("org", intent()).intent();
+    ProcessorEvent succeeded = new ProcessorEvent("evt_1", "payment_intent.succeeded", java.time.Instant.now(), "agreeing",
+        Optional.of(new PaymentProcessor.ProcessorIntent(paidByWebhook.processorIntentId(), PaymentStatus.SUCCEEDED, 0, 1000,
+            Optional.empty(), Optional.empty())));
+    assertEquals(PaymentEvents.Outcome.APPLIED, events.apply(succeeded));
+    assertEquals(PaymentEvents.Outcome.DUPLICATE, events.apply(succeeded));
+
+    int stateCommits = 0;
+    for (List<Write> commit : commits) {
+      boolean changesState = commit.stream().anyMatch(w -> !NOT_STATE.contains(collectionId(w.path())));
+      boolean recorded = commit.stream().anyMatch(w -> w instanceof Write.Create c && Outbox.isOutbox(c.path()));
+      if (changesState) {
+        stateCommits++;
+        assertTrue(recorded, "a commit changed state without a change record: " + commit);
+      }
+    }
+    // 3 creates, capture, refund reserve + confirmation, cancel, webhook.
+    assertEquals(8, stateCommits);
+  }
+
+  private static NewPaymentIntent intent() {
+    return new NewPaymentIntent(1000, Currencies.require("currency", "usd"), CaptureMethod.MANUAL, Optional.empty(),
+        Optional.empty(), Map.of(), Optional.empty());
   }
 
   private static String collectionId(DocumentPath path) {

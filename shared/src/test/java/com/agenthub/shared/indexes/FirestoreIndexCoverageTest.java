@@ -35,6 +35,14 @@ import com.agenthub.shared.metrics.MetricsQuery;
 import com.agenthub.shared.organizations.ApiKeys;
 import com.agenthub.shared.organizations.Organizations;
 import com.agenthub.shared.paging.Page;
+import com.agenthub.shared.payments.AgreeingProcessor;
+import com.agenthub.shared.payments.CaptureMethod;
+import com.agenthub.shared.payments.Currencies;
+import com.agenthub.shared.payments.Ledger;
+import com.agenthub.shared.payments.NewPaymentIntent;
+import com.agenthub.shared.payments.PaymentIntentFilter;
+import com.agenthub.shared.payments.PaymentIntents;
+import com.agenthub.shared.payments.PaymentStatus;
 import com.agenthub.shared.paging.PageRequest;
 import com.agenthub.shared.port.Query;
 import com.agenthub.shared.port.Write;
@@ -61,7 +69,7 @@ class FirestoreIndexCoverageTest {
 
   /** The classes that issue queries; a new one must join the scenario below. */
   private static final Set<String> QUERYING_CLASSES = Set.of("Pager.java", "AgentCounters.java", "OutboxRelay.java",
-      "Agents.java", "ApiKeys.java", "Conversations.java", "ConversationMessages.java");
+      "Agents.java", "ApiKeys.java", "Conversations.java", "ConversationMessages.java", "PaymentIntents.java", "Ledger.java");
   private static final Pattern ISSUES_A_QUERY = Pattern.compile("\\bstore\\.query\\(|\\bpager\\.page\\(");
 
   private final Clock clock = Clock.systemUTC();
@@ -187,6 +195,37 @@ class FirestoreIndexCoverageTest {
         new NewEvent("chat.started", Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())));
     new MessageIngestion(store, new InMemoryWarehouse(), clock).ingest(new IncomingMessage("IngestAnalyticsEvents", "m-1",
         events.published(AnalyticsEventMessages.TOPIC).get(0).data(), Map.of()), AnalyticsEventMessages::decode);
+    runPayments(store, org);
+  }
+
+  /** Payments: every list filter (first and next page), the ledger per organization and per intent, balances. */
+  private void runPayments(RelayingDocumentStore store, String org) {
+    AgreeingProcessor processor = new AgreeingProcessor().startingIn(PaymentStatus.SUCCEEDED);
+    PaymentIntents intents = new PaymentIntents(store, processor, clock);
+    String intent = null;
+    for (int i = 0; i < 2; i++) {
+      intent = intents.create(org, new NewPaymentIntent(1000, Currencies.require("currency", "usd"), CaptureMethod.AUTOMATIC,
+          Optional.empty(), Optional.of("cus_1"), Map.of(), Optional.empty())).intent().id();
+    }
+    for (PaymentIntentFilter filter : List.of(
+        new PaymentIntentFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+        new PaymentIntentFilter(Optional.of(PaymentStatus.SUCCEEDED), Optional.empty(), Optional.empty(), Optional.empty()),
+        new PaymentIntentFilter(Optional.empty(), Optional.of("cus_1"), Optional.empty(), Optional.empty()),
+        new PaymentIntentFilter(Optional.of(PaymentStatus.SUCCEEDED), Optional.of("cus_1"), Optional.empty(), Optional.empty()),
+        new PaymentIntentFilter(Optional.empty(), Optional.empty(), Optional.of(java.time.Instant.EPOCH), Optional.empty()),
+        new PaymentIntentFilter(Optional.of(PaymentStatus.SUCCEEDED), Optional.empty(), Optional.of(java.time.Instant.EPOCH),
+            Optional.of(java.time.Instant.now().plusSeconds(60))),
+        new PaymentIntentFilter(Optional.of(PaymentStatus.SUCCEEDED), Optional.of("cus_1"), Optional.empty(),
+            Optional.of(java.time.Instant.now().plusSeconds(60))))) {
+      Page<?> first = intents.list(org, filter, new PageRequest(1, Optional.empty()));
+      intents.list(org, filter, new PageRequest(1, first.nextPageToken()));
+    }
+    Ledger ledger = new Ledger(store);
+    for (Optional<String> of : List.of(Optional.<String>empty(), Optional.of(intent))) {
+      Page<?> first = ledger.entries(org, of, new PageRequest(1, Optional.empty()));
+      ledger.entries(org, of, new PageRequest(1, first.nextPageToken()));
+    }
+    ledger.balances(org);
   }
 
   /** Every list shape of conversations (each filter combination, both page directions of messages) and retention. */

@@ -53,6 +53,10 @@ final class BigQueryValues {
     if (value instanceof JsonText json) {
       return json.json();
     }
+    if (value instanceof java.math.BigDecimal decimal) {
+      // NUMERIC travels as a string: exact to its 9 decimals.
+      return decimal.toPlainString();
+    }
     if (value instanceof Long || value instanceof Integer) {
       // INT64 travels as a string so values beyond 2^53 survive JSON.
       return value.toString();

@@ -1,0 +1,204 @@
+package com.agenthub.shared.payments;
+
+import com.agenthub.shared.changes.Change;
+import com.agenthub.shared.errors.ApiError;
+import com.agenthub.shared.errors.ErrorKind;
+import com.agenthub.shared.ids.Ids;
+import com.agenthub.shared.ids.Timestamps;
+import com.agenthub.shared.logging.StructuredLog;
+import com.agenthub.shared.port.DocumentStore;
+import com.agenthub.shared.port.StoredDocument;
+import com.agenthub.shared.port.Write;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a caller asks of an existing intent: capture, cancel, refund. Each is first checked against
+ * the state machine (409 naming the status), then done at the processor, then recorded with its
+ * ledger transaction in one conditional commit. A refund reserves its amount before the processor
+ * is asked, so concurrent refunds can never together exceed what was received.
+ */
+public final class PaymentActions {
+
+  private final DocumentStore store;
+  private final PaymentProcessor processor;
+  private final Clock clock;
+
+  public PaymentActions(DocumentStore store, PaymentProcessor processor, Clock clock) {
+    this.store = store;
+    this.processor = processor;
+    this.clock = clock;
+  }
+
+  public PaymentIntent capture(String organizationId, String intentId, Optional<Long> amountToCapture) {
+    StoredDocument current = PaymentIntents.load(store, organizationId, intentId);
+    PaymentIntent intent = IntentDocuments.fromDocument(current);
+    PaymentTransitions.require(PaymentOperation.CAPTURE, intent.status());
+    long amount = amountToCapture.orElse(intent.amountCapturable());
+    Currencies.requireWellFormed("amount_to_capture", amount, Currencies.require("currency", intent.currency()));
+    if (amount > intent.amountCapturable()) {
+      throw ApiError.invalid("amount_to_capture", "'amount_to_capture' must be at most amount_capturable ("
+          + intent.amountCapturable() + ")");
+    }
+    PaymentProcessor.ProcessorIntent state = atProcessor(organizationId, intentId,
+        () -> processor.capture(intent.processorIntentId(), amount, "capture-" + intentId));
+    return settle(organizationId, intentId, state, Optional.empty(), PaymentStatus.SUCCEEDED);
+  }
+
+  public PaymentIntent cancel(String organizationId, String intentId, Optional<CancellationReason> reason) {
+    PaymentIntent intent = IntentDocuments.fromDocument(PaymentIntents.load(store, organizationId, intentId));
+    PaymentTransitions.require(PaymentOperation.CANCEL, intent.status());
+    CancellationReason why = reason.orElse(CancellationReason.REQUESTED_BY_CUSTOMER);
+    PaymentProcessor.ProcessorIntent state = atProcessor(organizationId, intentId,
+        () -> processor.cancel(intent.processorIntentId(), why, "cancel-" + intentId));
+    return settle(organizationId, intentId, state, Optional.of(why), PaymentStatus.CANCELED);
+  }
+
+  /** Reserves, asks the processor, then confirms or reverses. */
+  public Refund refund(String organizationId, String intentId, Optional<Long> requested, Optional<String> reason) {
+    String refundId = Ids.newId();
+    Refund reserved = Contention.retry("the payment intent", () -> reserve(organizationId, intentId, refundId, requested, reason));
+    PaymentIntent intent = get(organizationId, intentId);
+    Map<String, Object> reservedDocument = store.get(PaymentPaths.refund(organizationId, refundId)).orElseThrow().data();
+    PaymentProcessor.ProcessorRefund outcome;
+    try {
+      outcome = processor.refund(intent.processorIntentId(), reserved.amount(), "refund-" + refundId);
+    } catch (ProcessorException e) {
+      if (e.reason() == ProcessorException.Reason.UNAVAILABLE) {
+        // The amount stays reserved; reconciliation settles it with the processor later.
+        StructuredLog.warning("refund left pending: processor unavailable", Map.of("refund_id", refundId));
+        return reserved;
+      }
+      reverse(organizationId, intentId, reserved, Optional.empty());
+      throw ApiError.of(ErrorKind.CONFLICT, "the payment processor refused the refund: " + e.getMessage());
+    }
+    if (Refund.FAILED.equals(outcome.status())) {
+      return reverse(organizationId, intentId, reserved, Optional.of(outcome.id()));
+    }
+    String status = Refund.SUCCEEDED.equals(outcome.status()) ? Refund.SUCCEEDED : Refund.PENDING;
+    Map<String, Object> fields = Map.of("status", status, "processor_refund_id", outcome.id());
+    Map<String, Object> after = new LinkedHashMap<>(reservedDocument);
+    after.putAll(fields);
+    Instant now = Timestamps.now(clock);
+    store.commit(List.of(Write.update(PaymentPaths.refund(organizationId, refundId), fields, Optional.empty()),
+        IntentDocuments.refundRecord(Change.UPDATED, after, now)));
+    return new Refund(refundId, organizationId, intentId, reserved.amount(), reserved.currency(), status, reason,
+        Optional.of(outcome.id()), reserved.createdAt());
+  }
+
+  private Refund reserve(String organizationId, String intentId, String refundId, Optional<Long> requested,
+      Optional<String> reason) {
+    StoredDocument current = PaymentIntents.load(store, organizationId, intentId);
+    PaymentIntent intent = IntentDocuments.fromDocument(current);
+    PaymentTransitions.require(PaymentOperation.REFUND, intent.status());
+    long refundable = intent.amountReceived() - intent.amountRefunded();
+    long amount = requested.orElse(refundable);
+    if (refundable == 0) {
+      throw ApiError.withField(ErrorKind.CONFLICT, "amount", "this payment is already fully refunded");
+    }
+    Currencies.requireWellFormed("amount", amount, Currencies.require("currency", intent.currency()));
+    if (amount > refundable) {
+      throw ApiError.withField(ErrorKind.CONFLICT, "amount", "'amount' exceeds what is left to refund (" + refundable
+          + " of " + intent.amountReceived() + " received)");
+    }
+    Instant now = Timestamps.now(clock);
+    Map<String, Object> fields = Map.of("amount_refunded", intent.amountRefunded() + amount, "updated_at", now);
+    Map<String, Object> after = new LinkedHashMap<>(current.data());
+    after.putAll(fields);
+    Map<String, Object> refund = new LinkedHashMap<>();
+    refund.put("id", refundId);
+    refund.put("organization_id", organizationId);
+    refund.put("payment_intent_id", intentId);
+    refund.put("amount", amount);
+    refund.put("currency", intent.currency());
+    refund.put("status", Refund.PENDING);
+    refund.put("reason", reason.orElse(null));
+    refund.put("processor_refund_id", null);
+    refund.put("created_at", now);
+    List<Write> writes = new ArrayList<>();
+    writes.add(Write.update(current.path(), fields, Optional.of(current.version())));
+    writes.add(Write.create(PaymentPaths.refund(organizationId, refundId), refund));
+    writes.add(IntentDocuments.refundRecord(Change.CREATED, refund, now));
+    writes.add(IntentDocuments.changeRecord(Change.UPDATED, after, now));
+    writes.addAll(IntentDocuments.ledgerWrites(LedgerPostings.refund(organizationId, intentId, intent.currency(), now, amount),
+        intent.status().wire(), after, now));
+    store.commit(writes);
+    return new Refund(refundId, organizationId, intentId, amount, intent.currency(), Refund.PENDING, reason,
+        Optional.empty(), now);
+  }
+
+  /** A refund the processor did not make: the amount returns to the intent through a reversing transaction. */
+  Refund reverse(String organizationId, String intentId, Refund refund, Optional<String> processorRefundId) {
+    return Contention.retry("the payment intent", () -> {
+      StoredDocument current = PaymentIntents.load(store, organizationId, intentId);
+      StoredDocument stored = store.get(PaymentPaths.refund(organizationId, refund.id())).orElseThrow();
+      if (Refund.FAILED.equals(stored.string("status"))) {
+        return refund;
+      }
+      Instant now = Timestamps.now(clock);
+      Map<String, Object> fields = Map.of("amount_refunded", current.longValue("amount_refunded") - refund.amount(),
+          "updated_at", now);
+      Map<String, Object> after = new LinkedHashMap<>(current.data());
+      after.putAll(fields);
+      List<Write> writes = new ArrayList<>();
+      writes.add(Write.update(current.path(), fields, Optional.of(current.version())));
+      Map<String, Object> refundFields = Map.of("status", Refund.FAILED, "processor_refund_id", processorRefundId.orElse(""));
+      Map<String, Object> refundAfter = new LinkedHashMap<>(stored.data());
+      refundAfter.putAll(refundFields);
+      writes.add(Write.update(stored.path(), refundFields, Optional.of(stored.version())));
+      writes.add(IntentDocuments.refundRecord(Change.UPDATED, refundAfter, now));
+      writes.add(IntentDocuments.changeRecord(Change.UPDATED, after, now));
+      writes.addAll(IntentDocuments.ledgerWrites(
+          LedgerPostings.refundReversal(organizationId, intentId, refund.currency(), now, refund.amount()),
+          current.string("status"), after, now));
+      store.commit(writes);
+      return new Refund(refund.id(), organizationId, intentId, refund.amount(), refund.currency(), Refund.FAILED,
+          refund.reason(), processorRefundId, refund.createdAt());
+    });
+  }
+
+  /** Applies what the processor answered; if it had already arrived by webhook, the intent is as it says. */
+  private PaymentIntent settle(String organizationId, String intentId, PaymentProcessor.ProcessorIntent state,
+      Optional<CancellationReason> reason, PaymentStatus expected) {
+    return Contention.retry("the payment intent", () -> {
+      StoredDocument current = PaymentIntents.load(store, organizationId, intentId);
+      var plan = IntentMoves.toProcessorState(current, state, Optional.empty(), reason, Timestamps.now(clock));
+      if (plan.isEmpty()) {
+        PaymentIntent now = IntentDocuments.fromDocument(current);
+        if (now.status() != expected) {
+          throw conflict(now.status());
+        }
+        return now;
+      }
+      var version = store.commit(plan.get().writes()).get(0);
+      return IntentDocuments.fromDocument(new StoredDocument(current.path(), plan.get().intent(), version));
+    });
+  }
+
+  /** A refusal by the processor (another operation won the race) is a 409 naming our current status. */
+  private PaymentProcessor.ProcessorIntent atProcessor(String organizationId, String intentId,
+      java.util.function.Supplier<PaymentProcessor.ProcessorIntent> call) {
+    try {
+      return call.get();
+    } catch (ProcessorException e) {
+      if (e.reason() == ProcessorException.Reason.REFUSED) {
+        throw conflict(get(organizationId, intentId).status());
+      }
+      throw ApiError.of(ErrorKind.UNAVAILABLE, "the payment processor is unavailable; retry later");
+    }
+  }
+
+  private PaymentIntent get(String organizationId, String intentId) {
+    return IntentDocuments.fromDocument(PaymentIntents.load(store, organizationId, intentId));
+  }
+
+  private static ApiError conflict(PaymentStatus status) {
+    return ApiError.withField(ErrorKind.CONFLICT, "status",
+        "the payment intent's status is " + status.wire() + "; another operation changed it first");
+  }
+}

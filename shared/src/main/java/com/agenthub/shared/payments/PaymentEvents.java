@@ -1,0 +1,104 @@
+package com.agenthub.shared.payments;
+
+import com.agenthub.shared.ids.Timestamps;
+import com.agenthub.shared.logging.StructuredLog;
+import com.agenthub.shared.port.DocumentPath;
+import com.agenthub.shared.port.DocumentStore;
+import com.agenthub.shared.port.StoreException;
+import com.agenthub.shared.port.StoredDocument;
+import com.agenthub.shared.port.Write;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Applies the processor's events exactly once: the event's id is recorded in the same commit as the
+ * state change it causes, so a redelivery finds it and changes nothing. The tenant is the one our
+ * own index names for the processor's intent, never one the payload claims.
+ */
+public final class PaymentEvents {
+
+  /** What became of an event. */
+  public enum Outcome { APPLIED, RECORDED_NOT_APPLIED, DUPLICATE, UNKNOWN_INTENT, IGNORED }
+
+  private final DocumentStore store;
+  private final Clock clock;
+
+  public PaymentEvents(DocumentStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  public Outcome apply(ProcessorEvent event) {
+    if (event.intent().isEmpty()) {
+      // Refunds settle through our own refund calls; other objects are not ours to track.
+      return Outcome.IGNORED;
+    }
+    PaymentProcessor.ProcessorIntent state = event.intent().get();
+    Optional<StoredDocument> owner = store.get(PaymentPaths.processorIntent(event.processor(), state.id()));
+    if (owner.isEmpty()) {
+      park(event, state);
+      return Outcome.UNKNOWN_INTENT;
+    }
+    String organizationId = owner.get().string("organization_id");
+    String intentId = owner.get().string("payment_intent_id");
+    DocumentPath marker = PaymentPaths.processedEvent(organizationId, event.id());
+    return Contention.retry("the payment intent", () -> {
+      if (store.get(marker).isPresent()) {
+        return Outcome.DUPLICATE;
+      }
+      StoredDocument current = PaymentIntents.load(store, organizationId, intentId);
+      Instant now = Timestamps.now(clock);
+      var plan = IntentMoves.toProcessorState(current, state, Optional.of(event.created()), Optional.empty(), now);
+      List<Write> writes = new ArrayList<>();
+      writes.add(Write.create(marker, markerData(event, state, intentId, plan.isPresent(), now)));
+      plan.ifPresent(p -> writes.addAll(p.writes()));
+      try {
+        store.commit(writes);
+      } catch (StoreException e) {
+        if (e.reason() == StoreException.Reason.ALREADY_EXISTS) {
+          return Outcome.DUPLICATE;
+        }
+        throw e;
+      }
+      if (plan.isEmpty()) {
+        StructuredLog.info("payment event recorded, not applied (not a move forward)",
+            Map.of("event_id", event.id(), "type", event.type(), "payment_intent_id", intentId,
+                "status", current.string("status"), "event_status", state.status().wire()));
+      }
+      return plan.isPresent() ? Outcome.APPLIED : Outcome.RECORDED_NOT_APPLIED;
+    });
+  }
+
+  private static Map<String, Object> markerData(ProcessorEvent event, PaymentProcessor.ProcessorIntent state, String intentId,
+      boolean applied, Instant now) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("event_id", event.id());
+    data.put("type", event.type());
+    data.put("payment_intent_id", intentId);
+    data.put("event_status", state.status().wire());
+    data.put("event_created", event.created());
+    data.put("applied", applied);
+    data.put("received_at", now);
+    return data;
+  }
+
+  /** Kept for reconciliation: an event about a processor intent we have no record of. */
+  private void park(ProcessorEvent event, PaymentProcessor.ProcessorIntent state) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("event_id", event.id());
+    data.put("type", event.type());
+    data.put("processor", event.processor());
+    data.put("processor_intent_id", state.id());
+    data.put("event_status", state.status().wire());
+    data.put("event_created", event.created());
+    data.put("received_at", Timestamps.now(clock));
+    store.commit(List.of(Write.set(PaymentPaths.unmatchedEvent(event.id()), data)));
+    StructuredLog.warning("payment event for an unknown processor intent kept for reconciliation",
+        Map.of("event_id", event.id(), "processor_intent_id", state.id()));
+  }
+}

@@ -1,0 +1,28 @@
+package com.agenthub.shared.payments;
+
+import com.agenthub.shared.port.Version;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** A payment intent of one organization: what is to be paid, and how far the processor got. */
+public record PaymentIntent(
+    String id,
+    String organizationId,
+    long amount,
+    String currency,
+    PaymentStatus status,
+    CaptureMethod captureMethod,
+    long amountCapturable,
+    long amountReceived,
+    long amountRefunded,
+    Optional<String> description,
+    Optional<String> customerRef,
+    Map<String, String> metadata,
+    String processor,
+    String processorIntentId,
+    Optional<String> cancellationReason,
+    Optional<Map<String, Object>> lastPaymentError,
+    Instant createdAt,
+    Instant updatedAt,
+    Version version) {}
