@@ -67,16 +67,18 @@ public final class PaymentIntents {
     DocumentPath path = PaymentPaths.intent(organizationId, id);
     List<Write> writes = new ArrayList<>();
     writes.add(Write.create(path, data));
-    writes.add(Write.create(PaymentPaths.processorIntent(processor.name(), remote.id()),
-        Map.of("organization_id", organizationId, "payment_intent_id", id, "created_at", now)));
+    DocumentPath index = PaymentPaths.processorIntent(processor.name(), remote.id());
+    writes.add(Write.create(index, Map.of("organization_id", organizationId, "payment_intent_id", id,
+        "processor", processor.name(), "processor_intent_id", remote.id(),
+        "awaiting_processor", IntentMoves.awaitsProcessor(remote.status()), "created_at", now, "updated_at", now)));
     writes.add(IntentDocuments.changeRecord(Change.CREATED, data, now));
     // The processor may already have moved it (a synchronous success): the same move a webhook would make.
     StoredDocument created = new StoredDocument(path, data, new Version(now));
     var move = IntentMoves.toProcessorState(created, remote, java.util.Optional.empty(), java.util.Optional.empty(), now);
     if (move.isPresent()) {
       data.putAll(move.get().intent());
-      // The create already carries the moved state; only the ledger and its records are added.
-      move.get().writes().stream().skip(2).forEach(writes::add);
+      // The create already carries the moved state and its index entry; only the ledger and its records are added.
+      move.get().writes().stream().skip(3).forEach(writes::add);
       writes.set(2, IntentDocuments.changeRecord(Change.CREATED, data, now));
     }
     Version version = store.commit(writes).get(0);

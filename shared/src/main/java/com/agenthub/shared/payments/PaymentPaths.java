@@ -35,7 +35,11 @@ final class PaymentPaths {
    * the processor's id, and its metadata is never trusted for the organization.
    */
   static DocumentPath processorIntent(String processor, String processorIntentId) {
-    return CollectionPath.of("payment_processor_intents").document(Sha256.hex(processor + "\n" + processorIntentId).substring(0, 40));
+    return processorIntents().document(Sha256.hex(processor + "\n" + processorIntentId).substring(0, 40));
+  }
+
+  static CollectionPath processorIntents() {
+    return CollectionPath.of("payment_processor_intents");
   }
 
   /** Events for processor intents we do not know, kept for reconciliation. */

@@ -133,7 +133,9 @@ public final class SimulatedPaymentProcessor implements PaymentProcessor {
     if (intent.scenario.reversed()) {
       java.util.Collections.reverse(order);
     }
-    order.forEach(delivery::deliver);
+    if (!intent.scenario.lost()) {
+      order.forEach(delivery::deliver);
+    }
   }
 
   private static String eventType(SimulatedScenario.Step step, PaymentStatus next) {
