@@ -61,8 +61,23 @@ public final class PaymentActions {
 
   /** Reserves, asks the processor, then confirms or reverses. */
   public Refund refund(String organizationId, String intentId, Optional<Long> requested, Optional<String> reason) {
-    String refundId = Ids.newId();
-    Refund reserved = Contention.retry("the payment intent", () -> reserve(organizationId, intentId, refundId, requested, reason));
+    return refund(organizationId, intentId, requested, reason, Optional.empty());
+  }
+
+  /**
+   * With the caller's Idempotency-Key, a retry after a crash finds the refund it had reserved and
+   * sends the processor the same key: never a second refund.
+   */
+  public Refund refund(String organizationId, String intentId, Optional<Long> requested, Optional<String> reason,
+      Optional<String> idempotencyKey) {
+    String refundId = idempotencyKey.map(k -> PaymentPaths.derivedId("refund", organizationId,
+        k + "\n" + intentId + "|" + requested.map(String::valueOf).orElse("") + "|" + reason.orElse(""))).orElseGet(Ids::newId);
+    Refund reserved = store.get(PaymentPaths.refund(organizationId, refundId)).map(PaymentActions::refundOf)
+        .filter(r -> r.paymentIntentId().equals(intentId))
+        .orElseGet(() -> Contention.retry("the payment intent", () -> reserve(organizationId, intentId, refundId, requested, reason)));
+    if (!Refund.PENDING.equals(reserved.status())) {
+      return reserved;
+    }
     PaymentIntent intent = get(organizationId, intentId);
     Map<String, Object> reservedDocument = store.get(PaymentPaths.refund(organizationId, refundId)).orElseThrow().data();
     PaymentProcessor.ProcessorRefund outcome;
@@ -89,6 +104,12 @@ public final class PaymentActions {
         IntentDocuments.refundRecord(Change.UPDATED, after, now)));
     return new Refund(refundId, organizationId, intentId, reserved.amount(), reserved.currency(), status, reason,
         Optional.of(outcome.id()), reserved.createdAt());
+  }
+
+  private static Refund refundOf(StoredDocument doc) {
+    return new Refund(doc.id(), doc.string("organization_id"), doc.string("payment_intent_id"), doc.longValue("amount"),
+        doc.string("currency"), doc.string("status"), Optional.ofNullable(doc.string("reason")),
+        Optional.ofNullable(doc.string("processor_refund_id")).filter(id -> !id.isEmpty()), doc.instant("created_at"));
   }
 
   private Refund reserve(String organizationId, String intentId, String refundId, Optional<Long> requested,

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Payment intents: create one (the processor first, then our record, its processor index and any
@@ -39,10 +40,23 @@ public final class PaymentIntents {
   }
 
   public CreatedPaymentIntent create(String organizationId, NewPaymentIntent request) {
-    String id = Ids.newId();
+    return create(organizationId, request, Optional.empty());
+  }
+
+  /**
+   * With the caller's Idempotency-Key, a retry after a crash anywhere in here is safe: the
+   * processor gets a key derived from it (so it answers with the same intent and never charges
+   * twice), and if our commit had happened, the intent it made is returned.
+   */
+  public CreatedPaymentIntent create(String organizationId, NewPaymentIntent request, Optional<String> idempotencyKey) {
+    String id = idempotencyKey.map(k -> PaymentPaths.derivedId("intent", organizationId, k + "\n" + request.fingerprint())).orElseGet(Ids::newId);
     PaymentProcessor.ProcessorIntent remote = Processors.call(() -> processor.create(new PaymentProcessor.CreateRequest(
         id, organizationId, request.amount(), request.currency().code(), request.captureMethod(), request.paymentMethod(),
         request.description()), "create-" + id));
+    Optional<StoredDocument> earlier = store.get(PaymentPaths.intent(organizationId, id));
+    if (earlier.isPresent()) {
+      return new CreatedPaymentIntent(IntentDocuments.fromDocument(earlier.get()), remote.clientSecret());
+    }
     Instant now = Timestamps.now(clock);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("id", id);
@@ -74,7 +88,7 @@ public final class PaymentIntents {
     writes.add(IntentDocuments.changeRecord(Change.CREATED, data, now));
     // The processor may already have moved it (a synchronous success): the same move a webhook would make.
     StoredDocument created = new StoredDocument(path, data, new Version(now));
-    var move = IntentMoves.toProcessorState(created, remote, java.util.Optional.empty(), java.util.Optional.empty(), now);
+    var move = IntentMoves.toProcessorState(created, remote, Optional.empty(), Optional.empty(), now);
     if (move.isPresent()) {
       data.putAll(move.get().intent());
       // The create already carries the moved state and its index entry; only the ledger and its records are added.
