@@ -78,11 +78,11 @@ public final class PaymentActions {
     if (!Refund.PENDING.equals(reserved.status())) {
       return reserved;
     }
-    PaymentIntent intent = get(organizationId, intentId);
-    Map<String, Object> reservedDocument = store.get(PaymentPaths.refund(organizationId, refundId)).orElseThrow().data();
+    // The intent's processor id never changes: no need to read it again after the reservation.
+    String processorIntentId = get(organizationId, intentId).processorIntentId();
     PaymentProcessor.ProcessorRefund outcome;
     try {
-      outcome = processor.refund(intent.processorIntentId(), reserved.amount(), "refund-" + refundId);
+      outcome = processor.refund(processorIntentId, reserved.amount(), "refund-" + refundId);
     } catch (ProcessorException e) {
       if (e.reason() == ProcessorException.Reason.UNAVAILABLE) {
         // The amount stays reserved; reconciliation settles it with the processor later.
@@ -97,7 +97,7 @@ public final class PaymentActions {
     }
     String status = Refund.SUCCEEDED.equals(outcome.status()) ? Refund.SUCCEEDED : Refund.PENDING;
     Map<String, Object> fields = Map.of("status", status, "processor_refund_id", outcome.id());
-    Map<String, Object> after = new LinkedHashMap<>(reservedDocument);
+    Map<String, Object> after = refundDocument(reserved);
     after.putAll(fields);
     Instant now = Timestamps.now(clock);
     store.commit(List.of(Write.update(PaymentPaths.refund(organizationId, refundId), fields, Optional.empty()),
@@ -131,16 +131,9 @@ public final class PaymentActions {
     Map<String, Object> fields = Map.of("amount_refunded", intent.amountRefunded() + amount, "updated_at", now);
     Map<String, Object> after = new LinkedHashMap<>(current.data());
     after.putAll(fields);
-    Map<String, Object> refund = new LinkedHashMap<>();
-    refund.put("id", refundId);
-    refund.put("organization_id", organizationId);
-    refund.put("payment_intent_id", intentId);
-    refund.put("amount", amount);
-    refund.put("currency", intent.currency());
-    refund.put("status", Refund.PENDING);
-    refund.put("reason", reason.orElse(null));
-    refund.put("processor_refund_id", null);
-    refund.put("created_at", now);
+    Refund reserved = new Refund(refundId, organizationId, intentId, amount, intent.currency(), Refund.PENDING, reason,
+        Optional.empty(), now);
+    Map<String, Object> refund = refundDocument(reserved);
     List<Write> writes = new ArrayList<>();
     writes.add(Write.update(current.path(), fields, Optional.of(current.version())));
     writes.add(Write.create(PaymentPaths.refund(organizationId, refundId), refund));
@@ -149,8 +142,21 @@ public final class PaymentActions {
     writes.addAll(IntentDocuments.ledgerWrites(LedgerPostings.refund(organizationId, intentId, intent.currency(), now, amount),
         intent.status().wire(), after, now));
     store.commit(writes);
-    return new Refund(refundId, organizationId, intentId, amount, intent.currency(), Refund.PENDING, reason,
-        Optional.empty(), now);
+    return reserved;
+  }
+
+  private static Map<String, Object> refundDocument(Refund refund) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("id", refund.id());
+    data.put("organization_id", refund.organizationId());
+    data.put("payment_intent_id", refund.paymentIntentId());
+    data.put("amount", refund.amount());
+    data.put("currency", refund.currency());
+    data.put("status", refund.status());
+    data.put("reason", refund.reason().orElse(null));
+    data.put("processor_refund_id", refund.processorRefundId().orElse(null));
+    data.put("created_at", refund.createdAt());
+    return data;
   }
 
   /** A refund the processor did not make: the amount returns to the intent through a reversing transaction. */
