@@ -7,6 +7,7 @@ import com.agenthub.shared.ids.Ids;
 import com.agenthub.shared.ids.Timestamps;
 import com.agenthub.shared.logging.StructuredLog;
 import com.agenthub.shared.port.DocumentStore;
+import com.agenthub.shared.port.StoreException;
 import com.agenthub.shared.port.StoredDocument;
 import com.agenthub.shared.port.Write;
 import java.time.Clock;
@@ -72,14 +73,19 @@ public final class PaymentActions {
       Optional<String> idempotencyKey) {
     String refundId = idempotencyKey.map(k -> PaymentPaths.derivedId("refund", organizationId,
         k + "\n" + intentId + "|" + requested.map(String::valueOf).orElse("") + "|" + reason.orElse(""))).orElseGet(Ids::newId);
-    Refund reserved = store.get(PaymentPaths.refund(organizationId, refundId)).map(PaymentActions::refundOf)
-        .filter(r -> r.paymentIntentId().equals(intentId))
-        .orElseGet(() -> Contention.retry("the payment intent", () -> reserve(organizationId, intentId, refundId, requested, reason)));
+    Reservation reservation;
+    try {
+      reservation = Contention.retry("the payment intent", () -> reserve(organizationId, intentId, refundId, requested, reason));
+    } catch (ApiError refused) {
+      // Refused because the first attempt of this very request already took the amount: that refund.
+      StoredDocument earlier = store.get(PaymentPaths.refund(organizationId, refundId)).orElseThrow(() -> refused);
+      reservation = new Reservation(refundOf(earlier), get(organizationId, intentId).processorIntentId());
+    }
+    Refund reserved = reservation.refund();
     if (!Refund.PENDING.equals(reserved.status())) {
       return reserved;
     }
-    // The intent's processor id never changes: no need to read it again after the reservation.
-    String processorIntentId = get(organizationId, intentId).processorIntentId();
+    String processorIntentId = reservation.processorIntentId();
     PaymentProcessor.ProcessorRefund outcome;
     try {
       outcome = processor.refund(processorIntentId, reserved.amount(), "refund-" + refundId);
@@ -112,7 +118,10 @@ public final class PaymentActions {
         Optional.ofNullable(doc.string("processor_refund_id")).filter(id -> !id.isEmpty()), doc.instant("created_at"));
   }
 
-  private Refund reserve(String organizationId, String intentId, String refundId, Optional<Long> requested,
+  /** A refund's amount held on its intent, and where the processor knows the intent. */
+  private record Reservation(Refund refund, String processorIntentId) {}
+
+  private Reservation reserve(String organizationId, String intentId, String refundId, Optional<Long> requested,
       Optional<String> reason) {
     StoredDocument current = PaymentIntents.load(store, organizationId, intentId);
     PaymentIntent intent = IntentDocuments.fromDocument(current);
@@ -141,8 +150,17 @@ public final class PaymentActions {
     writes.add(IntentDocuments.changeRecord(Change.UPDATED, after, now));
     writes.addAll(IntentDocuments.ledgerWrites(LedgerPostings.refund(organizationId, intentId, intent.currency(), now, amount),
         intent.status().wire(), after, now));
-    store.commit(writes);
-    return reserved;
+    try {
+      store.commit(writes);
+    } catch (StoreException e) {
+      if (e.reason() != StoreException.Reason.ALREADY_EXISTS) {
+        throw e;
+      }
+      // A retry of a request that had reserved (its id derives from the same Idempotency-Key): that refund, not another.
+      StoredDocument earlier = store.get(PaymentPaths.refund(organizationId, refundId)).orElseThrow(() -> e);
+      return new Reservation(refundOf(earlier), intent.processorIntentId());
+    }
+    return new Reservation(reserved, intent.processorIntentId());
   }
 
   private static Map<String, Object> refundDocument(Refund refund) {

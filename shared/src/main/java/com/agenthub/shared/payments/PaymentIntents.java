@@ -10,6 +10,7 @@ import com.agenthub.shared.paging.Pager;
 import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
 import com.agenthub.shared.port.Query;
+import com.agenthub.shared.port.StoreException;
 import com.agenthub.shared.port.StoredDocument;
 import com.agenthub.shared.port.Version;
 import com.agenthub.shared.port.Write;
@@ -53,10 +54,6 @@ public final class PaymentIntents {
     PaymentProcessor.ProcessorIntent remote = Processors.call(() -> processor.create(new PaymentProcessor.CreateRequest(
         id, organizationId, request.amount(), request.currency().code(), request.captureMethod(), request.paymentMethod(),
         request.description()), "create-" + id));
-    Optional<StoredDocument> earlier = store.get(PaymentPaths.intent(organizationId, id));
-    if (earlier.isPresent()) {
-      return new CreatedPaymentIntent(IntentDocuments.fromDocument(earlier.get()), remote.clientSecret());
-    }
     Instant now = Timestamps.now(clock);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("id", id);
@@ -95,7 +92,16 @@ public final class PaymentIntents {
       move.get().writes().stream().skip(3).forEach(writes::add);
       writes.set(2, IntentDocuments.changeRecord(Change.CREATED, data, now));
     }
-    Version version = store.commit(writes).get(0);
+    Version version;
+    try {
+      version = store.commit(writes).get(0);
+    } catch (StoreException e) {
+      if (e.reason() != StoreException.Reason.ALREADY_EXISTS || idempotencyKey.isEmpty()) {
+        throw e;
+      }
+      // A retry of a request whose commit happened: the intent it made (no read on the normal path).
+      return new CreatedPaymentIntent(get(organizationId, id), remote.clientSecret());
+    }
     return new CreatedPaymentIntent(IntentDocuments.fromDocument(new StoredDocument(path, data, version)),
         remote.clientSecret());
   }

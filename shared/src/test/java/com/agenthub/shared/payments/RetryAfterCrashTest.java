@@ -78,6 +78,11 @@ class RetryAfterCrashTest {
     assertEquals(300, intents.get("org", id).amountRefunded());
     assertEquals(1, processorKeys.stream().filter(k -> k.startsWith("refund-")).count(), "the processor was asked once");
     assertEquals(700, new Ledger(store).balances("org").get(0).received());
+
+    Refund rest = actions.refund("org", id, Optional.empty(), Optional.empty(), Optional.of("refund-rest"));
+    Refund restRetried = actions.refund("org", id, Optional.empty(), Optional.empty(), Optional.of("refund-rest"));
+    assertEquals(rest.id(), restRetried.id(), "a retried full refund is the same refund, not a 409");
+    assertEquals(1000, intents.get("org", id).amountRefunded());
   }
 
   private static NewPaymentIntent request(long amount) {
