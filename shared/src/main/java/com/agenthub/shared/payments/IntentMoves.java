@@ -54,9 +54,10 @@ final class IntentMoves {
     if (state.status() == PaymentStatus.REQUIRES_PAYMENT_METHOD) {
       fields.put("last_payment_error", state.lastPaymentError().orElse(null));
     }
-    reason.ifPresent(r -> fields.put("cancellation_reason", r.wire()));
-    if (state.status() == PaymentStatus.CANCELED && reason.isEmpty() && current.string("cancellation_reason") == null) {
-      fields.put("cancellation_reason", "automatic");
+    if (state.status() == PaymentStatus.CANCELED) {
+      // Ours if we canceled, else the processor's (its event may arrive before our own cancel commits).
+      fields.put("cancellation_reason", reason.map(CancellationReason::wire).or(state::cancellationReason)
+          .orElse(Optional.ofNullable(current.string("cancellation_reason")).orElse("automatic")));
     }
     eventCreated.ifPresent(at -> fields.put("last_event_at", at));
     fields.put("updated_at", now);
