@@ -1176,6 +1176,22 @@ class OpenApiConformanceTest {
     assertConforms(send(org, "POST", "TrackEvents", Map.of(), bytes("{\"event_type\": \"other\"}"), headers), 422);
   }
 
+  // -------------------------------------------------------------------------------- EmbedTexts
+
+  @Test
+  void embedTexts() {
+    Exchange embedded = post(acme, "EmbedTexts", "{\"texts\": [\"a question\", \"another question\"]}");
+    assertConforms(embedded, 200);
+    assertConforms(post(acme, "EmbedTexts", "{\"texts\": [\"a question\"]}"), 200);
+    assertResponseConforms(post(acme, "EmbedTexts", "{\"texts\": []}"), 400, "POST", "validation.request.body.schema.minItems");
+    assertResponseConforms(post(acme, "EmbedTexts", "{\"texts\": [\"x\"], \"model\": \"m\"}"), 400, "POST",
+        "validation.request.body.schema.additionalProperties");
+    assertResponseConforms(post(acme, "EmbedTexts", "{\"texts\": [3]}"), 400, "POST", "validation.request.body.schema.type");
+    assertResponseConforms(post(anonymous, "EmbedTexts", "{\"texts\": [\"x\"]}"), 401, "POST",
+        "validation.request.security.missing");
+    assertResponseConforms(oversize(acme, "EmbedTexts"), 413, "POST");
+  }
+
   // -------------------------------------------------------------------------------- GetMetrics
 
   @Test

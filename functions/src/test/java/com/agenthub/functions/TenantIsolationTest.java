@@ -2,6 +2,7 @@ package com.agenthub.functions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.agenthub.functions.testing.ApiClient;
 import com.agenthub.functions.testing.ApiResponse;
@@ -75,6 +76,8 @@ class TenantIsolationTest {
     assertEquals("open", untouched.get("status").getAsString());
     assertEquals(1, untouched.get("last_sequence").getAsLong(), "B's conversation is unchanged by A's attempts");
     assertEquals(conversationOfB.get("id"), untouched.get("id"));
+    orgB.patch("UpdateConversationSettings", "{\"message_retention_days\": 7}", Map.of());
+    assertTrue(orgA.get("GetConversationSettings").json().get("message_retention_days").isJsonNull(), "settings are per organization");
     // The same client-chosen id in A is A's own conversation, not B's.
     String agentOfA = orgA.post("CreateAgent", "{\"name\": \"A's agent\"}").json().get("id").getAsString();
     assertEquals(201, orgA.post("CreateConversation", "{\"id\": \"shared-name\", \"agent_id\": \"" + agentOfA + "\"}").status());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.agenthub.functions.testing.ApiClient;
 import com.agenthub.functions.testing.ApiResponse;
 import com.agenthub.functions.testing.LocalStackFixture;
+import com.agenthub.shared.testing.Emulators;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -258,6 +259,28 @@ class ConversationsHttpTest {
     ApiResponse retried = org.post("AppendMessages", reordered);
     assertEquals(200, retried.status(), retried.toString());
     assertTrue(retried.json().getAsJsonArray("messages").get(0).getAsJsonObject().get("replayed").getAsBoolean());
+  }
+
+  @Test
+  void messagesAppendedUnderARetentionCarryTheExpiryFirestoresTtlPolicyActsOn() throws Exception {
+    LocalStackFixture.Tenant tenant = LocalStackFixture.newTenant("Retention");
+    ApiClient client = tenant.client();
+    String agentId = client.post("CreateAgent", "{\"name\": \"Forgetful\"}").json().get("id").getAsString();
+    String id = client.post("CreateConversation", "{\"agent_id\": \"" + agentId + "\"}").json().get("id").getAsString();
+    String message = "{\"conversation_id\": \"" + id + "\", \"role\": \"user\", \"content\": \"x\", \"client_message_id\": \"";
+    assertEquals(201, client.post("AppendMessages", message + "kept\"}").status());
+    client.patch("UpdateConversationSettings", "{\"message_retention_days\": 30}", Map.of());
+    assertEquals(201, client.post("AppendMessages", message + "expiring\"}").status());
+
+    var messages = Emulators.firestore().collection("organizations/" + tenant.organizationId() + "/conversations/" + id + "/messages")
+        .orderBy("sequence").get().get().getDocuments();
+    assertEquals(null, messages.get(0).get("expires_at"), "appended before the retention: kept");
+    com.google.cloud.Timestamp created = messages.get(1).getTimestamp("created_at");
+    com.google.cloud.Timestamp expires = messages.get(1).getTimestamp("expires_at");
+    assertEquals(java.time.Duration.ofDays(30), java.time.Duration.between(created.toDate().toInstant(), expires.toDate().toInstant()));
+    var guard = Emulators.firestore().collection("organizations/" + tenant.organizationId() + "/conversations/" + id
+        + "/client_message_ids").whereEqualTo("sequence", 2L).get().get().getDocuments().get(0);
+    assertEquals(expires, guard.getTimestamp("expires_at"), "its retry guard expires with it");
   }
 
   @Test

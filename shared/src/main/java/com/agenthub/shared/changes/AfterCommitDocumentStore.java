@@ -2,6 +2,7 @@ package com.agenthub.shared.changes;
 
 import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
+import com.agenthub.shared.port.NearestQuery;
 import com.agenthub.shared.port.Query;
 import com.agenthub.shared.port.StoredDocument;
 import com.agenthub.shared.port.Version;
@@ -45,6 +46,11 @@ public class AfterCommitDocumentStore implements DocumentStore {
   @Override
   public final List<StoredDocument> query(Query query) {
     return store.query(query);
+  }
+
+  @Override
+  public final List<NearestQuery.Nearest> findNearest(NearestQuery query) {
+    return store.findNearest(query);
   }
 
   @Override

@@ -21,6 +21,9 @@ public interface DocumentStore {
 
   List<StoredDocument> query(Query query);
 
+  /** The documents nearest to the query's vector, nearest first, each with its distance. */
+  List<NearestQuery.Nearest> findNearest(NearestQuery query);
+
   /**
    * Runs read-then-write work serializably: reads see one snapshot, and the buffered writes
    * commit atomically only if nothing read has changed. The work may run more than once, so it

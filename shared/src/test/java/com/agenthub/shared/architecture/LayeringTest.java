@@ -18,7 +18,8 @@ class LayeringTest {
 
   private static final Path MAIN = Path.of("src/main/java/com/agenthub/shared");
   private static final List<String> DOMAIN = List.of("agents", "organizations", "port", "errors", "paging", "ids", "auth", "idempotency",
-      "analytics", "changes", "ingestion", "metrics", "messages", "warehouse", "payments");
+      "analytics", "changes", "ingestion", "metrics", "messages", "warehouse", "payments", "conversations", "versions", "json",
+      "embeddings");
 
   @Test
   void theDomainImportsNoClientLibraryAdapterOrHttp() throws IOException {
@@ -26,7 +27,7 @@ class LayeringTest {
     for (String layer : DOMAIN) {
       scan(MAIN.resolve(layer), violations, "import com.google.cloud.", "import com.google.api.",
           "import com.agenthub.shared.adapter.", "import com.agenthub.shared.http.", "import com.stripe.",
-          "import com.agenthub.shared.local.");
+          "import com.agenthub.shared.local.", "import dev.langchain4j.", "import ai.onnxruntime.");
     }
     assertEquals(new TreeSet<>(), violations);
   }

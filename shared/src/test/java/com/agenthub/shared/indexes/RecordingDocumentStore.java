@@ -2,6 +2,7 @@ package com.agenthub.shared.indexes;
 
 import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
+import com.agenthub.shared.port.NearestQuery;
 import com.agenthub.shared.port.Query;
 import com.agenthub.shared.port.StoredDocument;
 import com.agenthub.shared.port.Version;
@@ -16,6 +17,7 @@ final class RecordingDocumentStore implements DocumentStore {
   private final DocumentStore store;
   final List<Query> queries = new ArrayList<>();
   final List<Write> writes = new ArrayList<>();
+  final List<NearestQuery> nearestQueries = new ArrayList<>();
 
   RecordingDocumentStore(DocumentStore store) {
     this.store = store;
@@ -36,6 +38,12 @@ final class RecordingDocumentStore implements DocumentStore {
   public synchronized List<StoredDocument> query(Query query) {
     queries.add(query);
     return store.query(query);
+  }
+
+  @Override
+  public synchronized List<NearestQuery.Nearest> findNearest(NearestQuery query) {
+    nearestQueries.add(query);
+    return store.findNearest(query);
   }
 
   @Override

@@ -241,6 +241,23 @@ public abstract class DocumentStoreContract {
   }
 
   @Test
+  void aVectorRoundTripsAndFindNearestRanksByCosineDistanceAfterItsPreFilter() {
+    store().commit(List.of(
+        Write.create(doc("east"), Map.of("kind", "a", "v", new Vector(new float[] {1f, 0f, 0f}))),
+        Write.create(doc("north-east"), Map.of("kind", "a", "v", new Vector(new float[] {1f, 1f, 0f}))),
+        Write.create(doc("north"), Map.of("kind", "a", "v", new Vector(new float[] {0f, 1f, 0f}))),
+        Write.create(doc("east-other-kind"), Map.of("kind", "b", "v", new Vector(new float[] {1f, 0f, 0f})))));
+    assertEquals(new Vector(new float[] {1f, 1f, 0f}), store().get(doc("north-east")).orElseThrow().data().get("v"));
+
+    List<NearestQuery.Nearest> nearest = store().findNearest(
+        NearestQuery.cosine(items, "v", new Vector(new float[] {0.9f, 0.1f, 0f}), 2).where("kind", "a"));
+    assertEquals(List.of("east", "north-east"), nearest.stream().map(n -> n.document().id()).toList());
+    assertTrue(nearest.get(0).distance() < nearest.get(1).distance());
+    assertEquals(1 - 0.9 / Math.sqrt(0.82), nearest.get(0).distance(), 1e-6);
+    assertFalse(nearest.get(0).document().data().keySet().stream().anyMatch(k -> k.startsWith("__")), "no result field left behind");
+  }
+
+  @Test
   void queryWithoutOrderIsOrderedByIdAndSeesOnlyItsOwnCollection() {
     store().commit(List.of(
         Write.create(doc("b"), Map.of()),

@@ -6,6 +6,7 @@ import static com.agenthub.shared.adapter.firestore.FirestoreValues.toFirestoreM
 
 import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
+import com.agenthub.shared.port.NearestQuery;
 import com.agenthub.shared.port.Query;
 import com.agenthub.shared.port.StoredDocument;
 import com.agenthub.shared.port.Version;
@@ -20,6 +21,9 @@ import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Precondition;
 import com.google.cloud.firestore.SetOptions;
 import com.google.cloud.firestore.UpdateBuilder;
+import com.google.cloud.firestore.VectorQuery;
+import com.google.cloud.firestore.VectorQueryOptions;
+import com.google.cloud.firestore.VectorQuerySnapshot;
 import com.google.cloud.firestore.WriteBatch;
 import com.google.cloud.firestore.WriteResult;
 import java.time.Duration;
@@ -105,6 +109,40 @@ public final class FirestoreDocumentStore implements DocumentStore {
       toStored(snapshot).ifPresent(page::add);
     }
     return page;
+  }
+
+  /** Distances come back in a result field the query names; it is taken out of the document again. */
+  private static final String DISTANCE_FIELD = "__nearest_distance";
+
+  @Override
+  public List<NearestQuery.Nearest> findNearest(NearestQuery query) {
+    com.google.cloud.firestore.Query q = firestore.collection(query.collection().toString());
+    for (Map.Entry<String, Object> filter : query.equalTo().entrySet()) {
+      q = q.whereEqualTo(filter.getKey(), toFirestore(filter.getValue()));
+    }
+    float[] target = query.target().values();
+    double[] vector = new double[target.length];
+    for (int i = 0; i < target.length; i++) {
+      vector[i] = target[i];
+    }
+    VectorQuery.DistanceMeasure measure = switch (query.measure()) {
+      case COSINE -> VectorQuery.DistanceMeasure.COSINE;
+      case EUCLIDEAN -> VectorQuery.DistanceMeasure.EUCLIDEAN;
+      case DOT_PRODUCT -> VectorQuery.DistanceMeasure.DOT_PRODUCT;
+    };
+    VectorQuerySnapshot found = await(q.findNearest(query.field(), vector, query.limit(), measure,
+        VectorQueryOptions.newBuilder().setDistanceResultField(DISTANCE_FIELD).build()).get());
+    List<NearestQuery.Nearest> nearest = new ArrayList<>();
+    for (DocumentSnapshot snapshot : found.getDocuments()) {
+      Double distance = snapshot.getDouble(DISTANCE_FIELD);
+      toStored(snapshot).ifPresent(doc -> {
+        Map<String, Object> data = new java.util.LinkedHashMap<>(doc.data());
+        data.remove(DISTANCE_FIELD);
+        nearest.add(new NearestQuery.Nearest(new StoredDocument(doc.path(), data, doc.version()),
+            distance == null ? Double.NaN : distance));
+      });
+    }
+    return nearest;
   }
 
   @Override

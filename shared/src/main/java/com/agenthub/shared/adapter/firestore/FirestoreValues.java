@@ -1,13 +1,16 @@
 package com.agenthub.shared.adapter.firestore;
 
+import com.agenthub.shared.port.Vector;
 import com.google.cloud.Timestamp;
+import com.google.cloud.firestore.FieldValue;
+import com.google.cloud.firestore.VectorValue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Converts between the port's plain values (Instant) and Firestore's (Timestamp), recursively. */
+/** Converts between the port's plain values (Instant, Vector) and Firestore's (Timestamp, VectorValue), recursively. */
 final class FirestoreValues {
 
   private FirestoreValues() {}
@@ -15,6 +18,14 @@ final class FirestoreValues {
   static Object toFirestore(Object value) {
     if (value instanceof Instant instant) {
       return Timestamp.ofTimeSecondsAndNanos(instant.getEpochSecond(), instant.getNano());
+    }
+    if (value instanceof Vector vector) {
+      float[] values = vector.values();
+      double[] doubles = new double[values.length];
+      for (int i = 0; i < values.length; i++) {
+        doubles[i] = values[i];
+      }
+      return FieldValue.vector(doubles);
     }
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> out = new LinkedHashMap<>();
@@ -37,6 +48,14 @@ final class FirestoreValues {
   static Object fromFirestore(Object value) {
     if (value instanceof Timestamp ts) {
       return instant(ts);
+    }
+    if (value instanceof VectorValue vector) {
+      double[] doubles = vector.toArray();
+      float[] values = new float[doubles.length];
+      for (int i = 0; i < doubles.length; i++) {
+        values[i] = (float) doubles[i];
+      }
+      return new Vector(values);
     }
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> out = new LinkedHashMap<>();

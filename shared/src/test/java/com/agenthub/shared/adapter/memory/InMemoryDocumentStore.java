@@ -2,7 +2,9 @@ package com.agenthub.shared.adapter.memory;
 
 import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
+import com.agenthub.shared.port.NearestQuery;
 import com.agenthub.shared.port.Query;
+import com.agenthub.shared.port.Vector;
 import com.agenthub.shared.port.StoreException;
 import com.agenthub.shared.port.StoreException.Reason;
 import com.agenthub.shared.port.StoredDocument;
@@ -86,6 +88,44 @@ public final class InMemoryDocumentStore implements DocumentStore {
       page.add(doc);
     }
     return page;
+  }
+
+  /** Exact nearest neighbours, as Firestore's flat vector index computes them. */
+  @Override
+  public synchronized List<NearestQuery.Nearest> findNearest(NearestQuery query) {
+    String prefix = query.collection() + "/";
+    List<NearestQuery.Nearest> found = new ArrayList<>();
+    documents.forEach((key, entry) -> {
+      if (key.startsWith(prefix) && !key.substring(prefix.length()).contains("/")
+          && query.equalTo().entrySet().stream().allMatch(f -> equal(entry.data().get(f.getKey()), f.getValue()))
+          && entry.data().get(query.field()) instanceof Vector vector
+          && vector.dimensions() == query.target().dimensions()) {
+        found.add(new NearestQuery.Nearest(stored(new DocumentPath(List.of(key.split("/"))), entry),
+            distance(query.measure(), vector.values(), query.target().values())));
+      }
+    });
+    // Dot product is a similarity: larger is nearer, as Firestore orders it.
+    Comparator<NearestQuery.Nearest> nearestFirst = Comparator.comparingDouble(NearestQuery.Nearest::distance);
+    found.sort(query.measure() == NearestQuery.Measure.DOT_PRODUCT ? nearestFirst.reversed() : nearestFirst);
+    return List.copyOf(found.subList(0, Math.min(query.limit(), found.size())));
+  }
+
+  private static double distance(NearestQuery.Measure measure, float[] a, float[] b) {
+    double dot = 0;
+    double na = 0;
+    double nb = 0;
+    double squared = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += (double) a[i] * b[i];
+      na += (double) a[i] * a[i];
+      nb += (double) b[i] * b[i];
+      squared += ((double) a[i] - b[i]) * ((double) a[i] - b[i]);
+    }
+    return switch (measure) {
+      case COSINE -> 1 - dot / Math.sqrt(na * nb);
+      case EUCLIDEAN -> Math.sqrt(squared);
+      case DOT_PRODUCT -> dot;
+    };
   }
 
   @Override
