@@ -6,6 +6,7 @@ import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.HttpEndpoint.Access;
 import com.agenthub.shared.http.HttpEndpoint;
 import com.agenthub.shared.http.ETags;
+import com.agenthub.shared.idempotency.IdempotencyKeys;
 import com.agenthub.shared.json.Json;
 
 /** POST a payment intent (Idempotency-Key required); 201 with it, its ETag and, this once, its client_secret. */
@@ -17,7 +18,8 @@ public final class CreatePaymentIntent extends EndpointFunction {
 
   public CreatePaymentIntent(Services services) {
     super(HttpEndpoint.of("CreatePaymentIntent", "POST", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
-      var created = services.payments().intents().create(call.organizationId(), PaymentJson.newIntent(call.body()));
+      var created = services.payments().intents().create(call.organizationId(), PaymentJson.newIntent(call.body()),
+          call.header(IdempotencyKeys.FIELD));
       var json = PaymentJson.of(created.intent());
       json.add("client_secret", Json.toJson(created.clientSecret().orElse(null)));
       return ApiReply.created(json).withHeader("ETag", ETags.of(created.intent().version()));

@@ -5,6 +5,7 @@ import com.agenthub.functions.wiring.Services;
 import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.HttpEndpoint.Access;
 import com.agenthub.shared.http.HttpEndpoint;
+import com.agenthub.shared.idempotency.IdempotencyKeys;
 import java.util.Set;
 
 /** POST a refund of all or part of a succeeded payment; refunds never add up past amount_received (Idempotency-Key required). */
@@ -18,7 +19,8 @@ public final class CreateRefund extends EndpointFunction {
     super(HttpEndpoint.of("CreateRefund", "POST", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
       call.body().rejectUnknown(Set.of("payment_intent_id", "amount", "reason"));
       var refund = services.payments().actions().refund(call.organizationId(), call.body().requiredString("payment_intent_id"),
-          PaymentJson.amount(call.body(), "amount"), call.body().optionalString("reason").map(PaymentJson::refundReason));
+          PaymentJson.amount(call.body(), "amount"), call.body().optionalString("reason").map(PaymentJson::refundReason),
+          call.header(IdempotencyKeys.FIELD));
       return ApiReply.created(PaymentJson.of(refund));
     }).idempotencyKeyRequired(services.idempotencyKeys()));
   }

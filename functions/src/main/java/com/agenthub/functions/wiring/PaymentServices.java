@@ -5,6 +5,7 @@ import com.agenthub.shared.payments.PaymentActions;
 import com.agenthub.shared.payments.PaymentEvents;
 import com.agenthub.shared.payments.PaymentIntents;
 import com.agenthub.shared.payments.PaymentProcessor;
+import com.agenthub.shared.payments.PaymentReconciliation;
 import com.agenthub.shared.payments.ProcessorEventVerifier;
 import com.agenthub.shared.port.DocumentStore;
 import java.time.Clock;
@@ -12,7 +13,7 @@ import java.util.function.Supplier;
 
 /** The Payments service's use cases, composed once; {@link Services} holds it as one component. */
 public record PaymentServices(PaymentIntents intents, PaymentActions actions, PaymentEvents events, Ledger ledger,
-    ProcessorEventVerifier webhookVerifier) {
+    PaymentReconciliation reconciliation, ProcessorEventVerifier webhookVerifier) {
 
   /**
    * The processor and the verifier are built on first use: most functions never call the
@@ -23,6 +24,7 @@ public record PaymentServices(PaymentIntents intents, PaymentActions actions, Pa
     PaymentProcessor lazy = new LazyPaymentProcessor(processor);
     Lazy<ProcessorEventVerifier> lazyVerifier = new Lazy<>(verifier);
     return new PaymentServices(new PaymentIntents(store, lazy, clock), new PaymentActions(store, lazy, clock),
-        new PaymentEvents(store, clock), new Ledger(store), (body, header) -> lazyVerifier.get().verify(body, header));
+        new PaymentEvents(store, clock), new Ledger(store), new PaymentReconciliation(store, lazy, clock),
+        (body, header) -> lazyVerifier.get().verify(body, header));
   }
 }

@@ -132,6 +132,23 @@ class PaymentWebhookHttpTest {
     assertEquals(2, entries(reversed));
   }
 
+  @Test
+  void reconciliationAppliesWhatLostWebhooksMissedThroughTheSameTransitions() {
+    String lost = create(org, "{\"amount\": 400, \"currency\": \"usd\", \"payment_method\": \"pm_card_visa+lost\"}")
+        .get("id").getAsString();
+    PaymentCalls.sleep(600);
+    assertEquals("requires_confirmation", get(org, lost).get("status").getAsString(), "no webhook arrived");
+    var report = com.agenthub.functions.wiring.Services.production().payments().reconciliation()
+        .reconcile(java.time.Duration.ZERO);
+    assertEquals(true, report.drifted() >= 1, report::toString);
+    JsonObject reconciled = get(org, lost);
+    assertEquals("succeeded", reconciled.get("status").getAsString());
+    assertEquals(400, reconciled.get("amount_received").getAsLong());
+    assertEquals(2, entries(lost));
+    com.agenthub.functions.wiring.Services.production().payments().reconciliation().reconcile(java.time.Duration.ZERO);
+    assertEquals(2, entries(lost), "a second run changes nothing");
+  }
+
   private int entries(String intentId) {
     return org.get("ListLedgerEntries?payment_intent_id=" + intentId).json().getAsJsonArray("ledger_entries").size();
   }

@@ -24,6 +24,14 @@ final class IntentMoves {
   private IntentMoves() {}
 
   /**
+   * Whether the processor still owes us news of this intent (the customer is confirming, it is
+   * processing, or an authorization may expire): reconciliation asks about these if they sit.
+   */
+  static boolean awaitsProcessor(PaymentStatus status) {
+    return !status.isFinal() && status != PaymentStatus.REQUIRES_PAYMENT_METHOD;
+  }
+
+  /**
    * The commit that brings {@code current} to the processor's {@code state}, or empty if the state
    * is not a move forward (same status, a move the table forbids, or an event older than the last one applied).
    */
@@ -46,9 +54,10 @@ final class IntentMoves {
     if (state.status() == PaymentStatus.REQUIRES_PAYMENT_METHOD) {
       fields.put("last_payment_error", state.lastPaymentError().orElse(null));
     }
-    reason.ifPresent(r -> fields.put("cancellation_reason", r.wire()));
-    if (state.status() == PaymentStatus.CANCELED && reason.isEmpty() && current.string("cancellation_reason") == null) {
-      fields.put("cancellation_reason", "automatic");
+    if (state.status() == PaymentStatus.CANCELED) {
+      // Ours if we canceled, else the processor's (its event may arrive before our own cancel commits).
+      fields.put("cancellation_reason", reason.map(CancellationReason::wire).or(state::cancellationReason)
+          .orElse(Optional.ofNullable(current.string("cancellation_reason")).orElse("automatic")));
     }
     eventCreated.ifPresent(at -> fields.put("last_event_at", at));
     fields.put("updated_at", now);
@@ -57,6 +66,8 @@ final class IntentMoves {
     List<Write> writes = new ArrayList<>();
     writes.add(Write.update(current.path(), fields, Optional.of(current.version())));
     writes.add(IntentDocuments.changeRecord(Change.UPDATED, after, now));
+    writes.add(Write.update(PaymentPaths.processorIntent(current.string("processor"), current.string("processor_intent_id")),
+        Map.of("awaiting_processor", awaitsProcessor(state.status()), "updated_at", now), Optional.empty()));
     LedgerPostings.forMove(current.string("organization_id"), current.id(), current.string("currency"), now,
             current.longValue("amount_capturable"), capturable, current.longValue("amount_received"), received, state.status())
         .ifPresent(tx -> writes.addAll(IntentDocuments.ledgerWrites(tx, state.status().wire(), after, now)));

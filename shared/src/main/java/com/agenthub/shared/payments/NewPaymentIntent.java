@@ -25,6 +25,12 @@ public record NewPaymentIntent(
     metadata = Map.copyOf(metadata);
   }
 
+  /** The request in one canonical line: a reused Idempotency-Key with another request derives another id. */
+  String fingerprint() {
+    return amount + "|" + currency.code() + "|" + captureMethod.wire() + "|" + description.orElse("") + "|"
+        + customerRef.orElse("") + "|" + new java.util.TreeMap<>(metadata) + "|" + paymentMethod.orElse("");
+  }
+
   private static String bounded(String field, String value, int max) {
     if (value.isBlank() || value.length() > max) {
       throw ApiError.invalid(field, "'" + field + "' must be 1.." + max + " characters");

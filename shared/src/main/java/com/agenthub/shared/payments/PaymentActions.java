@@ -7,6 +7,7 @@ import com.agenthub.shared.ids.Ids;
 import com.agenthub.shared.ids.Timestamps;
 import com.agenthub.shared.logging.StructuredLog;
 import com.agenthub.shared.port.DocumentStore;
+import com.agenthub.shared.port.StoreException;
 import com.agenthub.shared.port.StoredDocument;
 import com.agenthub.shared.port.Write;
 import java.time.Clock;
@@ -61,13 +62,33 @@ public final class PaymentActions {
 
   /** Reserves, asks the processor, then confirms or reverses. */
   public Refund refund(String organizationId, String intentId, Optional<Long> requested, Optional<String> reason) {
-    String refundId = Ids.newId();
-    Refund reserved = Contention.retry("the payment intent", () -> reserve(organizationId, intentId, refundId, requested, reason));
-    PaymentIntent intent = get(organizationId, intentId);
-    Map<String, Object> reservedDocument = store.get(PaymentPaths.refund(organizationId, refundId)).orElseThrow().data();
+    return refund(organizationId, intentId, requested, reason, Optional.empty());
+  }
+
+  /**
+   * With the caller's Idempotency-Key, a retry after a crash finds the refund it had reserved and
+   * sends the processor the same key: never a second refund.
+   */
+  public Refund refund(String organizationId, String intentId, Optional<Long> requested, Optional<String> reason,
+      Optional<String> idempotencyKey) {
+    String refundId = idempotencyKey.map(k -> PaymentPaths.derivedId("refund", organizationId,
+        k + "\n" + intentId + "|" + requested.map(String::valueOf).orElse("") + "|" + reason.orElse(""))).orElseGet(Ids::newId);
+    Reservation reservation;
+    try {
+      reservation = Contention.retry("the payment intent", () -> reserve(organizationId, intentId, refundId, requested, reason));
+    } catch (ApiError refused) {
+      // Refused because the first attempt of this very request already took the amount: that refund.
+      StoredDocument earlier = store.get(PaymentPaths.refund(organizationId, refundId)).orElseThrow(() -> refused);
+      reservation = new Reservation(refundOf(earlier), get(organizationId, intentId).processorIntentId());
+    }
+    Refund reserved = reservation.refund();
+    if (!Refund.PENDING.equals(reserved.status())) {
+      return reserved;
+    }
+    String processorIntentId = reservation.processorIntentId();
     PaymentProcessor.ProcessorRefund outcome;
     try {
-      outcome = processor.refund(intent.processorIntentId(), reserved.amount(), "refund-" + refundId);
+      outcome = processor.refund(processorIntentId, reserved.amount(), "refund-" + refundId);
     } catch (ProcessorException e) {
       if (e.reason() == ProcessorException.Reason.UNAVAILABLE) {
         // The amount stays reserved; reconciliation settles it with the processor later.
@@ -82,7 +103,7 @@ public final class PaymentActions {
     }
     String status = Refund.SUCCEEDED.equals(outcome.status()) ? Refund.SUCCEEDED : Refund.PENDING;
     Map<String, Object> fields = Map.of("status", status, "processor_refund_id", outcome.id());
-    Map<String, Object> after = new LinkedHashMap<>(reservedDocument);
+    Map<String, Object> after = refundDocument(reserved);
     after.putAll(fields);
     Instant now = Timestamps.now(clock);
     store.commit(List.of(Write.update(PaymentPaths.refund(organizationId, refundId), fields, Optional.empty()),
@@ -91,7 +112,16 @@ public final class PaymentActions {
         Optional.of(outcome.id()), reserved.createdAt());
   }
 
-  private Refund reserve(String organizationId, String intentId, String refundId, Optional<Long> requested,
+  private static Refund refundOf(StoredDocument doc) {
+    return new Refund(doc.id(), doc.string("organization_id"), doc.string("payment_intent_id"), doc.longValue("amount"),
+        doc.string("currency"), doc.string("status"), Optional.ofNullable(doc.string("reason")),
+        Optional.ofNullable(doc.string("processor_refund_id")).filter(id -> !id.isEmpty()), doc.instant("created_at"));
+  }
+
+  /** A refund's amount held on its intent, and where the processor knows the intent. */
+  private record Reservation(Refund refund, String processorIntentId) {}
+
+  private Reservation reserve(String organizationId, String intentId, String refundId, Optional<Long> requested,
       Optional<String> reason) {
     StoredDocument current = PaymentIntents.load(store, organizationId, intentId);
     PaymentIntent intent = IntentDocuments.fromDocument(current);
@@ -110,16 +140,9 @@ public final class PaymentActions {
     Map<String, Object> fields = Map.of("amount_refunded", intent.amountRefunded() + amount, "updated_at", now);
     Map<String, Object> after = new LinkedHashMap<>(current.data());
     after.putAll(fields);
-    Map<String, Object> refund = new LinkedHashMap<>();
-    refund.put("id", refundId);
-    refund.put("organization_id", organizationId);
-    refund.put("payment_intent_id", intentId);
-    refund.put("amount", amount);
-    refund.put("currency", intent.currency());
-    refund.put("status", Refund.PENDING);
-    refund.put("reason", reason.orElse(null));
-    refund.put("processor_refund_id", null);
-    refund.put("created_at", now);
+    Refund reserved = new Refund(refundId, organizationId, intentId, amount, intent.currency(), Refund.PENDING, reason,
+        Optional.empty(), now);
+    Map<String, Object> refund = refundDocument(reserved);
     List<Write> writes = new ArrayList<>();
     writes.add(Write.update(current.path(), fields, Optional.of(current.version())));
     writes.add(Write.create(PaymentPaths.refund(organizationId, refundId), refund));
@@ -127,9 +150,31 @@ public final class PaymentActions {
     writes.add(IntentDocuments.changeRecord(Change.UPDATED, after, now));
     writes.addAll(IntentDocuments.ledgerWrites(LedgerPostings.refund(organizationId, intentId, intent.currency(), now, amount),
         intent.status().wire(), after, now));
-    store.commit(writes);
-    return new Refund(refundId, organizationId, intentId, amount, intent.currency(), Refund.PENDING, reason,
-        Optional.empty(), now);
+    try {
+      store.commit(writes);
+    } catch (StoreException e) {
+      if (e.reason() != StoreException.Reason.ALREADY_EXISTS) {
+        throw e;
+      }
+      // A retry of a request that had reserved (its id derives from the same Idempotency-Key): that refund, not another.
+      StoredDocument earlier = store.get(PaymentPaths.refund(organizationId, refundId)).orElseThrow(() -> e);
+      return new Reservation(refundOf(earlier), intent.processorIntentId());
+    }
+    return new Reservation(reserved, intent.processorIntentId());
+  }
+
+  private static Map<String, Object> refundDocument(Refund refund) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("id", refund.id());
+    data.put("organization_id", refund.organizationId());
+    data.put("payment_intent_id", refund.paymentIntentId());
+    data.put("amount", refund.amount());
+    data.put("currency", refund.currency());
+    data.put("status", refund.status());
+    data.put("reason", refund.reason().orElse(null));
+    data.put("processor_refund_id", refund.processorRefundId().orElse(null));
+    data.put("created_at", refund.createdAt());
+    return data;
   }
 
   /** A refund the processor did not make: the amount returns to the intent through a reversing transaction. */

@@ -10,6 +10,7 @@ import com.agenthub.shared.paging.Pager;
 import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
 import com.agenthub.shared.port.Query;
+import com.agenthub.shared.port.StoreException;
 import com.agenthub.shared.port.StoredDocument;
 import com.agenthub.shared.port.Version;
 import com.agenthub.shared.port.Write;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Payment intents: create one (the processor first, then our record, its processor index and any
@@ -39,7 +41,16 @@ public final class PaymentIntents {
   }
 
   public CreatedPaymentIntent create(String organizationId, NewPaymentIntent request) {
-    String id = Ids.newId();
+    return create(organizationId, request, Optional.empty());
+  }
+
+  /**
+   * With the caller's Idempotency-Key, a retry after a crash anywhere in here is safe: the
+   * processor gets a key derived from it (so it answers with the same intent and never charges
+   * twice), and if our commit had happened, the intent it made is returned.
+   */
+  public CreatedPaymentIntent create(String organizationId, NewPaymentIntent request, Optional<String> idempotencyKey) {
+    String id = idempotencyKey.map(k -> PaymentPaths.derivedId("intent", organizationId, k + "\n" + request.fingerprint())).orElseGet(Ids::newId);
     PaymentProcessor.ProcessorIntent remote = Processors.call(() -> processor.create(new PaymentProcessor.CreateRequest(
         id, organizationId, request.amount(), request.currency().code(), request.captureMethod(), request.paymentMethod(),
         request.description()), "create-" + id));
@@ -67,19 +78,30 @@ public final class PaymentIntents {
     DocumentPath path = PaymentPaths.intent(organizationId, id);
     List<Write> writes = new ArrayList<>();
     writes.add(Write.create(path, data));
-    writes.add(Write.create(PaymentPaths.processorIntent(processor.name(), remote.id()),
-        Map.of("organization_id", organizationId, "payment_intent_id", id, "created_at", now)));
+    DocumentPath index = PaymentPaths.processorIntent(processor.name(), remote.id());
+    writes.add(Write.create(index, Map.of("organization_id", organizationId, "payment_intent_id", id,
+        "processor", processor.name(), "processor_intent_id", remote.id(),
+        "awaiting_processor", IntentMoves.awaitsProcessor(remote.status()), "created_at", now, "updated_at", now)));
     writes.add(IntentDocuments.changeRecord(Change.CREATED, data, now));
     // The processor may already have moved it (a synchronous success): the same move a webhook would make.
     StoredDocument created = new StoredDocument(path, data, new Version(now));
-    var move = IntentMoves.toProcessorState(created, remote, java.util.Optional.empty(), java.util.Optional.empty(), now);
+    var move = IntentMoves.toProcessorState(created, remote, Optional.empty(), Optional.empty(), now);
     if (move.isPresent()) {
       data.putAll(move.get().intent());
-      // The create already carries the moved state; only the ledger and its records are added.
-      move.get().writes().stream().skip(2).forEach(writes::add);
+      // The create already carries the moved state and its index entry; only the ledger and its records are added.
+      move.get().writes().stream().skip(3).forEach(writes::add);
       writes.set(2, IntentDocuments.changeRecord(Change.CREATED, data, now));
     }
-    Version version = store.commit(writes).get(0);
+    Version version;
+    try {
+      version = store.commit(writes).get(0);
+    } catch (StoreException e) {
+      if (e.reason() != StoreException.Reason.ALREADY_EXISTS || idempotencyKey.isEmpty()) {
+        throw e;
+      }
+      // A retry of a request whose commit happened: the intent it made (no read on the normal path).
+      return new CreatedPaymentIntent(get(organizationId, id), remote.clientSecret());
+    }
     return new CreatedPaymentIntent(IntentDocuments.fromDocument(new StoredDocument(path, data, version)),
         remote.clientSecret());
   }

@@ -9,6 +9,14 @@ final class PaymentPaths {
 
   private PaymentPaths() {}
 
+  /**
+   * An id derived from a caller's Idempotency-Key: a request retried after a crash (its key's
+   * reply never stored) finds the same intent or refund, and the processor sees the same key.
+   */
+  static String derivedId(String kind, String organizationId, String idempotencyKey) {
+    return Sha256.hex(kind + "\n" + organizationId + "\n" + idempotencyKey).substring(0, 20);
+  }
+
   static CollectionPath intents(String organizationId) {
     return CollectionPath.of("organizations", organizationId, "payment_intents");
   }
@@ -35,7 +43,11 @@ final class PaymentPaths {
    * the processor's id, and its metadata is never trusted for the organization.
    */
   static DocumentPath processorIntent(String processor, String processorIntentId) {
-    return CollectionPath.of("payment_processor_intents").document(Sha256.hex(processor + "\n" + processorIntentId).substring(0, 40));
+    return processorIntents().document(Sha256.hex(processor + "\n" + processorIntentId).substring(0, 40));
+  }
+
+  static CollectionPath processorIntents() {
+    return CollectionPath.of("payment_processor_intents");
   }
 
   /** Events for processor intents we do not know, kept for reconciliation. */

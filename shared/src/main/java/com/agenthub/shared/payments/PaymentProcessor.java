@@ -29,7 +29,13 @@ public interface PaymentProcessor {
 
   /** The processor's view of an intent. */
   record ProcessorIntent(String id, PaymentStatus status, long amountCapturable, long amountReceived,
-      Optional<String> clientSecret, Optional<Map<String, Object>> lastPaymentError) {}
+      Optional<String> clientSecret, Optional<Map<String, Object>> lastPaymentError, Optional<String> cancellationReason) {
+
+    public ProcessorIntent(String id, PaymentStatus status, long amountCapturable, long amountReceived,
+        Optional<String> clientSecret, Optional<Map<String, Object>> lastPaymentError) {
+      this(id, status, amountCapturable, amountReceived, clientSecret, lastPaymentError, Optional.empty());
+    }
+  }
 
   /** A refund as the processor reports it: succeeded, pending or failed. */
   record ProcessorRefund(String id, String status) {}

@@ -31,6 +31,7 @@ import com.agenthub.shared.payments.PaymentEvents;
 import com.agenthub.shared.payments.PaymentIntent;
 import com.agenthub.shared.payments.PaymentIntents;
 import com.agenthub.shared.payments.PaymentProcessor;
+import com.agenthub.shared.payments.PaymentReconciliation;
 import com.agenthub.shared.payments.PaymentStatus;
 import com.agenthub.shared.payments.ProcessorEvent;
 import com.agenthub.shared.organizations.Organizations;
@@ -131,6 +132,9 @@ class EveryChangeIsRecordedTest {
             Optional.empty(), Optional.empty())));
     assertEquals(PaymentEvents.Outcome.APPLIED, events.apply(succeeded));
     assertEquals(PaymentEvents.Outcome.DUPLICATE, events.apply(succeeded));
+    processor.startingIn(PaymentStatus.PROCESSING);
+    intents.create("org", intent());
+    assertEquals(1, new PaymentReconciliation(store, processor, clock).reconcile(java.time.Duration.ZERO).drifted());
 
     int stateCommits = 0;
     for (List<Write> commit : commits) {
@@ -141,8 +145,8 @@ class EveryChangeIsRecordedTest {
         assertTrue(recorded, "a commit changed state without a change record: " + commit);
       }
     }
-    // 3 creates, capture, refund reserve + confirmation, cancel, webhook.
-    assertEquals(8, stateCommits);
+    // 4 creates, capture, refund reserve + confirmation, cancel, webhook, reconciliation.
+    assertEquals(10, stateCommits);
   }
 
   private static NewPaymentIntent intent() {

@@ -46,6 +46,7 @@ import com.agenthub.shared.payments.Ledger;
 import com.agenthub.shared.payments.NewPaymentIntent;
 import com.agenthub.shared.payments.PaymentIntentFilter;
 import com.agenthub.shared.payments.PaymentIntents;
+import com.agenthub.shared.payments.PaymentReconciliation;
 import com.agenthub.shared.payments.PaymentStatus;
 import com.agenthub.shared.paging.PageRequest;
 import com.agenthub.shared.port.Query;
@@ -73,7 +74,8 @@ class FirestoreIndexCoverageTest {
 
   /** The classes that issue queries; a new one must join the scenario below. */
   private static final Set<String> QUERYING_CLASSES = Set.of("Pager.java", "AgentCounters.java", "OutboxRelay.java",
-      "Agents.java", "ApiKeys.java", "Conversations.java", "ConversationMessages.java", "Faqs.java", "PaymentIntents.java", "Ledger.java");
+      "Agents.java", "ApiKeys.java", "Conversations.java", "ConversationMessages.java", "Faqs.java", "PaymentIntents.java",
+      "Ledger.java", "PaymentReconciliation.java");
   private static final Pattern ISSUES_A_QUERY = Pattern.compile("\\bstore\\.query\\(|\\bpager\\.page\\(");
 
   private final Clock clock = Clock.systemUTC();
@@ -249,6 +251,10 @@ class FirestoreIndexCoverageTest {
       ledger.entries(org, of, new PageRequest(1, first.nextPageToken()));
     }
     ledger.balances(org);
+    processor.startingIn(PaymentStatus.PROCESSING);
+    intents.create(org, new NewPaymentIntent(1000, Currencies.require("currency", "usd"), CaptureMethod.AUTOMATIC,
+        Optional.empty(), Optional.empty(), Map.of(), Optional.empty()));
+    assertEquals(1, new PaymentReconciliation(store, processor, clock).reconcile(Duration.ZERO).drifted());
   }
 
   /** FAQs: lists with and without a category, matches with and without one (vector queries). */

@@ -10,6 +10,7 @@ public final class AgreeingProcessor implements PaymentProcessor {
 
   private volatile PaymentStatus createdStatus = PaymentStatus.REQUIRES_PAYMENT_METHOD;
   private final java.util.concurrent.atomic.AtomicInteger ids = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.Map<String, Long> amounts = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The status (and matching amounts) the next created intents start in. */
   public AgreeingProcessor startingIn(PaymentStatus status) {
@@ -25,7 +26,9 @@ public final class AgreeingProcessor implements PaymentProcessor {
   @Override
   public ProcessorIntent create(CreateRequest request, String idempotencyKey) {
     PaymentStatus status = createdStatus;
-    return new ProcessorIntent("pi_agree_" + ids.incrementAndGet(), status,
+    String id = "pi_agree_" + ids.incrementAndGet();
+    amounts.put(id, request.amount());
+    return new ProcessorIntent(id, status,
         status == PaymentStatus.REQUIRES_CAPTURE ? request.amount() : 0,
         status == PaymentStatus.SUCCEEDED ? request.amount() : 0, Optional.of("secret"), Optional.empty());
   }
@@ -45,8 +48,10 @@ public final class AgreeingProcessor implements PaymentProcessor {
     return new ProcessorRefund("re_agree_" + ids.incrementAndGet(), "succeeded");
   }
 
+  /** Whatever happened, the customer has paid by now. */
   @Override
   public ProcessorIntent retrieve(String processorIntentId) {
-    throw new UnsupportedOperationException("not needed");
+    return new ProcessorIntent(processorIntentId, PaymentStatus.SUCCEEDED, 0, amounts.getOrDefault(processorIntentId, 0L),
+        Optional.empty(), Optional.empty());
   }
 }

@@ -20,7 +20,8 @@ final class StripeIntentJson {
         longOf(object, "amount_capturable"),
         longOf(object, "amount_received"),
         stringOf(object, "client_secret"),
-        objectOf(object, "last_payment_error"));
+        objectOf(object, "last_payment_error"),
+        stringOf(object, "cancellation_reason"));
   }
 
   private static long longOf(JsonObject object, String field) {

@@ -57,6 +57,7 @@ public final class SimulatedPaymentProcessor implements PaymentProcessor {
     long received;
     long refunded;
     Map<String, Object> lastError;
+    String cancellationReason;
     /** Event times are whole seconds, as Stripe's: each event of an intent one second after the previous. */
     long lastEventSecond;
 
@@ -133,7 +134,9 @@ public final class SimulatedPaymentProcessor implements PaymentProcessor {
     if (intent.scenario.reversed()) {
       java.util.Collections.reverse(order);
     }
-    order.forEach(delivery::deliver);
+    if (!intent.scenario.lost()) {
+      order.forEach(delivery::deliver);
+    }
   }
 
   private static String eventType(SimulatedScenario.Step step, PaymentStatus next) {
@@ -176,6 +179,7 @@ public final class SimulatedPaymentProcessor implements PaymentProcessor {
         }
         intent.status = PaymentStatus.CANCELED;
         intent.capturable = 0;
+        intent.cancellationReason = reason.wire();
         event = event(intent, "payment_intent.canceled");
       }
       customer.execute(() -> delivery.deliver(event));
@@ -217,7 +221,7 @@ public final class SimulatedPaymentProcessor implements PaymentProcessor {
   private static ProcessorIntent view(Intent intent) {
     synchronized (intent) {
       return new ProcessorIntent(intent.id, intent.status, intent.capturable, intent.received, Optional.empty(),
-          Optional.ofNullable(intent.lastError));
+          Optional.ofNullable(intent.lastError), Optional.ofNullable(intent.cancellationReason));
     }
   }
 
@@ -230,6 +234,7 @@ public final class SimulatedPaymentProcessor implements PaymentProcessor {
     object.addProperty("amount", intent.amount);
     object.addProperty("amount_capturable", intent.capturable);
     object.addProperty("amount_received", intent.received);
+    object.addProperty("cancellation_reason", intent.cancellationReason);
     object.addProperty("capture_method", intent.captureMethod.wire());
     object.addProperty("currency", intent.currency);
     object.add("last_payment_error", intent.lastError == null ? JsonNull.INSTANCE : Json.toJson(intent.lastError));

@@ -7,9 +7,9 @@ import java.util.Optional;
 /**
  * What the simulated customer does with an intent, chosen by its test payment method like Stripe's
  * test cards, and how its events are delivered ({@code +duplicates}: each three times,
- * {@code +reversed}: in reverse order).
+ * {@code +reversed}: in reverse order, {@code +lost}: never, as if every delivery failed).
  */
-record SimulatedScenario(List<Step> steps, boolean refundFails, boolean duplicates, boolean reversed) {
+record SimulatedScenario(List<Step> steps, boolean refundFails, boolean duplicates, boolean reversed, boolean lost) {
 
   /** One event the simulated customer causes. */
   enum Step { REQUIRES_ACTION, PROCESSING, AUTHORIZED, FAILED }
@@ -19,7 +19,7 @@ record SimulatedScenario(List<Step> steps, boolean refundFails, boolean duplicat
 
   static Optional<SimulatedScenario> of(Optional<String> paymentMethod) {
     if (paymentMethod.isEmpty()) {
-      return Optional.of(new SimulatedScenario(List.of(), false, false, false));
+      return Optional.of(new SimulatedScenario(List.of(), false, false, false, false));
     }
     String[] parts = paymentMethod.get().split("\\+");
     List<String> modifiers = List.of(parts).subList(1, parts.length);
@@ -35,7 +35,7 @@ record SimulatedScenario(List<Step> steps, boolean refundFails, boolean duplicat
       return Optional.empty();
     }
     return Optional.of(new SimulatedScenario(steps, parts[0].equals("pm_card_refundFail"),
-        modifiers.contains("duplicates"), modifiers.contains("reversed")));
+        modifiers.contains("duplicates"), modifiers.contains("reversed"), modifiers.contains("lost")));
   }
 
   /** Where a step leaves the intent. */
