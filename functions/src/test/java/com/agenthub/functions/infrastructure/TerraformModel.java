@@ -69,7 +69,11 @@ final class TerraformModel {
         }
       }
     }
-    this.console = new TerraformConsole(evaluationConfiguration(root, files), variables);
+    // A null default reads as no default in Terraform's JSON syntax: such variables are given as null instead.
+    Map<String, String> given = new LinkedHashMap<>();
+    nullDefaults(files).forEach(name -> given.put(name, "null"));
+    given.putAll(variables);
+    this.console = new TerraformConsole(evaluationConfiguration(root, files), given);
   }
 
   List<Resource> resources() {
@@ -253,6 +257,22 @@ final class TerraformModel {
       }
     }
     return false;
+  }
+
+  private static List<String> nullDefaults(JsonObject files) {
+    List<String> names = new ArrayList<>();
+    for (Map.Entry<String, JsonElement> file : files.entrySet()) {
+      JsonObject content = file.getValue().getAsJsonObject();
+      if (content.has("variable")) {
+        for (Map.Entry<String, JsonElement> variable : content.getAsJsonObject("variable").entrySet()) {
+          JsonObject declared = variable.getValue().getAsJsonArray().get(0).getAsJsonObject();
+          if (declared.has("default") && declared.get("default").isJsonNull()) {
+            names.add(variable.getKey());
+          }
+        }
+      }
+    }
+    return names;
   }
 
   /**
