@@ -3,10 +3,17 @@ package com.agenthub.functions.infrastructure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.agenthub.shared.http.HttpLimits;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +33,7 @@ class InfrastructureOperationsTest {
       "budget", "{ billing_account = \"012345-6789AB-CDEF01\", amount = 500 }",
       "alert_channels", "{ page = [\"oncall@agenthub.example\"], ticket = [\"ops@agenthub.example\"] }");
 
+  private static final Pattern ENDPOINT_METHOD = Pattern.compile("HttpEndpoint\\.of\\(\"[A-Za-z]+\", \"([A-Z]+)\"");
   private static OperationsChecks checks;
 
   @TempDir
@@ -49,6 +57,18 @@ class InfrastructureOperationsTest {
   @Test
   void cloudArmorThrottlesClientsWith429() {
     assertEquals(List.of(), checks.cloudArmorThrottlesWith429());
+  }
+
+  @Test
+  void cloudArmorAllowsEveryMethodTheFunctionsServe() throws IOException {
+    Set<String> served = methodsTheFunctionsServe();
+    assertTrue(served.containsAll(Set.of("GET", "POST", "PATCH", "DELETE")), "found " + served);
+    assertEquals(List.of(), checks.theEdgeAllowsEveryMethodTheFunctionsServe(served));
+  }
+
+  @Test
+  void theEdgeBodyLimitIsTheFunctions() {
+    assertEquals(List.of(), checks.theEdgeBodyLimitIsTheFunctions(HttpLimits.MAX_BODY_BYTES));
   }
 
   @Test
@@ -210,6 +230,35 @@ class InfrastructureOperationsTest {
     List<String> problems = seeded.dashboardsParseAndNameOnlyCatalogFunctions();
     assertEquals(1, problems.size(), problems.toString());
     assertTrue(problems.get(0).startsWith("google_monitoring_dashboard.dashboard[\"operations.json\"] is not a JSON object"), problems.toString());
+  }
+
+  @Test
+  void aMethodTheEdgeRefusesIsReported() throws IOException {
+    OperationsChecks seeded = seeded("terraform/loadbalancer.tf", "api_methods = [\"GET\", \"POST\", \"PATCH\", \"DELETE\"]",
+        "api_methods = [\"GET\", \"POST\", \"DELETE\"]");
+    assertEquals(List.of("a function serves PATCH but Cloud Armor allows only [DELETE, GET, POST] (local.api_methods)"),
+        seeded.theEdgeAllowsEveryMethodTheFunctionsServe(methodsTheFunctionsServe()));
+  }
+
+  @Test
+  void anEdgeBodyLimitOtherThanTheFunctionsIsReported() throws IOException {
+    OperationsChecks seeded = seeded("terraform/loadbalancer.tf", "max_body_bytes = optional(number, 1048576)", "max_body_bytes = optional(number, 65536)");
+    assertEquals(List.of("load_balancer.max_body_bytes is 65536 but the functions accept 1048576 bytes (HttpLimits.MAX_BODY_BYTES)"),
+        seeded.theEdgeBodyLimitIsTheFunctions(HttpLimits.MAX_BODY_BYTES));
+  }
+
+  /** The methods of every HttpEndpoint.of("Name", "METHOD", ...) in the functions. */
+  static Set<String> methodsTheFunctionsServe() throws IOException {
+    Set<String> methods = new TreeSet<>();
+    try (Stream<Path> sources = Files.walk(Repository.ROOT.resolve("functions/src/main/java"))) {
+      for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+        Matcher matcher = ENDPOINT_METHOD.matcher(Files.readString(source));
+        while (matcher.find()) {
+          methods.add(matcher.group(1));
+        }
+      }
+    }
+    return methods;
   }
 
   private static OperationsChecks checksOf(Path repository) {

@@ -154,6 +154,26 @@ final class OperationsChecks {
     return List.of("no google_compute_security_policy rule throttles with exceed_action deny(429)");
   }
 
+  /** Cloud Armor lets through every method the functions serve. */
+  List<String> theEdgeAllowsEveryMethodTheFunctionsServe(Set<String> served) {
+    Set<String> allowed = new TreeSet<>();
+    terraform.evaluate(List.of("local.api_methods")).get(0).getAsJsonArray().forEach(m -> allowed.add(m.getAsString()));
+    List<String> problems = new ArrayList<>();
+    for (String method : new TreeSet<>(served)) {
+      if (!allowed.contains(method)) {
+        problems.add("a function serves " + method + " but Cloud Armor allows only " + allowed + " (local.api_methods)");
+      }
+    }
+    return problems;
+  }
+
+  /** The edge's body limit is the functions' own (HttpLimits.MAX_BODY_BYTES). */
+  List<String> theEdgeBodyLimitIsTheFunctions(int functionsLimit) {
+    long edge = terraform.evaluate(List.of("var.load_balancer.max_body_bytes")).get(0).getAsLong();
+    return edge == functionsLimit ? List.of()
+        : List.of("load_balancer.max_body_bytes is " + edge + " but the functions accept " + functionsLimit + " bytes (HttpLimits.MAX_BODY_BYTES)");
+  }
+
   // ---- SLOs and alerts ----
 
   /**
