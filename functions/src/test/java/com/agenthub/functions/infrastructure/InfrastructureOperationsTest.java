@@ -34,6 +34,8 @@ class InfrastructureOperationsTest {
       "alert_channels", "{ page = [\"oncall@agenthub.example\"], ticket = [\"ops@agenthub.example\"] }");
 
   private static final Pattern ENDPOINT_METHOD = Pattern.compile("HttpEndpoint\\.of\\(\"[A-Za-z]+\", \"([A-Z]+)\"");
+  private static final List<Path> JAVA_SOURCES = List.of(
+      Repository.ROOT.resolve("shared/src/main/java"), Repository.ROOT.resolve("functions/src/main/java"));
   private static OperationsChecks checks;
 
   @TempDir
@@ -230,6 +232,18 @@ class InfrastructureOperationsTest {
     List<String> problems = seeded.dashboardsParseAndNameOnlyCatalogFunctions();
     assertEquals(1, problems.size(), problems.toString());
     assertTrue(problems.get(0).startsWith("google_monitoring_dashboard.dashboard[\"operations.json\"] is not a JSON object"), problems.toString());
+  }
+
+  @Test
+  void everyLogFieldTheTerraformReadsIsOneTheCodeWrites() throws IOException {
+    assertEquals(List.of(), OperationsChecks.everyLogFieldReadIsWritten(Repository.ROOT.resolve("terraform"), JAVA_SOURCES));
+  }
+
+  @Test
+  void aLogFieldTheCodeDoesNotWriteIsReported() throws IOException {
+    Path copy = Repository.seededCopy(copies, "terraform/monitoring_pipeline.tf", "EXTRACT(jsonPayload.latency_ms)", "EXTRACT(jsonPayload.latencyMs)");
+    assertEquals(List.of("monitoring_pipeline.tf reads jsonPayload.latencyMs, which no log line of the code writes"),
+        OperationsChecks.everyLogFieldReadIsWritten(copy.resolve("terraform"), JAVA_SOURCES));
   }
 
   @Test

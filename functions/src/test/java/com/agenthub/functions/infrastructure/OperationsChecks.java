@@ -328,6 +328,41 @@ final class OperationsChecks {
     return problems;
   }
 
+  // ---- log fields ----
+
+  private static final Pattern JSON_PAYLOAD_FIELD = Pattern.compile("jsonPayload\\.([A-Za-z_][A-Za-z0-9_]*)");
+
+  /**
+   * Every jsonPayload field the Terraform, its SQL and dashboards read (sink filter, log-based
+   * metrics, views) is named by a string literal in the main Java sources, where log lines get their fields.
+   */
+  static List<String> everyLogFieldReadIsWritten(Path terraformDirectory, List<Path> javaSources) throws IOException {
+    Set<String> written = new TreeSet<>();
+    for (Path root : javaSources) {
+      try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+        for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+          Matcher literal = Pattern.compile("\"([a-z_][a-z0-9_]*)\"").matcher(Files.readString(file));
+          while (literal.find()) {
+            written.add(literal.group(1));
+          }
+        }
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    try (java.util.stream.Stream<Path> files = Files.walk(terraformDirectory)) {
+      for (Path file : files.filter(p -> p.toString().matches(".*\\.(tf|sql|json)$") && !p.toString().contains(".terraform")).sorted().toList()) {
+        Matcher field = JSON_PAYLOAD_FIELD.matcher(Files.readString(file));
+        Set<String> reported = new TreeSet<>();
+        while (field.find()) {
+          if (!written.contains(field.group(1)) && reported.add(field.group(1))) {
+            problems.add(terraformDirectory.relativize(file) + " reads jsonPayload." + field.group(1) + ", which no log line of the code writes");
+          }
+        }
+      }
+    }
+    return problems;
+  }
+
   // ---- dashboards ----
 
   /** Every dashboard's JSON parses, has a name and widgets, and names only catalog functions, their services and subscriptions. */
