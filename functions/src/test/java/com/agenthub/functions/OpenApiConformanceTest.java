@@ -1471,6 +1471,19 @@ class OpenApiConformanceTest {
       assertNotEquals(password, match.getAsJsonObject().getAsJsonObject("faq").get("id").getAsString());
     }
 
+    // A changed question is embedded again: the FAQ now matches its new question, not its old one; a deleted FAQ matches nothing.
+    assertConforms(patchFaq(org, password, "{\"question\": \"Do you sell gift cards?\"}", Map.of()), 200);
+    Exchange renamed = post(org, "MatchFaq", "{\"question\": \"Can I buy a gift card?\"}");
+    assertConforms(renamed, 200);
+    assertEquals(List.of(password), matchedIds(renamed));
+    Exchange former = post(org, "MatchFaq", "{\"question\": \"How can I reset my password?\"}");
+    assertConforms(former, 200);
+    assertFalse(matchedIds(former).contains(password), () -> "the old question must no longer match: " + former);
+    assertConforms(deleteFaq(org, password, Map.of()), 204);
+    Exchange gone = post(org, "MatchFaq", "{\"question\": \"Can I buy a gift card?\"}");
+    assertConforms(gone, 200);
+    assertFalse(matchedIds(gone).contains(password), () -> "a deleted FAQ must not match: " + gone);
+
     assertResponseConforms(post(anonymous, "MatchFaq", "{\"question\": \"q\"}"), 401, "POST",
         "validation.request.security.missing");
     assertResponseConforms(post(org, "MatchFaq", "{\"question\": \"q\", \"threshold\": 0.1}"), 400, "POST",
@@ -1944,6 +1957,14 @@ class OpenApiConformanceTest {
 
   private static Exchange deleteFaq(ApiClient client, String faqId, Map<String, String> headers) {
     return send(client, "DELETE", "DeleteFaq", Map.of("faq_id", faqId), null, headers);
+  }
+
+  /** The FAQ ids of a MatchFaq answer, best first. */
+  private static List<String> matchedIds(Exchange matched) {
+    List<String> ids = new ArrayList<>();
+    matched.response().json().getAsJsonArray("matches")
+        .forEach(match -> ids.add(match.getAsJsonObject().getAsJsonObject("faq").get("id").getAsString()));
+    return ids;
   }
 
   /** The FAQ ids of a ListFaqs page, in the order listed. */
