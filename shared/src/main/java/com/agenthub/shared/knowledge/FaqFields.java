@@ -35,16 +35,18 @@ public final class FaqFields {
     return value;
   }
 
+  /** Distinct tags, in their first order; duplicates do not count toward the limit. */
   static List<String> tags(List<String> values) {
-    if (values.size() > MAX_TAGS) {
-      throw ApiError.invalid("tags", "at most " + MAX_TAGS + " tags");
-    }
     for (int i = 0; i < values.size(); i++) {
       if (values.get(i) == null || !LABEL.matcher(values.get(i)).matches()) {
         throw ApiError.invalid("tags[" + i + "]", "a tag must be 1..64 lowercase letters, digits, '-' or '_'");
       }
     }
-    return List.copyOf(new LinkedHashSet<>(values));
+    List<String> distinct = List.copyOf(new LinkedHashSet<>(values));
+    if (distinct.size() > MAX_TAGS) {
+      throw ApiError.invalid("tags", "at most " + MAX_TAGS + " distinct tags");
+    }
+    return distinct;
   }
 
   private static String text(String field, String value, int maxChars) {

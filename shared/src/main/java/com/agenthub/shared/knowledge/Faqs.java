@@ -37,8 +37,11 @@ import java.util.Optional;
 public final class Faqs {
 
   /**
-   * The cosine similarity below which a question matches no FAQ: with all-MiniLM-L6-v2, paraphrases
-   * score ~0.6-0.8 and unrelated questions ~0-0.3, so 0.5 answers "no match" rather than a wrong FAQ.
+   * The cosine similarity below which a question matches no FAQ. Measured with all-MiniLM-L6-v2:
+   * paraphrases 0.52-0.68 ("I forgot my login credentials" / "How do I reset my password?" 0.68),
+   * other questions of another topic 0.16-0.21, unrelated text ~0 — but a different question on the
+   * same topic can reach 0.56 ("How can I reset my password?" / "How do I close my account?"). 0.5
+   * keeps the paraphrases; when the organization has the right FAQ it ranks first anyway.
    */
   public static final double MATCH_THRESHOLD = 0.5;
   public static final int MAX_MATCHES = 10;
@@ -95,7 +98,8 @@ public final class Faqs {
       Map<String, Object> fields = new LinkedHashMap<>();
       changes.question().ifPresent(question -> {
         fields.put("question", question);
-        if (!question.equals(current.string("question"))) {
+        // A changed question, or one embedded by an earlier model, is embedded (again) by the current one.
+        if (!question.equals(current.string("question")) || !embeddings.model().id().equals(current.string(EMBEDDING_MODEL))) {
           fields.putAll(embedding(organizationId, question));
         }
       });
@@ -141,11 +145,12 @@ public final class Faqs {
       throw ApiError.invalid("top_k", "'top_k' must be within 1.." + MAX_MATCHES);
     }
     String asked = FaqFields.question(question);
+    Optional<String> inCategory = category.map(FaqFields::category);
     Vector target = new Vector(embeddings.embed(organizationId, List.of(asked)).get(0).vector());
     NearestQuery query = NearestQuery.cosine(faqs(organizationId), EMBEDDING, target, limit)
         .where(EMBEDDING_MODEL, embeddings.model().id());
-    if (category.isPresent()) {
-      query = query.where("category", FaqFields.category(category.get()));
+    if (inCategory.isPresent()) {
+      query = query.where("category", inCategory.get());
     }
     List<FaqMatch> matches = new ArrayList<>();
     for (NearestQuery.Nearest nearest : store.findNearest(query)) {
