@@ -1,12 +1,14 @@
 package com.agenthub.functions.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.agenthub.shared.http.HttpLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -247,6 +249,25 @@ class InfrastructureOperationsTest {
   }
 
   @Test
+  void theVariablesValidationsRunAndRefuseAnEnabledLoadBalancerWithoutADomain() {
+    Map<String, String> variables = new HashMap<>(VARIABLES);
+    variables.put("load_balancer", "{ enabled = true }");
+    IllegalStateException refused = assertThrows(IllegalStateException.class,
+        () -> checksOf(Repository.ROOT, variables));
+    assertTrue(refused.getMessage().contains("load_balancer.domain must be a DNS name"), refused.getMessage());
+  }
+
+  @Test
+  void aValidationThatFailsOnTheDefaultsIsReported() throws IOException {
+    Path copy = Repository.seededCopy(copies, "terraform/budget.tf", "condition     = var.budget == null ? true : var.budget.amount >= 1",
+        "condition     = var.budget.amount >= 1");
+    Map<String, String> defaults = Map.of("project_id", "agenthub-demo", "environment", "prod");
+    IllegalStateException refused = assertThrows(IllegalStateException.class,
+        () -> checksOf(copy, defaults));
+    assertTrue(refused.getMessage().contains("Attempt to get attribute from null value"), refused.getMessage());
+  }
+
+  @Test
   void aMethodTheEdgeRefusesIsReported() throws IOException {
     OperationsChecks seeded = seeded("terraform/loadbalancer.tf", "api_methods = [\"GET\", \"POST\", \"PATCH\", \"DELETE\"]",
         "api_methods = [\"GET\", \"POST\", \"DELETE\"]");
@@ -276,7 +297,11 @@ class InfrastructureOperationsTest {
   }
 
   private static OperationsChecks checksOf(Path repository) {
-    return new OperationsChecks(new TerraformModel(repository, VARIABLES), repository.resolve("functions/catalog.json"));
+    return checksOf(repository, VARIABLES);
+  }
+
+  private static OperationsChecks checksOf(Path repository, Map<String, String> variables) {
+    return new OperationsChecks(new TerraformModel(repository, variables), repository.resolve("functions/catalog.json"));
   }
 
   private OperationsChecks seeded(String file, String original, String replacement) throws IOException {
