@@ -12,17 +12,17 @@ variable "budget" {
   default = null
 
   validation {
-    condition     = var.budget == null || can(regex("^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$", var.budget.billing_account))
+    condition     = var.budget == null ? true : can(regex("^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$", var.budget.billing_account))
     error_message = "budget.billing_account must be a billing account id such as 012345-6789AB-CDEF01."
   }
 
   validation {
-    condition     = var.budget == null || (var.budget.amount >= 1 && floor(var.budget.amount) == var.budget.amount)
+    condition     = var.budget == null ? true : var.budget.amount >= 1 && floor(var.budget.amount) == var.budget.amount
     error_message = "budget.amount must be a whole number of at least 1."
   }
 
   validation {
-    condition     = var.budget == null || var.budget.currency_code == null || can(regex("^[A-Z]{3}$", coalesce(var.budget.currency_code, "-")))
+    condition     = var.budget == null ? true : var.budget.currency_code == null ? true : can(regex("^[A-Z]{3}$", var.budget.currency_code))
     error_message = "budget.currency_code must be an ISO 4217 code such as USD or EUR."
   }
 }

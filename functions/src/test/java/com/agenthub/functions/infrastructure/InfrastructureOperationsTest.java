@@ -1,12 +1,14 @@
 package com.agenthub.functions.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.agenthub.shared.http.HttpLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -129,8 +131,9 @@ class InfrastructureOperationsTest {
   void aPathRoutedToAnotherFunctionsNegIsReported() throws IOException {
     OperationsChecks seeded = seeded("terraform/loadbalancer.tf", "service = google_cloudfunctions2_function.function[each.key].name",
         "service = google_cloudfunctions2_function.function[sort(keys(local.routed_functions))[0]].name");
+    String first = firstHttpFunctionByName();
     List<String> problems = seeded.everyHttpFunctionIsRoutedAtItsName();
-    assertTrue(problems.contains("/CreateAgent routes to AppendMessages, not to CreateAgent"), problems.toString());
+    assertTrue(problems.contains("/CreateAgent routes to " + first + ", not to CreateAgent"), problems.toString());
   }
 
   @Test
@@ -247,6 +250,25 @@ class InfrastructureOperationsTest {
   }
 
   @Test
+  void theVariablesValidationsRunAndRefuseAnEnabledLoadBalancerWithoutADomain() {
+    Map<String, String> variables = new HashMap<>(VARIABLES);
+    variables.put("load_balancer", "{ enabled = true }");
+    IllegalStateException refused = assertThrows(IllegalStateException.class,
+        () -> checksOf(Repository.ROOT, variables));
+    assertTrue(refused.getMessage().contains("load_balancer.domain must be a DNS name"), refused.getMessage());
+  }
+
+  @Test
+  void aValidationThatFailsOnTheDefaultsIsReported() throws IOException {
+    Path copy = Repository.seededCopy(copies, "terraform/budget.tf", "condition     = var.budget == null ? true : var.budget.amount >= 1",
+        "condition     = var.budget.amount >= 1");
+    Map<String, String> defaults = Map.of("project_id", "agenthub-demo", "environment", "prod");
+    IllegalStateException refused = assertThrows(IllegalStateException.class,
+        () -> checksOf(copy, defaults));
+    assertTrue(refused.getMessage().contains("Attempt to get attribute from null value"), refused.getMessage());
+  }
+
+  @Test
   void aMethodTheEdgeRefusesIsReported() throws IOException {
     OperationsChecks seeded = seeded("terraform/loadbalancer.tf", "api_methods = [\"GET\", \"POST\", \"PATCH\", \"DELETE\"]",
         "api_methods = [\"GET\", \"POST\", \"DELETE\"]");
@@ -259,6 +281,18 @@ class InfrastructureOperationsTest {
     OperationsChecks seeded = seeded("terraform/loadbalancer.tf", "max_body_bytes = optional(number, 1048576)", "max_body_bytes = optional(number, 65536)");
     assertEquals(List.of("load_balancer.max_body_bytes is 65536 but the functions accept 1048576 bytes (HttpLimits.MAX_BODY_BYTES)"),
         seeded.theEdgeBodyLimitIsTheFunctions(HttpLimits.MAX_BODY_BYTES));
+  }
+
+  /** The HTTP catalog function whose name sorts first (other work adds functions to the catalog). */
+  private static String firstHttpFunctionByName() throws IOException {
+    Set<String> names = new TreeSet<>();
+    com.google.gson.JsonParser.parseString(Files.readString(Repository.ROOT.resolve("functions/catalog.json"))).getAsJsonObject()
+        .getAsJsonArray("functions").forEach(f -> {
+          if ("http".equals(f.getAsJsonObject().get("trigger").getAsString())) {
+            names.add(f.getAsJsonObject().get("name").getAsString());
+          }
+        });
+    return names.iterator().next();
   }
 
   /** The methods of every HttpEndpoint.of("Name", "METHOD", ...) in the functions. */
@@ -276,7 +310,11 @@ class InfrastructureOperationsTest {
   }
 
   private static OperationsChecks checksOf(Path repository) {
-    return new OperationsChecks(new TerraformModel(repository, VARIABLES), repository.resolve("functions/catalog.json"));
+    return checksOf(repository, VARIABLES);
+  }
+
+  private static OperationsChecks checksOf(Path repository, Map<String, String> variables) {
+    return new OperationsChecks(new TerraformModel(repository, variables), repository.resolve("functions/catalog.json"));
   }
 
   private OperationsChecks seeded(String file, String original, String replacement) throws IOException {

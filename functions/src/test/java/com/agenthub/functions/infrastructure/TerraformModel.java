@@ -276,8 +276,8 @@ final class TerraformModel {
   }
 
   /**
-   * A configuration Terraform can evaluate without providers: each file's variables (type and
-   * default) and its locals that do not read resources, beside copies of the files they read.
+   * A configuration Terraform can evaluate without providers: each file's variables (type,
+   * default and validations) and its locals that do not read resources, beside copies of the files they read.
    */
   private static Path evaluationConfiguration(Path root, JsonObject files) {
     try {
@@ -300,6 +300,10 @@ final class TerraformModel {
             }
             if (declared.has("default")) {
               kept.add("default", declared.get("default"));
+            }
+            // Validations run too: one that fails on the defaults or the given values fails every evaluation.
+            if (declared.has("validation")) {
+              kept.add("validation", declared.get("validation"));
             }
             variables.add(variable.getKey(), kept);
           }
