@@ -35,6 +35,35 @@ resource "google_firestore_index" "composite" {
   }
 }
 
+# The vector indexes findNearest needs: the pre-filter fields, then the vector field (flat index,
+# the embedding model's dimension).
+resource "google_firestore_index" "vector" {
+  for_each = {
+    for index in local.firestore.vector_indexes :
+    "${index.collection_group}(${join(",", index.prefilter_fields)};${index.field})" => index
+  }
+
+  database    = google_firestore_database.main.name
+  collection  = each.value.collection_group
+  query_scope = "COLLECTION"
+
+  dynamic "fields" {
+    for_each = each.value.prefilter_fields
+    content {
+      field_path = fields.value
+      order      = "ASCENDING"
+    }
+  }
+
+  fields {
+    field_path = each.value.field
+    vector_config {
+      dimension = each.value.dimension
+      flat {}
+    }
+  }
+}
+
 # TTL: Firestore deletes a document some time after its expires_at (typically within a day); the
 # code never trusts an expired record before that.
 resource "google_firestore_field" "ttl" {

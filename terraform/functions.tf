@@ -29,8 +29,9 @@ resource "google_cloudfunctions2_function" "function" {
     max_instance_count               = var.max_instances
     service_account_email            = google_service_account.group[each.value.group].email
     all_traffic_on_latest_revision   = true
-    # Topic functions take requests only from their push subscription.
-    ingress_settings      = each.value.topic == null ? "ALLOW_ALL" : "ALLOW_INTERNAL_ONLY"
+    # Topic functions take requests only from their push subscription; HTTP functions, with the load
+    # balancer on, only through it (Cloud Armor cannot be bypassed via the run.app URL).
+    ingress_settings      = each.value.topic != null ? "ALLOW_INTERNAL_ONLY" : local.load_balancer_on ? "ALLOW_INTERNAL_AND_GCLB" : "ALLOW_ALL"
     environment_variables = local.function_environment
 
     dynamic "secret_environment_variables" {

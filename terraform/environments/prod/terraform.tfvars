@@ -10,3 +10,8 @@ min_instances = {
   GetAgent    = 1
   TrackEvents = 1
 }
+# Operations (README "Operating it"). SLOs, pipeline alerts and the request-log sink are on by
+# default; the front door and the budget need values only the operator has:
+# load_balancer  = { enabled = true, domain = "api.example.com" }
+# alert_channels = { page = ["oncall@example.com"], ticket = ["ops@example.com"] }
+# budget         = { billing_account = "XXXXXX-XXXXXX-XXXXXX", amount = 300 }

@@ -55,6 +55,16 @@ class BadInputHttpTest {
   }
 
   @Test
+  void duplicateKeysAndLoneSurrogatesAreRefusedNamingTheField() {
+    assertRejected(400, "malformed_request", "name", createWith("{\"name\": \"a\", \"name\": \"b\"}"));
+    assertRejected(400, "malformed_request", "configuration.model",
+        createWith("{\"name\": \"a\", \"configuration\": {\"model\": \"m\", \"model\": \"n\"}}"));
+    assertRejected(400, "malformed_request", "name", createWith("{\"name\": \"\\ud800\"}"));
+    assertRejected(400, "malformed_request", "configuration.tools[1]",
+        createWith("{\"name\": \"a\", \"configuration\": {\"tools\": [\"ok\", \"\\udc00\"]}}"));
+  }
+
+  @Test
   void wrongTypesNameTheField() {
     assertRejected(400, "invalid_argument", "name", createWith("{\"name\": 42}"));
     assertRejected(400, "invalid_argument", "configuration", createWith("{\"name\": \"x\", \"configuration\": [1, 2]}"));

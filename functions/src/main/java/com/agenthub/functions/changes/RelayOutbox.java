@@ -35,10 +35,11 @@ public final class RelayOutbox extends PubSubPushFunction {
 
   @Override
   protected void receive(IncomingMessage tick) {
-    int relayed = relay.sweep(grace);
-    if (relayed > 0) {
-      StructuredLog.warning("relayed " + relayed + " outbox records left behind by their requests",
-          Map.of("relayed", relayed));
+    OutboxRelay.Sweep sweep = relay.sweep(grace);
+    if (sweep.relayed() > 0) {
+      // outbox_oldest_age_seconds feeds the log-based metric terraform/monitoring_pipeline.tf alerts on.
+      StructuredLog.warning("relayed " + sweep.relayed() + " outbox records left behind by their requests",
+          Map.of("relayed", sweep.relayed(), "outbox_oldest_age_seconds", sweep.oldestAge().toMillis() / 1000.0));
     }
   }
 }

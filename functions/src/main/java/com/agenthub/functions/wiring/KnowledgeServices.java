@@ -2,6 +2,7 @@ package com.agenthub.functions.wiring;
 
 import com.agenthub.shared.adapter.embeddings.MiniLmEmbedder;
 import com.agenthub.shared.embeddings.Embeddings;
+import com.agenthub.shared.knowledge.Faqs;
 import com.agenthub.shared.port.DocumentStore;
 import java.time.Clock;
 
@@ -10,9 +11,10 @@ import java.time.Clock;
  * is the in-process MiniLM model today (it loads on first use, so building this costs nothing);
  * a Vertex AI embedder would be chosen here by configuration.
  */
-public record KnowledgeServices(Embeddings embeddings) {
+public record KnowledgeServices(Embeddings embeddings, Faqs faqs) {
 
   static KnowledgeServices over(DocumentStore store, Clock clock) {
-    return new KnowledgeServices(new Embeddings(store, new MiniLmEmbedder(), clock));
+    Embeddings embeddings = new Embeddings(store, new MiniLmEmbedder(), clock);
+    return new KnowledgeServices(embeddings, new Faqs(store, embeddings, clock));
   }
 }

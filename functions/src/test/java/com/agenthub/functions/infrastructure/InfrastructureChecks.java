@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 final class InfrastructureChecks {
 
   static final String FUNCTION = "google_cloudfunctions2_function.function";
+  private static final String WAREHOUSE_DATASET = "google_bigquery_dataset.analytics";
   private static final String GROUP_ACCOUNT = "google_service_account.group";
   private static final Pattern FORBIDDEN_ROLE = Pattern.compile("roles/(owner|editor|viewer)|.*[Aa]dmin.*");
 
@@ -195,7 +196,8 @@ final class InfrastructureChecks {
     declaration.getAsJsonArray("tables").forEach(t -> tables.put(t.getAsJsonObject().get("name").getAsString(), t.getAsJsonObject()));
     Map<String, Instance> created = new LinkedHashMap<>();
     for (Resource resource : terraform.resources("google_bigquery_table")) {
-      if (resource.body().has("schema")) {
+      // Tables of the warehouse dataset only (the system-metrics dataset's request-log table is the log sink's).
+      if (resource.body().has("schema") && resource.body().get("dataset_id").getAsString().contains(WAREHOUSE_DATASET + ".")) {
         created.putAll(byKey(terraform.instances(resource)));
       }
     }

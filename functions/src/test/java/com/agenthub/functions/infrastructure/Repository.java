@@ -34,6 +34,21 @@ final class Repository {
     }
   }
 
+  /** A copy of the repository's Terraform and catalog under parent, with one text of one file replaced (which must be there). */
+  static Path seededCopy(Path parent, String file, String original, String replacement) throws IOException {
+    Path copy = Files.createTempDirectory(parent, "seeded-");
+    copyTree(ROOT.resolve("terraform"), copy.resolve("terraform"), path -> false);
+    Files.createDirectories(copy.resolve("functions"));
+    Files.copy(ROOT.resolve("functions/catalog.json"), copy.resolve("functions/catalog.json"));
+    Path seeded = copy.resolve(file);
+    String text = Files.readString(seeded);
+    if (!text.contains(original)) {
+      throw new AssertionError(file + " no longer contains the text this seeded mistake replaces: " + original);
+    }
+    Files.writeString(seeded, text.replace(original, replacement));
+    return copy;
+  }
+
   /** "java" and the POM's maven.compiler.release: the runtime Cloud Functions must give the functions. */
   static String javaRuntime() {
     try {

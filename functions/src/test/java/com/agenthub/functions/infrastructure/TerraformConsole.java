@@ -76,6 +76,10 @@ final class TerraformConsole {
           throw new IllegalStateException("terraform console did not finish within 60 s");
         }
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+        if (process.exitValue() == 0 && lines.size() == 1 && !lines.get(0).startsWith("\"")) {
+          throw new IllegalStateException("terraform console printed " + lines.get(0) + " instead of a value: an expression"
+              + " depends on something unknown (a variable without a default, a resource attribute):\n" + String.join("\n", expressions));
+        }
         if (process.exitValue() != 0 || lines.size() != 1) {
           throw new IllegalStateException("terraform console rejected the expressions (exit " + process.exitValue() + "):\n"
               + Files.readString(err).strip() + "\nexpressions:\n" + String.join("\n", expressions));

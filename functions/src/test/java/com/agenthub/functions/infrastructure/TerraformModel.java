@@ -46,6 +46,7 @@ final class TerraformModel {
   private static final Pattern REFERENCE = Pattern.compile("^(google_[a-z0-9_]+\\.[a-z0-9_]+)(?:\\[(.+)])?\\.([a-z0-9_]+)$", Pattern.DOTALL);
   private static final Pattern REFERS_TO_RESOURCES = Pattern.compile("\\b(data|google_[a-z0-9_]+)\\.");
   private static final Gson GSON = new Gson();
+  private static final int MAX_BATCH_CHARACTERS = 32_000;
 
   private final List<Resource> resources = new ArrayList<>();
   private final TerraformConsole console;
@@ -68,7 +69,11 @@ final class TerraformModel {
         }
       }
     }
-    this.console = new TerraformConsole(evaluationConfiguration(root, files), variables);
+    // A null default reads as no default in Terraform's JSON syntax: such variables are given as null instead.
+    Map<String, String> given = new LinkedHashMap<>();
+    nullDefaults(files).forEach(name -> given.put(name, "null"));
+    given.putAll(variables);
+    this.console = new TerraformConsole(evaluationConfiguration(root, files), given);
   }
 
   List<Resource> resources() {
@@ -84,8 +89,17 @@ final class TerraformModel {
         .orElseThrow(() -> new AssertionError("no resource " + address + " in the Terraform"));
   }
 
-  /** Every instance of the resource: one per for_each key (a set's elements or a map's keys), or just one. */
+  /** Every instance of the resource: one per for_each key (a set's elements or a map's keys), count of them, or just one. */
   List<Instance> instances(Resource resource) {
+    JsonElement count = resource.body().get("count");
+    if (count != null) {
+      int n = evaluate(List.of(hcl(count))).get(0).getAsInt();
+      List<Instance> counted = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        counted.add(new Instance(resource, String.valueOf(i), "null"));
+      }
+      return counted;
+    }
     JsonElement forEach = resource.body().get("for_each");
     if (forEach == null) {
       return List.of(new Instance(resource, "", "null"));
@@ -189,11 +203,20 @@ final class TerraformModel {
 
   List<JsonElement> evaluate(List<String> expressions) {
     List<String> missing = expressions.stream().filter(e -> !evaluated.containsKey(e)).distinct().toList();
-    if (!missing.isEmpty()) {
-      List<JsonElement> values = console.evaluate(missing);
-      for (int i = 0; i < missing.size(); i++) {
-        evaluated.put(missing.get(i), values.get(i));
+    // The console reads its input line by line with a bounded buffer (64 KiB): batches stay well below it.
+    int from = 0;
+    while (from < missing.size()) {
+      int to = from;
+      int length = 0;
+      while (to < missing.size() && (to == from || length + missing.get(to).length() < MAX_BATCH_CHARACTERS)) {
+        length += missing.get(to++).length() + 4;
       }
+      List<String> batch = missing.subList(from, to);
+      List<JsonElement> values = console.evaluate(batch);
+      for (int i = 0; i < batch.size(); i++) {
+        evaluated.put(batch.get(i), values.get(i));
+      }
+      from = to;
     }
     return expressions.stream().map(evaluated::get).toList();
   }
@@ -234,6 +257,22 @@ final class TerraformModel {
       }
     }
     return false;
+  }
+
+  private static List<String> nullDefaults(JsonObject files) {
+    List<String> names = new ArrayList<>();
+    for (Map.Entry<String, JsonElement> file : files.entrySet()) {
+      JsonObject content = file.getValue().getAsJsonObject();
+      if (content.has("variable")) {
+        for (Map.Entry<String, JsonElement> variable : content.getAsJsonObject("variable").entrySet()) {
+          JsonObject declared = variable.getValue().getAsJsonArray().get(0).getAsJsonObject();
+          if (declared.has("default") && declared.get("default").isJsonNull()) {
+            names.add(variable.getKey());
+          }
+        }
+      }
+    }
+    return names;
   }
 
   /**

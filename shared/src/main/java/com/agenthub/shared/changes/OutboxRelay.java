@@ -45,23 +45,34 @@ public final class OutboxRelay {
   }
 
   /**
+   * What a sweep did: how many records it relayed and the age of the oldest one (zero when none) —
+   * the fact the outbox-age log-based metric and its alert read.
+   */
+  public record Sweep(int relayed, Duration oldestAge) {}
+
+  /**
    * Relays every outbox document older than {@code grace} — the ones whose request died between
    * its commit and its own relay. The grace keeps the sweep from racing requests still relaying.
-   * Returns how many it relayed.
    */
-  public int sweep(Duration grace) {
-    Instant cutoff = clock.instant().minus(grace);
+  public Sweep sweep(Duration grace) {
+    Instant now = clock.instant();
+    Instant cutoff = now.minus(grace);
     int relayed = 0;
+    Duration oldestAge = Duration.ZERO;
     while (true) {
       List<StoredDocument> oldest = store.query(Query.all(Outbox.COLLECTION, SWEEP_BATCH).orderBy("created_at"));
       List<Change> due = oldest.stream()
           .filter(document -> !document.instant("created_at").isAfter(cutoff))
           .map(Outbox::read)
           .toList();
+      if (relayed == 0 && !due.isEmpty()) {
+        // Ordered by created_at: the first record of the first batch is the oldest.
+        oldestAge = Duration.between(oldest.get(0).instant("created_at"), now);
+      }
       relay(due);
       relayed += due.size();
       if (due.size() < SWEEP_BATCH) {
-        return relayed;
+        return new Sweep(relayed, oldestAge);
       }
     }
   }

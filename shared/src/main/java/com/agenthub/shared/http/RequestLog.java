@@ -6,7 +6,10 @@ import java.util.Optional;
 
 /**
  * One structured JSON line per request on stdout, in the shape Cloud Logging parses: severity,
- * message, trace, httpRequest. It never carries credentials, bodies or query strings.
+ * message, trace, httpRequest. It never carries credentials, bodies or query strings. The latency is
+ * also a number ({@code latency_ms}): Cloud Logging lifts {@code httpRequest} out of the payload and
+ * keeps its latency as a duration string, which a log-based distribution metric and the BigQuery
+ * system-metrics views (terraform/logging.tf) cannot compute with.
  */
 final class RequestLog {
 
@@ -22,6 +25,7 @@ final class RequestLog {
     line.addProperty("message", function + " " + method + " " + status
         + errorMessage.map(m -> ": " + m).orElse(""));
     line.addProperty("function", function);
+    line.addProperty("latency_ms", Math.round(latencyNanos / 1e3) / 1e3);
     organizationId.ifPresent(org -> line.addProperty("organization_id", org));
     errorCode.ifPresent(code -> line.addProperty("error_code", code));
     executionId.ifPresent(id -> line.addProperty("execution_id", id));

@@ -15,6 +15,7 @@ public final class TableRows {
       Map.entry("conversations", ConversationChangeRow.class),
       Map.entry("conversation_messages", ConversationMessageRow.class),
       Map.entry("conversation_settings", ConversationSettingsChangeRow.class),
+      Map.entry("faqs", FaqChangeRow.class),
       Map.entry("rejected_messages", RejectedMessageRow.class),
       Map.entry("payment_intents", PaymentIntentChangeRow.class),
       Map.entry("payment_transactions", PaymentTransactionRow.class),

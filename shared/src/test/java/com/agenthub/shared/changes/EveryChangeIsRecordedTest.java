@@ -16,7 +16,12 @@ import com.agenthub.shared.conversations.Conversations;
 import com.agenthub.shared.conversations.MessageRole;
 import com.agenthub.shared.conversations.NewConversation;
 import com.agenthub.shared.conversations.NewMessage;
+import com.agenthub.shared.embeddings.Embeddings;
+import com.agenthub.shared.knowledge.FaqChanges;
+import com.agenthub.shared.knowledge.Faqs;
+import com.agenthub.shared.knowledge.NewFaq;
 import com.agenthub.shared.organizations.ApiKeys;
+import com.agenthub.shared.port.Embedder;
 import com.agenthub.shared.payments.AgreeingProcessor;
 import com.agenthub.shared.payments.CaptureMethod;
 import com.agenthub.shared.payments.Currencies;
@@ -51,7 +56,9 @@ class EveryChangeIsRecordedTest {
   /** Collections that hold machinery, not platform state: writing them is not a change to record. */
   private static final Set<String> NOT_STATE = Set.of("outbox", "idempotency_keys", "metrics_cache", "ingested_messages",
       // Delivery markers of processor events (applied or not): machinery like ingested_messages.
-      "payment_events", "unmatched_payment_events");
+      "payment_events", "unmatched_payment_events",
+      // Derived data: a vector is a function of (model, text), recomputable at any time.
+      "embeddings_cache");
 
   private final InMemoryDocumentStore memory = new InMemoryDocumentStore();
   private final List<List<Write>> commits = new ArrayList<>();
@@ -82,6 +89,11 @@ class EveryChangeIsRecordedTest {
     conversations.close(org, conversation, Optional.empty());
     conversations.delete(org, conversation, Optional.empty());
     agents.delete(org, agent, Optional.empty());
+    Faqs faqs = new Faqs(store, new Embeddings(store, new OneDimensionEmbedder(), clock), clock);
+    String faq = faqs.create(org, new NewFaq("Where is my order?", "See the orders page.", null, List.of())).id();
+    faqs.update(org, faq, new FaqChanges(Optional.of("Where is my parcel?"), Optional.empty(), Optional.empty(), Optional.empty()),
+        Optional.empty());
+    faqs.delete(org, faq, Optional.empty());
 
     int stateCommits = 0;
     for (List<Write> commit : commits) {
@@ -92,10 +104,10 @@ class EveryChangeIsRecordedTest {
         assertTrue(recorded, "a commit changed state without a change record: " + commit);
       }
     }
-    assertEquals(12, stateCommits);
-    assertEquals(16, publisher.published(ChangeMessages.TOPIC).size(),
+    assertEquals(15, stateCommits);
+    assertEquals(19, publisher.published(ChangeMessages.TOPIC).size(),
         "organization + first key, key, revoke, agent ×3, counter, settings, conversation + its counter,"
-            + " message + messages and tokens_in counters, close, delete");
+            + " message + messages and tokens_in counters, close, delete, FAQ ×3");
   }
 
   @Test
@@ -140,6 +152,19 @@ class EveryChangeIsRecordedTest {
   private static NewPaymentIntent intent() {
     return new NewPaymentIntent(1000, Currencies.require("currency", "usd"), CaptureMethod.MANUAL, Optional.empty(),
         Optional.empty(), Map.of(), Optional.empty());
+  }
+
+  /** A model stand-in: the cache and the FAQs only need a vector. */
+  private static final class OneDimensionEmbedder implements Embedder {
+    @Override
+    public Model model() {
+      return new Model("one", 1);
+    }
+
+    @Override
+    public List<float[]> embed(List<String> texts) {
+      return texts.stream().map(text -> new float[] {text.length()}).toList();
+    }
   }
 
   private static String collectionId(DocumentPath path) {

@@ -49,9 +49,11 @@ class OutboxRelayTest {
     assertEquals(1, outbox().size(), "the commit succeeded and kept its outbox record");
     publisher.setAvailable(true);
 
-    assertEquals(0, relay.sweep(Duration.ofSeconds(30)), "too young: its own request may still be relaying it");
+    assertEquals(new OutboxRelay.Sweep(0, Duration.ZERO), relay.sweep(Duration.ofSeconds(30)),
+        "too young: its own request may still be relaying it");
     clock.advance(Duration.ofSeconds(31));
-    assertEquals(1, relay.sweep(Duration.ofSeconds(30)));
+    assertEquals(new OutboxRelay.Sweep(1, Duration.ofSeconds(31)), relay.sweep(Duration.ofSeconds(30)),
+        "the age of the oldest record relayed, for the outbox-age alert");
 
     Change change = ChangeMessages.decode(publisher.published(ChangeMessages.TOPIC).get(0).data());
     assertEquals(agent.id(), change.row().get("agent_id").getAsString());

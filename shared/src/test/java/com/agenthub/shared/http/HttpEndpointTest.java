@@ -88,6 +88,23 @@ class HttpEndpointTest {
   }
 
   @Test
+  void everyLogLineCarriesTheLatencyAsANumberOfMillisecondsWhateverTheOutcome() {
+    call(c -> ApiReply.ok(new JsonObject()), admin());
+    call(c -> {
+      throw new IllegalStateException("defect");
+    }, admin());
+    call(c -> ApiReply.ok(new JsonObject()), Map.of("Authorization", List.of("Bearer wrong")));
+    List<String> lines = logs.text().strip().lines().filter(l -> l.startsWith("{")).toList();
+    assertEquals(3, lines.size(), logs.text());
+    for (String line : lines) {
+      JsonObject log = JsonParser.parseString(line).getAsJsonObject();
+      assertTrue(log.get("latency_ms").getAsJsonPrimitive().isNumber(), line);
+      double fromDuration = Double.parseDouble(log.getAsJsonObject("httpRequest").get("latency").getAsString().replace("s", "")) * 1000;
+      assertEquals(fromDuration, log.get("latency_ms").getAsDouble(), 0.001, "the same latency as httpRequest's: " + line);
+    }
+  }
+
+  @Test
   void cloudTraceContextIsUnderstoodToo() {
     call(c -> ApiReply.ok(new JsonObject()), admin("X-Cloud-Trace-Context", "105445aa7843bc8bf206b12000100000/1;o=1"));
     JsonObject log = JsonParser.parseString(logs.text().strip()).getAsJsonObject();

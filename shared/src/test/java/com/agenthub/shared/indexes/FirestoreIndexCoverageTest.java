@@ -24,6 +24,10 @@ import com.agenthub.shared.conversations.Conversations;
 import com.agenthub.shared.conversations.MessageRole;
 import com.agenthub.shared.conversations.NewConversation;
 import com.agenthub.shared.conversations.NewMessage;
+import com.agenthub.shared.embeddings.Embeddings;
+import com.agenthub.shared.knowledge.Faqs;
+import com.agenthub.shared.knowledge.NewFaq;
+import com.agenthub.shared.port.Embedder;
 import com.agenthub.shared.changes.RelayingDocumentStore;
 import com.agenthub.shared.idempotency.IdempotencyKeys;
 import com.agenthub.shared.indexes.FirestoreIndexDeclaration.CompositeIndex;
@@ -70,8 +74,8 @@ class FirestoreIndexCoverageTest {
 
   /** The classes that issue queries; a new one must join the scenario below. */
   private static final Set<String> QUERYING_CLASSES = Set.of("Pager.java", "AgentCounters.java", "OutboxRelay.java",
-      "Agents.java", "ApiKeys.java", "Conversations.java", "ConversationMessages.java", "PaymentIntents.java", "Ledger.java",
-      "PaymentReconciliation.java", "PaymentEvents.java");
+      "Agents.java", "ApiKeys.java", "Conversations.java", "ConversationMessages.java", "Faqs.java", "PaymentIntents.java",
+      "Ledger.java", "PaymentReconciliation.java", "PaymentEvents.java");
   private static final Pattern ISSUES_A_QUERY = Pattern.compile("\\bstore\\.query\\(|\\bpager\\.page\\(");
 
   private final Clock clock = Clock.systemUTC();
@@ -86,6 +90,24 @@ class FirestoreIndexCoverageTest {
     assertEquals(List.of(), missingIndexes(declaration, recorded.queries));
     assertTrue(recorded.queries.stream().anyMatch(q -> q.equalTo().size() == 2),
         "the scenario lists agents by status and industry together");
+  }
+
+  @Test
+  void everyVectorQueryHasItsVectorIndexDeclaredAndALeftOutOneIsReported() throws IOException {
+    runEveryUseCase();
+    FirestoreIndexDeclaration declaration = FirestoreIndexDeclaration.load();
+    List<FirestoreIndexDeclaration.VectorIndex> required = recorded.nearestQueries.stream()
+        .map(FirestoreIndexDeclaration::requiredBy).distinct().toList();
+    assertEquals(2, required.size(), "the scenario matches FAQs with and without a category: " + required);
+    assertEquals(List.of(), required.stream().filter(index -> !declaration.declares(index)).toList());
+
+    FirestoreIndexDeclaration withoutCategory = new FirestoreIndexDeclaration(declaration.compositeIndexes(),
+        declaration.ttlPolicies(), declaration.vectorIndexes().stream().filter(i -> !i.prefilterFields().contains("category")).toList());
+    assertEquals(1, required.stream().filter(index -> !withoutCategory.declares(index)).count());
+    FirestoreIndexDeclaration otherDimension = new FirestoreIndexDeclaration(declaration.compositeIndexes(),
+        declaration.ttlPolicies(), declaration.vectorIndexes().stream().map(i -> new FirestoreIndexDeclaration.VectorIndex(
+            i.collectionGroup(), i.prefilterFields(), i.field(), 768)).toList());
+    assertEquals(2, required.stream().filter(index -> !otherDimension.declares(index)).count(), "a wrong dimension serves nothing");
   }
 
   @Test
@@ -187,6 +209,7 @@ class FirestoreIndexCoverageTest {
     counters.increment(org, agent, "messages", 2);
     counters.read(org, agent);
     runConversations(store, agents, counters, org, agent);
+    runFaqs(store, org);
     relay.sweep(Duration.ZERO);
 
     new IdempotencyKeys(store, clock).claim(org, "CreateAgent", "key-1", "hash");
@@ -232,6 +255,36 @@ class FirestoreIndexCoverageTest {
     intents.create(org, new NewPaymentIntent(1000, Currencies.require("currency", "usd"), CaptureMethod.AUTOMATIC,
         Optional.empty(), Optional.empty(), Map.of(), Optional.empty()));
     assertEquals(1, new PaymentReconciliation(store, processor, clock).reconcile(Duration.ZERO).drifted());
+  }
+
+  /** FAQs: lists with and without a category, matches with and without one (vector queries). */
+  private void runFaqs(RelayingDocumentStore store, String org) {
+    Faqs faqs = new Faqs(store, new Embeddings(store, new FixedEmbedder(), clock), clock);
+    faqs.create(org, new NewFaq("How do I reset my password?", "Use the link on the sign-in page.", "account", List.of()));
+    faqs.create(org, new NewFaq("Where is my order?", "See the orders page.", null, List.of("orders")));
+    for (Optional<String> category : List.of(Optional.<String>empty(), Optional.of("account"))) {
+      Page<?> first = faqs.list(org, category, new PageRequest(1, Optional.empty()));
+      faqs.list(org, category, new PageRequest(1, first.nextPageToken()));
+      faqs.match(org, "forgot my password", 3, category);
+    }
+  }
+
+  /** A model stand-in: 384 dimensions, like the real one, whose vector is the text's length. */
+  private static final class FixedEmbedder implements Embedder {
+    @Override
+    public Model model() {
+      return new Model("fixed", 384);
+    }
+
+    @Override
+    public List<float[]> embed(List<String> texts) {
+      return texts.stream().map(text -> {
+        float[] vector = new float[384];
+        vector[0] = text.length();
+        vector[1] = 1;
+        return vector;
+      }).toList();
+    }
   }
 
   /** Every list shape of conversations (each filter combination, both page directions of messages) and retention. */

@@ -1,5 +1,6 @@
 package com.agenthub.shared.indexes;
 
+import com.agenthub.shared.port.NearestQuery;
 import com.agenthub.shared.port.Query;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -17,7 +18,11 @@ import java.util.Set;
  * terraform/firestore/indexes.json, the one declaration of Firestore's composite indexes and TTL
  * policies (Terraform creates them), and the rule for which queries need which index.
  */
-record FirestoreIndexDeclaration(List<CompositeIndex> compositeIndexes, List<TtlPolicy> ttlPolicies) {
+record FirestoreIndexDeclaration(List<CompositeIndex> compositeIndexes, List<TtlPolicy> ttlPolicies, List<VectorIndex> vectorIndexes) {
+
+  FirestoreIndexDeclaration(List<CompositeIndex> compositeIndexes, List<TtlPolicy> ttlPolicies) {
+    this(compositeIndexes, ttlPolicies, List.of());
+  }
 
   static final Path FILE = Path.of("..", "terraform", "firestore", "indexes.json");
 
@@ -31,6 +36,9 @@ record FirestoreIndexDeclaration(List<CompositeIndex> compositeIndexes, List<Ttl
   }
 
   record TtlPolicy(String collectionGroup, String field) {}
+
+  /** A flat vector index: pre-filter fields (in any order for a query's equalities), the vector field, its dimension. */
+  record VectorIndex(String collectionGroup, Set<String> prefilterFields, String field, int dimension) {}
 
   static FirestoreIndexDeclaration load() throws IOException {
     return parse(Files.readString(FILE));
@@ -53,7 +61,28 @@ record FirestoreIndexDeclaration(List<CompositeIndex> compositeIndexes, List<Ttl
       JsonObject policy = element.getAsJsonObject();
       ttl.add(new TtlPolicy(policy.get("collection_group").getAsString(), policy.get("field").getAsString()));
     }
-    return new FirestoreIndexDeclaration(List.copyOf(indexes), List.copyOf(ttl));
+    List<VectorIndex> vectors = new ArrayList<>();
+    if (root.has("vector_indexes")) {
+      for (JsonElement element : root.getAsJsonArray("vector_indexes")) {
+        JsonObject index = element.getAsJsonObject();
+        Set<String> prefilter = new HashSet<>();
+        index.getAsJsonArray("prefilter_fields").forEach(f -> prefilter.add(f.getAsString()));
+        vectors.add(new VectorIndex(index.get("collection_group").getAsString(), Set.copyOf(prefilter),
+            index.get("field").getAsString(), index.get("dimension").getAsInt()));
+      }
+    }
+    return new FirestoreIndexDeclaration(List.copyOf(indexes), List.copyOf(ttl), List.copyOf(vectors));
+  }
+
+  /** Every vector query needs its vector index: its equality fields as pre-filter, its field, its vector's dimension. */
+  static VectorIndex requiredBy(NearestQuery query) {
+    List<String> segments = query.collection().segments();
+    return new VectorIndex(segments.get(segments.size() - 1), Set.copyOf(query.equalTo().keySet()), query.field(),
+        query.target().dimensions());
+  }
+
+  boolean declares(VectorIndex required) {
+    return vectorIndexes.contains(required);
   }
 
   /**
