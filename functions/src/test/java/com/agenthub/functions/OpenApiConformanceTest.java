@@ -1192,6 +1192,350 @@ class OpenApiConformanceTest {
     assertResponseConforms(oversize(acme, "EmbedTexts"), 413, "POST");
   }
 
+  // --------------------------------------------------------------------------------- CreateFaq
+
+  @Test
+  void createFaq() {
+    Exchange full = post(acme, "CreateFaq", "{\"question\": \"  How do I reset my password?  \", "
+        + "\"answer\": \"Use the 'Forgot password' link on the sign-in page.\", \"category\": \"account\", "
+        + "\"tags\": [\"password\", \"sign-in\", \"password\"]}");
+    assertConforms(full, 201);
+    JsonObject faq = full.response().json();
+    assertEquals(faq.get("etag").getAsString(), full.response().header("ETag").orElseThrow());
+    assertEquals("How do I reset my password?", faq.get("question").getAsString());
+    assertEquals("[\"password\",\"sign-in\"]", faq.getAsJsonArray("tags").toString());
+    Exchange minimal = post(acme, "CreateFaq", "{\"question\": \"Where is my invoice?\", \"answer\": \"Under Billing.\", "
+        + "\"category\": null, \"tags\": null}");
+    assertConforms(minimal, 201);
+    assertEquals("general", minimal.response().json().get("category").getAsString());
+    assertEquals(0, minimal.response().json().getAsJsonArray("tags").size());
+
+    // The limits, at and just past them: question and answer are counted after trimming.
+    assertConforms(post(acme, "CreateFaq", faqBody("q".repeat(1000), "a".repeat(16_384))), 201);
+    assertConforms(post(acme, "CreateFaq", faqBody(" " + "q".repeat(1000) + " ", "a")), 201);
+    Exchange longQuestion = post(acme, "CreateFaq", faqBody("q".repeat(1001), "a"));
+    assertConforms(longQuestion, 400);
+    assertEquals("question", longQuestion.response().errorField());
+    Exchange longAnswer = post(acme, "CreateFaq", faqBody("q", "a".repeat(16_385)));
+    assertConforms(longAnswer, 400);
+    assertEquals("answer", longAnswer.response().errorField());
+    String twenty = tags(20);
+    assertConforms(post(acme, "CreateFaq", "{\"question\": \"q\", \"answer\": \"a\", \"tags\": " + twenty + "}"), 201);
+    assertResponseConforms(post(acme, "CreateFaq", "{\"question\": \"q\", \"answer\": \"a\", \"tags\": " + tags(21) + "}"),
+        400, "POST", "validation.request.body.schema.maxItems");
+    assertConforms(post(acme, "CreateFaq", "{\"question\": \"q\", \"answer\": \"a\", \"category\": \"" + "c".repeat(64) + "\"}"),
+        201);
+    assertResponseConforms(post(acme, "CreateFaq", "{\"question\": \"q\", \"answer\": \"a\", \"category\": \""
+        + "c".repeat(65) + "\"}"), 400, "POST", "validation.request.body.schema.pattern");
+
+    assertResponseConforms(post(anonymous, "CreateFaq", faqBody("q", "a")), 401, "POST",
+        "validation.request.security.missing");
+    assertResponseConforms(post(acme, "CreateFaq", "{\"question\": \"q\", \"answer\": \"a\", \"id\": \"" + UNKNOWN_ID + "\"}"),
+        400, "POST", "validation.request.body.schema.additionalProperties");
+    assertResponseConforms(post(acme, "CreateFaq", "{\"question\": \"q\"}"), 400, "POST",
+        "validation.request.body.schema.required");
+    assertResponseConforms(post(acme, "CreateFaq", faqBody("   ", "a")), 400, "POST",
+        "validation.request.body.schema.pattern");
+    assertResponseConforms(post(acme, "CreateFaq", faqBody("q", "")), 400, "POST",
+        "validation.request.body.schema.minLength");
+    assertResponseConforms(post(acme, "CreateFaq", "{\"question\": \"q\", \"answer\": \"a\", \"category\": \"Billing\"}"),
+        400, "POST", "validation.request.body.schema.pattern");
+    assertResponseConforms(post(acme, "CreateFaq", "{\"question\": \"q\", \"answer\": \"a\", \"tags\": [\"ok\", \"Not OK\"]}"),
+        400, "POST", "validation.request.body.schema.pattern");
+    assertResponseConforms(post(acme, "CreateFaq", "{\"question\": \"q\", \"answer\": \"a\", \"tags\": \"billing\"}"),
+        400, "POST", "validation.request.body.schema.type");
+    assertResponseConforms(post(acme, "CreateFaq", "{\"question\": 42, \"answer\": \"a\"}"), 400, "POST",
+        "validation.request.body.schema.type");
+    assertResponseConforms(send(acme, "POST", "CreateFaq", Map.of("category", "x"), bytes(faqBody("q", "a")),
+        Map.of("Content-Type", "application/json")), 400, "POST", "validation.request.parameter.query.unexpected");
+    assertResponseConforms(send(acme, "POST", "CreateFaq", Map.of(), bytes(faqBody("q", "a")),
+        Map.of("Content-Type", "text/plain")), 415, "POST", "validation.request.contentType.notAllowed");
+    assertResponseConforms(oversize(acme, "CreateFaq"), 413, "POST");
+    assertResponseConforms(send(acme, "GET", "CreateFaq", Map.of(), null, Map.of()), 405, "POST",
+        "validation.request.operation.notAllowed");
+  }
+
+  @Test
+  void createFaqWithAnIdempotencyKey() {
+    Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key", UUID.randomUUID().toString());
+    byte[] body = bytes(faqBody("Do you ship abroad?", "Yes, to the EU."));
+    Exchange first = send(acme, "POST", "CreateFaq", Map.of(), body, headers);
+    assertConforms(first, 201);
+    Exchange replayed = send(acme, "POST", "CreateFaq", Map.of(), body, headers);
+    assertConforms(replayed, 201);
+    assertEquals("true", replayed.response().header("Idempotent-Replayed").orElse(null));
+    assertEquals(first.response().json(), replayed.response().json());
+    assertEquals(first.response().header("ETag"), replayed.response().header("ETag"), "a replay carries the ETag again");
+    assertConforms(send(acme, "POST", "CreateFaq", Map.of(), bytes(faqBody("Do you ship abroad?", "No.")), headers), 422);
+    assertResponseConforms(send(acme, "POST", "CreateFaq", Map.of(), body,
+        Map.of("Content-Type", "application/json", "Idempotency-Key", "with space")), 400, "POST",
+        "validation.request.parameter.schema.pattern");
+  }
+
+  // ------------------------------------------------------------------------------------ GetFaq
+
+  @Test
+  void getFaq() {
+    String faqId = newFaq(acme, "Can I pay by card?", "general");
+    Exchange read = get(acme, "GetFaq", Map.of("faq_id", faqId));
+    assertConforms(read, 200);
+    assertEquals(read.response().json().get("etag").getAsString(), read.response().header("ETag").orElseThrow());
+    assertEquals(faqId, read.response().json().get("id").getAsString());
+
+    Exchange foreign = get(other, "GetFaq", Map.of("faq_id", faqId));
+    assertConforms(foreign, 404);
+    Exchange missing = get(other, "GetFaq", Map.of("faq_id", UNKNOWN_ID));
+    assertConforms(missing, 404);
+    assertEquals(missing.response().json(), foreign.response().json());
+
+    assertResponseConforms(get(anonymous, "GetFaq", Map.of("faq_id", faqId)), 401, "GET",
+        "validation.request.security.missing");
+    assertResponseConforms(get(acme, "GetFaq", Map.of()), 400, "GET", "validation.request.parameter.query.missing");
+    assertResponseConforms(get(acme, "GetFaq", Map.of("faq_id", "../x")), 400, "GET",
+        "validation.request.parameter.schema.pattern");
+    assertResponseConforms(get(acme, "GetFaq", Map.of("faq_id", faqId, "category", "general")), 400, "GET",
+        "validation.request.parameter.query.unexpected");
+    assertResponseConforms(send(acme, "DELETE", "GetFaq", Map.of("faq_id", faqId), null, Map.of()), 405, "GET",
+        "validation.request.operation.notAllowed");
+  }
+
+  // ---------------------------------------------------------------------------------- ListFaqs
+
+  @Test
+  void listFaqs() {
+    ApiClient org = LocalStackFixture.newOrganization("FAQ list conformance");
+    String first = newFaq(org, "How do refunds work?", "billing");
+    String second = newFaq(org, "When am I charged?", "billing");
+    String third = newFaq(org, "Can I get an invoice?", "billing");
+    newFaq(org, "How do I log in?", "account");
+
+    Exchange all = get(org, "ListFaqs", Map.of());
+    assertConforms(all, 200);
+    assertEquals(4, all.response().json().getAsJsonArray("faqs").size());
+    assertTrue(all.response().json().get("next_page_token").isJsonNull());
+    Exchange page1 = get(org, "ListFaqs", Map.of("category", "billing", "page_size", "2"));
+    assertConforms(page1, 200);
+    assertEquals(List.of(first, second), faqIds(page1));
+    String token = page1.response().json().get("next_page_token").getAsString();
+    Exchange page2 = get(org, "ListFaqs", Map.of("category", "billing", "page_size", "2", "page_token", token));
+    assertConforms(page2, 200);
+    assertEquals(List.of(third), faqIds(page2));
+    assertTrue(page2.response().json().get("next_page_token").isJsonNull());
+    assertConforms(get(org, "ListFaqs", Map.of("category", "nothing-here")), 200);
+    assertConforms(get(org, "ListFaqs", Map.of("page_size", "100")), 200);
+    // Another organization sees none of them.
+    Exchange elsewhere = get(LocalStackFixture.newOrganization("FAQ list elsewhere"), "ListFaqs", Map.of());
+    assertConforms(elsewhere, 200);
+    assertEquals(0, elsewhere.response().json().getAsJsonArray("faqs").size());
+
+    // A token only works with the filter it was issued for.
+    assertConforms(get(org, "ListFaqs", Map.of("category", "account", "page_token", token)), 400);
+    assertConforms(get(org, "ListFaqs", Map.of("page_token", "not-a-token")), 400);
+    assertResponseConforms(get(org, "ListFaqs", Map.of("category", "Billing")), 400, "GET",
+        "validation.request.parameter.schema.pattern");
+    assertResponseConforms(get(org, "ListFaqs", Map.of("page_size", "101")), 400, "GET",
+        "validation.request.parameter.schema.maximum");
+    assertResponseConforms(get(org, "ListFaqs", Map.of("page_size", "0")), 400, "GET",
+        "validation.request.parameter.schema.minimum");
+    assertResponseConforms(get(org, "ListFaqs", Map.of("tag", "refunds")), 400, "GET",
+        "validation.request.parameter.query.unexpected");
+    assertResponseConforms(get(anonymous, "ListFaqs", Map.of()), 401, "GET", "validation.request.security.missing");
+    assertResponseConforms(send(org, "POST", "ListFaqs", Map.of(), bytes("{}"),
+        Map.of("Content-Type", "application/json")), 405, "GET", "validation.request.operation.notAllowed");
+  }
+
+  // --------------------------------------------------------------------------------- UpdateFaq
+
+  @Test
+  void updateFaq() {
+    String faqId = newFaq(acme, "How long does delivery take?", "shipping");
+    String created = get(acme, "GetFaq", Map.of("faq_id", faqId)).response().header("ETag").orElseThrow();
+
+    Exchange conditional = patchFaq(acme, faqId, "{\"answer\": \"Two to three days.\", \"tags\": [\"delivery\"]}",
+        Map.of("If-Match", created));
+    assertConforms(conditional, 200);
+    String current = conditional.response().header("ETag").orElseThrow();
+    assertNotEquals(created, current);
+    assertEquals(current, conditional.response().json().get("etag").getAsString());
+    Exchange unconditional = patchFaq(acme, faqId, "{\"question\": \"How long does shipping take?\", \"category\": null}",
+        Map.of());
+    assertConforms(unconditional, 200);
+    assertEquals("shipping", unconditional.response().json().get("category").getAsString());
+    current = unconditional.response().header("ETag").orElseThrow();
+    Exchange cleared = patchFaq(acme, faqId, "{\"tags\": []}", Map.of("If-Match", "*"));
+    assertConforms(cleared, 200);
+    assertEquals(0, cleared.response().json().getAsJsonArray("tags").size());
+
+    Exchange stale = patchFaq(acme, faqId, "{\"answer\": \"Lost update\"}", Map.of("If-Match", current));
+    assertConforms(stale, 412);
+    assertEquals("precondition_failed", stale.response().errorCode());
+    assertEquals("Two to three days.", get(acme, "GetFaq", Map.of("faq_id", faqId)).response().json().get("answer").getAsString());
+
+    assertResponseConforms(patchFaq(acme, faqId, "{}", Map.of()), 422, "PATCH", "validation.request.body.schema.minProperties");
+    assertConforms(patchFaq(acme, faqId, "{\"question\": null, \"tags\": null}", Map.of()), 422);
+
+    Exchange foreign = patchFaq(other, faqId, "{\"answer\": \"Hijacked\"}", Map.of());
+    assertConforms(foreign, 404);
+    Exchange missing = patchFaq(other, UNKNOWN_ID, "{\"answer\": \"Hijacked\"}", Map.of());
+    assertConforms(missing, 404);
+    assertEquals(missing.response().json(), foreign.response().json());
+
+    assertResponseConforms(patchFaq(acme, faqId, "{\"organization_id\": \"" + UNKNOWN_ID + "\"}", Map.of()), 400, "PATCH",
+        "validation.request.body.schema.additionalProperties");
+    assertResponseConforms(patchFaq(acme, faqId, "{\"category\": \"Shipping Info\"}", Map.of()), 400, "PATCH",
+        "validation.request.body.schema.pattern");
+    assertResponseConforms(patchFaq(acme, faqId, "{\"tags\": " + tags(21) + "}", Map.of()), 400, "PATCH",
+        "validation.request.body.schema.maxItems");
+    assertResponseConforms(patchFaq(acme, faqId, "{\"answer\": \" \"}", Map.of()), 400, "PATCH",
+        "validation.request.body.schema.pattern");
+    Exchange weak = patchFaq(acme, faqId, "{\"answer\": \"x\"}", Map.of("If-Match", "W/" + current));
+    assertConforms(weak, 400);
+    assertEquals("If-Match", weak.response().errorField());
+    assertResponseConforms(send(acme, "PATCH", "UpdateFaq", Map.of(), bytes("{\"answer\": \"x\"}"),
+        Map.of("Content-Type", "application/json")), 400, "PATCH", "validation.request.parameter.query.missing");
+    assertResponseConforms(patchFaq(anonymous, faqId, "{\"answer\": \"x\"}", Map.of()), 401, "PATCH",
+        "validation.request.security.missing");
+    assertResponseConforms(send(acme, "PATCH", "UpdateFaq", Map.of("faq_id", faqId), bytes("{\"answer\": \"x\"}"),
+        Map.of("Content-Type", "application/merge-patch+json")), 415, "PATCH", "validation.request.contentType.notAllowed");
+    assertResponseConforms(send(acme, "PATCH", "UpdateFaq", Map.of("faq_id", faqId), oversizeBody(),
+        Map.of("Content-Type", "application/json")), 413, "PATCH");
+    assertResponseConforms(send(acme, "PUT", "UpdateFaq", Map.of("faq_id", faqId), bytes("{\"answer\": \"x\"}"),
+        Map.of("Content-Type", "application/json")), 405, "PATCH", "validation.request.operation.notAllowed");
+  }
+
+  // --------------------------------------------------------------------------------- DeleteFaq
+
+  @Test
+  void deleteFaq() {
+    String faqId = newFaq(acme, "Is there a free trial?", "sales");
+    String created = get(acme, "GetFaq", Map.of("faq_id", faqId)).response().header("ETag").orElseThrow();
+    String current = patchFaq(acme, faqId, "{\"answer\": \"Yes, 14 days.\"}", Map.of()).response().header("ETag").orElseThrow();
+
+    assertConforms(deleteFaq(acme, faqId, Map.of("If-Match", created)), 412);
+    Exchange foreign = deleteFaq(other, faqId, Map.of());
+    assertConforms(foreign, 404);
+    Exchange missingElsewhere = deleteFaq(other, UNKNOWN_ID, Map.of());
+    assertConforms(missingElsewhere, 404);
+    assertEquals(missingElsewhere.response().json(), foreign.response().json());
+    assertResponseConforms(deleteFaq(anonymous, faqId, Map.of()), 401, "DELETE", "validation.request.security.missing");
+    assertResponseConforms(send(acme, "DELETE", "DeleteFaq", Map.of(), null, Map.of()), 400, "DELETE",
+        "validation.request.parameter.query.missing");
+    assertResponseConforms(deleteFaq(acme, "not-an-id", Map.of()), 400, "DELETE",
+        "validation.request.parameter.schema.pattern");
+    assertResponseConforms(send(acme, "DELETE", "DeleteFaq", Map.of("faq_id", faqId, "force", "true"), null, Map.of()), 400,
+        "DELETE", "validation.request.parameter.query.unexpected");
+    assertConforms(deleteFaq(acme, faqId, Map.of("If-Match", "\"yesterday\"")), 400);
+    assertEquals(200, get(acme, "GetFaq", Map.of("faq_id", faqId)).response().status(), "a refused delete deletes nothing");
+
+    Exchange deleted = deleteFaq(acme, faqId, Map.of("If-Match", current));
+    assertConforms(deleted, 204);
+    assertEquals("", deleted.response().body());
+    assertConforms(get(acme, "GetFaq", Map.of("faq_id", faqId)), 404);
+    assertConforms(deleteFaq(acme, faqId, Map.of()), 404);
+
+    String unconditional = newFaq(acme, "Is there a free plan?", "sales");
+    assertConforms(deleteFaq(acme, unconditional, Map.of()), 204);
+    assertResponseConforms(send(acme, "POST", "DeleteFaq", Map.of("faq_id", unconditional), bytes("{}"),
+        Map.of("Content-Type", "application/json")), 405, "DELETE", "validation.request.operation.notAllowed");
+  }
+
+  // ---------------------------------------------------------------------------------- MatchFaq
+
+  @Test
+  void matchFaq() {
+    ApiClient org = LocalStackFixture.newOrganization("FAQ match conformance");
+    String password = newFaq(org, "How do I reset my password?", "account");
+    newFaq(org, "What payment methods do you accept?", "billing");
+
+    Exchange paraphrase = post(org, "MatchFaq", "{\"question\": \"How can I reset my password?\"}");
+    assertConforms(paraphrase, 200);
+    JsonObject found = paraphrase.response().json();
+    assertTrue(found.get("matched").getAsBoolean(), () -> "a paraphrase must match: " + found);
+    assertEquals(0.5, found.get("threshold").getAsDouble());
+    assertEquals(password, found.getAsJsonArray("matches").get(0).getAsJsonObject().getAsJsonObject("faq").get("id").getAsString());
+    Exchange unrelated = post(org, "MatchFaq", "{\"question\": \"What is the boiling point of water at sea level?\", \"top_k\": 10}");
+    assertConforms(unrelated, 200);
+    assertFalse(unrelated.response().json().get("matched").getAsBoolean(), () -> "no FAQ answers it: " + unrelated);
+    assertEquals(0, unrelated.response().json().getAsJsonArray("matches").size());
+    Exchange otherCategory = post(org, "MatchFaq", "{\"question\": \"How can I reset my password?\", \"category\": \"billing\", "
+        + "\"top_k\": 1}");
+    assertConforms(otherCategory, 200);
+    for (var match : otherCategory.response().json().getAsJsonArray("matches")) {
+      assertEquals("billing", match.getAsJsonObject().getAsJsonObject("faq").get("category").getAsString());
+    }
+    assertConforms(post(org, "MatchFaq", "{\"question\": \"reset password\", \"top_k\": null, \"category\": null}"), 200);
+    // Another organization's FAQs are never matched.
+    Exchange elsewhere = post(other, "MatchFaq", "{\"question\": \"How do I reset my password?\"}");
+    assertConforms(elsewhere, 200);
+    for (var match : elsewhere.response().json().getAsJsonArray("matches")) {
+      assertNotEquals(password, match.getAsJsonObject().getAsJsonObject("faq").get("id").getAsString());
+    }
+
+    // A changed question is embedded again: the FAQ now matches its new question, not its old one; a deleted FAQ matches nothing.
+    assertConforms(patchFaq(org, password, "{\"question\": \"Do you sell gift cards?\"}", Map.of()), 200);
+    Exchange renamed = post(org, "MatchFaq", "{\"question\": \"Can I buy a gift card?\"}");
+    assertConforms(renamed, 200);
+    assertEquals(List.of(password), matchedIds(renamed));
+    Exchange former = post(org, "MatchFaq", "{\"question\": \"How can I reset my password?\"}");
+    assertConforms(former, 200);
+    assertFalse(matchedIds(former).contains(password), () -> "the old question must no longer match: " + former);
+    assertConforms(deleteFaq(org, password, Map.of()), 204);
+    Exchange gone = post(org, "MatchFaq", "{\"question\": \"Can I buy a gift card?\"}");
+    assertConforms(gone, 200);
+    assertFalse(matchedIds(gone).contains(password), () -> "a deleted FAQ must not match: " + gone);
+
+    assertResponseConforms(post(anonymous, "MatchFaq", "{\"question\": \"q\"}"), 401, "POST",
+        "validation.request.security.missing");
+    assertResponseConforms(post(org, "MatchFaq", "{\"question\": \"q\", \"threshold\": 0.1}"), 400, "POST",
+        "validation.request.body.schema.additionalProperties");
+    assertResponseConforms(post(org, "MatchFaq", "{\"top_k\": 3}"), 400, "POST", "validation.request.body.schema.required");
+    assertResponseConforms(post(org, "MatchFaq", "{\"question\": \"q\", \"top_k\": 0}"), 400, "POST",
+        "validation.request.body.schema.minimum");
+    assertResponseConforms(post(org, "MatchFaq", "{\"question\": \"q\", \"top_k\": 11}"), 400, "POST",
+        "validation.request.body.schema.maximum");
+    assertResponseConforms(post(org, "MatchFaq", "{\"question\": \"q\", \"top_k\": 2.5}"), 400, "POST",
+        "validation.request.body.schema.type");
+    assertResponseConforms(post(org, "MatchFaq", "{\"question\": \"q\", \"top_k\": \"3\"}"), 400, "POST",
+        "validation.request.body.schema.type");
+    assertResponseConforms(post(org, "MatchFaq", "{\"question\": \"\\t \"}"), 400, "POST",
+        "validation.request.body.schema.pattern");
+    assertResponseConforms(post(org, "MatchFaq", "{\"question\": \"q\", \"category\": \"_billing\"}"), 400, "POST",
+        "validation.request.body.schema.pattern");
+    Exchange longQuestion = post(org, "MatchFaq", "{\"question\": \"" + "q".repeat(1001) + "\"}");
+    assertConforms(longQuestion, 400);
+    assertEquals("question", longQuestion.response().errorField());
+    assertResponseConforms(send(org, "POST", "MatchFaq", Map.of(), bytes("{\"question\": \"q\"}"),
+        Map.of("Content-Type", "application/json; charset=iso-8859-1")), 415, "POST");
+    assertResponseConforms(oversize(org, "MatchFaq"), 413, "POST");
+    assertResponseConforms(send(org, "GET", "MatchFaq", Map.of(), null, Map.of()), 405, "POST",
+        "validation.request.operation.notAllowed");
+  }
+
+  @Test
+  void theValidatorFlagsFaqAnswersThatDriftFromTheDocument() {
+    String faqId = newFaq(acme, "Do you have an API?", "developers");
+    Exchange real = get(acme, "GetFaq", Map.of("faq_id", faqId));
+    assertConforms(real, 200);
+    JsonObject badCategory = real.response().json();
+    badCategory.addProperty("category", "Developers");
+    assertResponseRefused(real, 200, badCategory.toString(), real.responseHeaders(), "a category outside the pattern");
+    JsonObject noTags = real.response().json();
+    noTags.remove("tags");
+    assertResponseRefused(real, 200, noTags.toString(), real.responseHeaders(), "a missing tags field");
+    JsonObject embedded = real.response().json();
+    embedded.add("embedding", new com.google.gson.JsonArray());
+    assertResponseRefused(real, 200, embedded.toString(), real.responseHeaders(), "a leaked embedding");
+
+    Exchange matched = post(acme, "MatchFaq", "{\"question\": \"Do you have an API?\"}");
+    assertConforms(matched, 200);
+    JsonObject low = matched.response().json();
+    low.getAsJsonArray("matches").get(0).getAsJsonObject().addProperty("score", 0.2);
+    assertResponseRefused(matched, 200, low.toString(), matched.responseHeaders(), "a score under the threshold");
+    JsonObject unmatched = matched.response().json();
+    unmatched.remove("matched");
+    assertResponseRefused(matched, 200, unmatched.toString(), matched.responseHeaders(), "a missing matched flag");
+  }
+
   // -------------------------------------------------------------------------------- GetMetrics
 
   @Test
@@ -1577,6 +1921,57 @@ class OpenApiConformanceTest {
     listed.response().json().getAsJsonArray("messages")
         .forEach(message -> sequences.add(message.getAsJsonObject().get("sequence").getAsLong()));
     return sequences;
+  }
+
+  private static String faqBody(String question, String answer) {
+    JsonObject body = new JsonObject();
+    body.addProperty("question", question);
+    body.addProperty("answer", answer);
+    return body.toString();
+  }
+
+  /** A JSON array of {@code count} distinct valid tags. */
+  private static String tags(int count) {
+    List<String> tags = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      tags.add("\"tag-" + i + "\"");
+    }
+    return "[" + String.join(", ", tags) + "]";
+  }
+
+  private static String newFaq(ApiClient client, String question, String category) {
+    JsonObject body = new JsonObject();
+    body.addProperty("question", question);
+    body.addProperty("answer", "The answer to: " + question);
+    body.addProperty("category", category);
+    ApiResponse created = client.post("CreateFaq", body.toString());
+    assertEquals(201, created.status(), () -> "CreateFaq: " + created);
+    return created.json().get("id").getAsString();
+  }
+
+  private static Exchange patchFaq(ApiClient client, String faqId, String json, Map<String, String> headers) {
+    Map<String, String> all = new LinkedHashMap<>(headers);
+    all.put("Content-Type", "application/json");
+    return send(client, "PATCH", "UpdateFaq", Map.of("faq_id", faqId), bytes(json), all);
+  }
+
+  private static Exchange deleteFaq(ApiClient client, String faqId, Map<String, String> headers) {
+    return send(client, "DELETE", "DeleteFaq", Map.of("faq_id", faqId), null, headers);
+  }
+
+  /** The FAQ ids of a MatchFaq answer, best first. */
+  private static List<String> matchedIds(Exchange matched) {
+    List<String> ids = new ArrayList<>();
+    matched.response().json().getAsJsonArray("matches")
+        .forEach(match -> ids.add(match.getAsJsonObject().getAsJsonObject("faq").get("id").getAsString()));
+    return ids;
+  }
+
+  /** The FAQ ids of a ListFaqs page, in the order listed. */
+  private static List<String> faqIds(Exchange listed) {
+    List<String> ids = new ArrayList<>();
+    listed.response().json().getAsJsonArray("faqs").forEach(faq -> ids.add(faq.getAsJsonObject().get("id").getAsString()));
+    return ids;
   }
 
   // ---------------------------------------------------------------------------------- helpers
