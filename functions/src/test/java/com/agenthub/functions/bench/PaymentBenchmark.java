@@ -199,14 +199,14 @@ public final class PaymentBenchmark {
     };
   }
 
-  /** One create's Firestore work: key claim, lookup, intent + index + outbox, relay delete, key reply. */
+  /** One create's Firestore work: API key read, key claim, intent + index + outbox, relay delete, key reply. */
   private static LoadRunner.Client createFloor(Firestore db, String orgId) {
     return () -> {
+      db.document("api_keys/bench-key").get().get(30, TimeUnit.SECONDS);
       DocumentReference claim = db.document("organizations/" + orgId + "/bench_idempotency/" + UUID.randomUUID());
       claim.create(Map.of("state", "pending", "claimed_at", Timestamp.now())).get(30, TimeUnit.SECONDS);
       String id = UUID.randomUUID().toString().replace("-", "").substring(0, 20);
       DocumentReference intent = db.document("organizations/" + orgId + "/bench_intents/" + id);
-      intent.get().get(30, TimeUnit.SECONDS);
       DocumentReference outbox = db.collection("bench_outbox").document(UUID.randomUUID().toString());
       WriteBatch batch = db.batch();
       batch.create(intent, intentFields(id, orgId));
@@ -220,17 +220,17 @@ public final class PaymentBenchmark {
     };
   }
 
-  /** One refund's Firestore work: key claim, lookups, the conditional reservation, the confirmation, relay deletes, key reply. */
+  /** One refund's Firestore work: API key read, key claim, the conditional reservation, intent read, confirmation, relay deletes, key reply. */
   private static LoadRunner.Client refundFloor(Firestore db, String orgId, String intentId) throws Exception {
     DocumentReference intent = db.document("organizations/" + orgId + "/bench_intents/" + intentId);
     if (!intent.get().get(30, TimeUnit.SECONDS).exists()) {
       intent.set(intentFields(intentId, orgId)).get(30, TimeUnit.SECONDS);
     }
     return () -> {
+      db.document("api_keys/bench-key").get().get(30, TimeUnit.SECONDS);
       DocumentReference claim = db.document("organizations/" + orgId + "/bench_idempotency/" + UUID.randomUUID());
       claim.create(Map.of("state", "pending", "claimed_at", Timestamp.now())).get(30, TimeUnit.SECONDS);
       DocumentReference refund = db.document("organizations/" + orgId + "/bench_refunds/" + UUID.randomUUID());
-      refund.get().get(30, TimeUnit.SECONDS);
       while (true) {
         DocumentSnapshot current = intent.get().get(30, TimeUnit.SECONDS);
         List<DocumentReference> outbox = new ArrayList<>();

@@ -95,13 +95,13 @@ public final class HttpEndpoint {
       if (method.equals("POST")) {
         call.query().rejectUnknown(java.util.Set.of());
       }
-      Optional<String> idempotencyKey = idempotency.isPresent() && principal.organizationId().isPresent()
-          ? call.header(IdempotencyKeys.FIELD)
-          : Optional.empty();
-      if (keyPolicy == KeyPolicy.REQUIRED && idempotencyKey.isEmpty()) {
+      Optional<String> keyHeader = idempotency.isPresent() ? call.header(IdempotencyKeys.FIELD) : Optional.empty();
+      if (keyPolicy == KeyPolicy.REQUIRED && keyHeader.isEmpty()) {
         throw ApiError.invalid(IdempotencyKeys.FIELD, function + " moves money: send an Idempotency-Key header "
             + "(e.g. a UUID) so that a retry cannot do it twice");
       }
+      // Keys are kept per organization; a caller without one (the platform admin) is not replayed.
+      Optional<String> idempotencyKey = principal.organizationId().isPresent() ? keyHeader : Optional.empty();
       reply = idempotencyKey.isPresent() ? handleOnce(call, idempotencyKey.get()) : handler.handle(call);
     } catch (ApiError e) {
       error = e;

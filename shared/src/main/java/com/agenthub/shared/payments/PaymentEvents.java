@@ -4,6 +4,7 @@ import com.agenthub.shared.ids.Timestamps;
 import com.agenthub.shared.logging.StructuredLog;
 import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
+import com.agenthub.shared.port.Query;
 import com.agenthub.shared.port.StoreException;
 import com.agenthub.shared.port.StoredDocument;
 import com.agenthub.shared.port.Write;
@@ -74,6 +75,34 @@ public final class PaymentEvents {
     });
   }
 
+  /**
+   * Applies the events that arrived before our record of their processor intent was committed (a
+   * webhook can overtake the create that caused it), now that it exists; each once, as ever.
+   */
+  public int applyEarlyEvents(String processor, String processorIntentId) {
+    List<StoredDocument> parked = store.query(Query.all(PaymentPaths.unmatchedEvents(), 20)
+        .where("processor_intent_id", processorIntentId).orderBy("event_created"));
+    int applied = 0;
+    for (StoredDocument doc : parked) {
+      if (!processor.equals(doc.string("processor"))) {
+        continue;
+      }
+      @SuppressWarnings("unchecked")
+      PaymentProcessor.ProcessorIntent state = new PaymentProcessor.ProcessorIntent(processorIntentId,
+          PaymentStatus.parse("event_status", doc.string("event_status")), doc.longValue("amount_capturable"),
+          doc.longValue("amount_received"), Optional.empty(),
+          Optional.ofNullable((Map<String, Object>) doc.data().get("last_payment_error")),
+          Optional.ofNullable(doc.string("cancellation_reason")));
+      ProcessorEvent event = new ProcessorEvent(doc.string("event_id"), doc.string("type"), doc.instant("event_created"),
+          processor, Optional.of(state));
+      if (apply(event) == Outcome.APPLIED) {
+        applied++;
+      }
+      store.commit(List.of(Write.delete(doc.path(), Optional.empty())));
+    }
+    return applied;
+  }
+
   private static Map<String, Object> markerData(ProcessorEvent event, PaymentProcessor.ProcessorIntent state, String intentId,
       boolean applied, Instant now) {
     Map<String, Object> data = new LinkedHashMap<>();
@@ -95,6 +124,10 @@ public final class PaymentEvents {
     data.put("processor", event.processor());
     data.put("processor_intent_id", state.id());
     data.put("event_status", state.status().wire());
+    data.put("amount_capturable", state.amountCapturable());
+    data.put("amount_received", state.amountReceived());
+    data.put("last_payment_error", state.lastPaymentError().orElse(null));
+    data.put("cancellation_reason", state.cancellationReason().orElse(null));
     data.put("event_created", event.created());
     data.put("received_at", Timestamps.now(clock));
     store.commit(List.of(Write.set(PaymentPaths.unmatchedEvent(event.id()), data)));

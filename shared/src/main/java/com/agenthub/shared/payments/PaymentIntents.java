@@ -32,12 +32,14 @@ public final class PaymentIntents {
   private final PaymentProcessor processor;
   private final Clock clock;
   private final Pager pager;
+  private final PaymentEvents events;
 
   public PaymentIntents(DocumentStore store, PaymentProcessor processor, Clock clock) {
     this.store = store;
     this.processor = processor;
     this.clock = clock;
     this.pager = new Pager(store);
+    this.events = new PaymentEvents(store, clock);
   }
 
   public CreatedPaymentIntent create(String organizationId, NewPaymentIntent request) {
@@ -102,8 +104,11 @@ public final class PaymentIntents {
       // A retry of a request whose commit happened: the intent it made (no read on the normal path).
       return new CreatedPaymentIntent(get(organizationId, id), remote.clientSecret());
     }
-    return new CreatedPaymentIntent(IntentDocuments.fromDocument(new StoredDocument(path, data, version)),
-        remote.clientSecret());
+    PaymentIntent intent = IntentDocuments.fromDocument(new StoredDocument(path, data, version));
+    if (IntentMoves.awaitsProcessor(intent.status()) && events.applyEarlyEvents(processor.name(), remote.id()) > 0) {
+      intent = get(organizationId, id);
+    }
+    return new CreatedPaymentIntent(intent, remote.clientSecret());
   }
 
   public PaymentIntent get(String organizationId, String intentId) {

@@ -50,8 +50,12 @@ final class PaymentPaths {
     return CollectionPath.of("payment_processor_intents");
   }
 
+  static CollectionPath unmatchedEvents() {
+    return CollectionPath.of("unmatched_payment_events");
+  }
+
   /** Events for processor intents we do not know, kept for reconciliation. */
   static DocumentPath unmatchedEvent(String eventId) {
-    return CollectionPath.of("unmatched_payment_events").document(Sha256.hex(eventId).substring(0, 40));
+    return unmatchedEvents().document(Sha256.hex(eventId).substring(0, 40));
   }
 }

@@ -75,7 +75,7 @@ class FirestoreIndexCoverageTest {
   /** The classes that issue queries; a new one must join the scenario below. */
   private static final Set<String> QUERYING_CLASSES = Set.of("Pager.java", "AgentCounters.java", "OutboxRelay.java",
       "Agents.java", "ApiKeys.java", "Conversations.java", "ConversationMessages.java", "Faqs.java", "PaymentIntents.java",
-      "Ledger.java", "PaymentReconciliation.java");
+      "Ledger.java", "PaymentReconciliation.java", "PaymentEvents.java");
   private static final Pattern ISSUES_A_QUERY = Pattern.compile("\\bstore\\.query\\(|\\bpager\\.page\\(");
 
   private final Clock clock = Clock.systemUTC();
