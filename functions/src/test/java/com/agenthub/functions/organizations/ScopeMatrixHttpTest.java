@@ -81,8 +81,9 @@ class ScopeMatrixHttpTest {
     ApiClient org = LocalStackFixture.newOrganization("Publishable");
     ApiClient browser = key(org, List.of(Scope.ANALYTICS_WRITE));
     ApiResponse tracked = browser.post("TrackEvents",
-        "{\"events\": [{\"event_type\": \"page_view\", \"properties\": {\"path\": \"/pricing\"}}]}");
+        "{\"event_type\": \"page_view\", \"event_data\": {\"path\": \"/pricing\"}}");
     assertEquals(202, tracked.status(), tracked.toString());
+    assertEquals(1, tracked.json().getAsJsonArray("accepted").size(), "the event was accepted: " + tracked);
     for (ApiResponse refused : List.of(browser.get("ListAgents"), browser.post("CreateAgent", "{\"name\": \"x\"}"),
         browser.get("GetMetrics"), browser.post("CreateApiKey", "{\"name\": \"more\"}"),
         browser.get("ListPaymentIntents"))) {
