@@ -37,6 +37,7 @@ class UsersHttpTest {
     assertEquals("firebase-uid-1", renamed.json().get("external_subject").getAsString());
     ApiResponse stale = org.patch("UpdateUser?user_id=" + id, "{\"display_name\": \"x\"}", Map.of("If-Match", ann.get("etag").getAsString()));
     assertEquals(412, stale.status(), stale.toString());
+    assertEquals(422, org.patch("UpdateUser?user_id=" + id, "{}", Map.of()).status(), "nothing to change");
 
     assertEquals(400, org.post("CreateUser", "{\"email\": \"not-an-email\", \"display_name\": \"x\", \"role\": \"member\"}").status());
     assertEquals(400, org.post("CreateUser", "{\"email\": \"b@example.com\", \"display_name\": \"x\", \"role\": \"superuser\"}").status());
@@ -169,6 +170,9 @@ class UsersHttpTest {
     assertEquals(403, adminKey.patch("UpdateUser?user_id=" + owner, "{\"role\": \"viewer\"}", Map.of()).status());
     assertEquals(403, adminKey.delete("DeleteUser?user_id=" + owner, Map.of()).status());
     assertEquals(201, adminKey.post("CreateUser", userBody("helper@example.com", "member")).status(), "admins manage the rest");
+    ApiResponse ownersKey = adminKey.post("CreateApiKey", "{\"name\": \"as the owner\", \"user_id\": \"" + owner + "\", \"scopes\": [\"admin\"]}");
+    assertEquals(403, ownersKey.status(), "an admin cannot mint a key of an owner and act as one: " + ownersKey);
+    assertEquals("user_id", ownersKey.errorField());
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.Set;
  * A user's role in an organization, and its ceiling: the scopes a key of that user may carry.
  * The table is the README's roles x scopes table; a key's effective scopes are always its own
  * scopes within its user's current ceiling, so demoting a user narrows their keys at once.
+ * Declared from the highest role to the lowest (the order is used: no one issues keys for a higher role).
  */
 public enum Role {
   OWNER("owner", Scope.all()),

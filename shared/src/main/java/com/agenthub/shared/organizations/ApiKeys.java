@@ -86,6 +86,11 @@ public final class ApiKeys {
       StoredDocument user = tx.get(userPath).orElseThrow(() -> ApiError.notFound("user"));
       Optional<StoredDocument> index = tx.get(indexPath);
       Role role = Role.parse("role", user.string("role"));
+      if (caller.role().isPresent() && !owner.equals(caller.userId()) && role.ordinal() < caller.role().get().ordinal()) {
+        // Otherwise an admin could mint a key of an owner, and act as one.
+        throw ApiError.withField(ErrorKind.FORBIDDEN, "user_id", "a key of a user with the role '"
+            + caller.role().get().wire() + "' cannot issue keys for a user with the higher role '" + role.wire() + "'");
+      }
       Set<Scope> beyondRole = minus(scopes, role.ceiling());
       if (!beyondRole.isEmpty()) {
         throw ApiError.withField(ErrorKind.FORBIDDEN, "scopes", "a key of a user with the role '" + role.wire()
