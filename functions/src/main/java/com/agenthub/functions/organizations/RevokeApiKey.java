@@ -17,7 +17,7 @@ public final class RevokeApiKey extends EndpointFunction {
   public RevokeApiKey(Services services) {
     super(HttpEndpoint.of("RevokeApiKey", "POST", Scope.ADMIN, services.authenticator(), call -> {
       call.body().rejectUnknown(Set.of("key_id"));
-      var key = services.apiKeys().revoke(call.organizationId(), call.body().requiredString("key_id"));
+      var key = services.apiKeys().revoke(call.organizationId(), call.body().requiredString("key_id"), call.principal());
       return ApiReply.ok(OrganizationJson.of(key));
     }));
   }

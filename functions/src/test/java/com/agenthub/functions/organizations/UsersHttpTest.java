@@ -173,6 +173,9 @@ class UsersHttpTest {
     ApiResponse ownersKey = adminKey.post("CreateApiKey", "{\"name\": \"as the owner\", \"user_id\": \"" + owner + "\", \"scopes\": [\"admin\"]}");
     assertEquals(403, ownersKey.status(), "an admin cannot mint a key of an owner and act as one: " + ownersKey);
     assertEquals("user_id", ownersKey.errorField());
+    String bossKey = org.post("CreateApiKey", "{\"name\": \"boss\", \"user_id\": \"" + owner + "\", \"scopes\": [\"admin\"]}")
+        .json().get("id").getAsString();
+    assertEquals(403, adminKey.post("RevokeApiKey", "{\"key_id\": \"" + bossKey + "\"}").status(), "nor revoke an owner's key");
   }
 
   @Test

@@ -111,11 +111,28 @@ public final class ApiKeys {
         .map(ApiKeys::fromDocument);
   }
 
-  /** Revoking is idempotent: a key revoked earlier stays revoked at its first revocation time. */
+  /** Any key of the organization, as an organization key (no user) may: for callers that hold no principal. */
   public ApiKey revoke(String organizationId, String keyId) {
+    return revoke(organizationId, keyId, Principal.organization(organizationId, "system"));
+  }
+
+  /**
+   * Revoking is idempotent: a key revoked earlier stays revoked at its first revocation time. A
+   * user's key cannot revoke the keys of a user with a higher role (403).
+   */
+  public ApiKey revoke(String organizationId, String keyId, Principal caller) {
     DocumentPath path = ApiKeyPaths.keys(organizationId).document(Ids.require("key_id", keyId));
     return store.inTransaction(tx -> {
       StoredDocument current = tx.get(path).orElseThrow(() -> ApiError.notFound("API key"));
+      Optional<String> keyUser = Optional.ofNullable(current.string("user_id"));
+      if (caller.role().isPresent() && keyUser.isPresent() && !keyUser.equals(caller.userId())) {
+        Optional<Role> keyRole = tx.get(Users.userPath(organizationId, keyUser.get()))
+            .map(u -> Role.parse("role", u.string("role")));
+        if (keyRole.isPresent() && keyRole.get().ordinal() < caller.role().get().ordinal()) {
+          throw ApiError.withField(ErrorKind.FORBIDDEN, "key_id", "a key of a user with the role '"
+              + caller.role().get().wire() + "' cannot revoke the keys of a user with the higher role '" + keyRole.get().wire() + "'");
+        }
+      }
       if (current.field("revoked_at").isPresent()) {
         return fromDocument(current);
       }
