@@ -9,6 +9,7 @@ import com.agenthub.shared.port.Query;
 import com.agenthub.shared.port.StoredDocument;
 import com.agenthub.shared.port.Write;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,8 +30,9 @@ public final class PlanQuotas {
 
   /** A write to commit together with one new {@code limit}-counted thing, or 429 if the plan's limit is reached. */
   public Write claim(String organizationId, PlanLimit limit, CollectionPath counted) {
-    Plan plan = Plan.stored(store.get(Organizations.path(organizationId)).map(o -> o.string("subscription_plan")).orElse(null));
-    Optional<StoredDocument> usage = store.get(usagePath(organizationId));
+    List<Optional<StoredDocument>> read = store.getAll(List.of(Organizations.path(organizationId), usagePath(organizationId)));
+    Plan plan = Plan.stored(read.get(0).map(o -> o.string("subscription_plan")).orElse(null));
+    Optional<StoredDocument> usage = read.get(1);
     long used = usage.isPresent() && usage.get().data().containsKey(limit.usageField())
         ? usage.get().longValue(limit.usageField())
         : countExisting(counted);
