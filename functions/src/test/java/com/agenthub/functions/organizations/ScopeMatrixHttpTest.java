@@ -69,7 +69,7 @@ class ScopeMatrixHttpTest {
   }
 
   @Test
-  void aKeyWithoutStoredScopesKeepsFullAccess() {
+  void anOrganizationsFirstKeyHasEveryScope() {
     ApiClient org = LocalStackFixture.newOrganization("Legacy key");
     JsonArray scopes = org.get("ListApiKeys").json().getAsJsonArray("api_keys").get(0).getAsJsonObject().getAsJsonArray("scopes");
     assertEquals(Scope.values().length, scopes.size(), "an organization's first key has every scope");
