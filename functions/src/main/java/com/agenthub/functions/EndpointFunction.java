@@ -14,6 +14,11 @@ public abstract class EndpointFunction implements HttpFunction {
     this.endpoint = endpoint;
   }
 
+  /** What the endpoint declares: its name, method and the scope an organization key needs. */
+  public final HttpEndpoint endpoint() {
+    return endpoint;
+  }
+
   @Override
   public final void service(HttpRequest request, HttpResponse response) {
     endpoint.serve(request, response);

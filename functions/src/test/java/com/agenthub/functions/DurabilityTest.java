@@ -25,7 +25,11 @@ class DurabilityTest {
 
   @Test
   void acknowledgedCreatesSurviveKillMinusNineAndRestart() throws Exception {
-    String key = LocalStackFixture.newOrganization("Durability").bearer();
+    LocalStackFixture.Tenant tenant = LocalStackFixture.newTenant("Durability");
+    String key = tenant.client().bearer();
+    // Writers create agents until the kill, more than the trial plan allows.
+    assertEquals(200, LocalStackFixture.admin().patch("UpdateOrganization?organization_id=" + tenant.organizationId(),
+        "{\"subscription_plan\": \"enterprise\"}", java.util.Map.of()).status());
     int port = LocalPorts.free();
     ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
 

@@ -220,8 +220,18 @@ class OpenApiConformanceTest {
     assertResponseConforms(post(anonymous, "CreateApiKey", "{\"name\": \"ci\"}"), 401, "POST",
         "validation.request.security.missing");
     assertConforms(post(acme.as("ahk_" + "A".repeat(43)), "CreateApiKey", "{\"name\": \"ci\"}"), 401);
-    assertResponseConforms(post(acme, "CreateApiKey", "{\"name\": \"ci\", \"scopes\": []}"), 400, "POST",
+    assertResponseConforms(post(acme, "CreateApiKey", "{\"name\": \"ci\", \"expires_at\": 1}"), 400, "POST",
         "validation.request.body.schema.additionalProperties");
+    assertResponseConforms(post(acme, "CreateApiKey", "{\"name\": \"ci\", \"scopes\": []}"), 400, "POST",
+        "validation.request.body.schema.minItems");
+    assertResponseConforms(post(acme, "CreateApiKey", "{\"name\": \"ci\", \"scopes\": [\"root\"]}"), 400, "POST",
+        "validation.request.body.schema.enum");
+    Exchange scoped = post(acme, "CreateApiKey", "{\"name\": \"browser\", \"scopes\": [\"analytics:write\"]}");
+    assertConforms(scoped, 201);
+    ApiClient browser = acme.as(scoped.response().json().get("key").getAsString());
+    assertConforms(post(browser, "CreateApiKey", "{\"name\": \"more\"}"), 403);
+    assertConforms(get(browser, "ListAgents", Map.of()), 403);
+    assertConforms(post(browser, "CreateAgent", "{\"name\": \"x\"}"), 403);
     assertResponseConforms(post(acme, "CreateApiKey", "{}"), 400, "POST", "validation.request.body.schema.required");
     assertResponseConforms(post(acme, "CreateApiKey", "[]"), 400, "POST");
     assertResponseConforms(send(acme, "POST", "CreateApiKey", Map.of(), bytes("{\"name\": \"ci\"}"),
@@ -1691,6 +1701,101 @@ class OpenApiConformanceTest {
   // ------------------------------------------------------------------------------- the checks
 
   /** The answer has the expected status, and request and answer both conform to the document. */
+  // ------------------------------------------------- Organizations and users (issue 16)
+
+  @Test
+  void getAndUpdateOrganization() {
+    LocalStackFixture.Tenant tenant = LocalStackFixture.newTenant("Organization conformance");
+    ApiClient org = tenant.client();
+    Exchange read = get(org, "GetOrganization", Map.of());
+    assertConforms(read, 200);
+    String etag = read.response().header("ETag").orElseThrow();
+    assertResponseConforms(get(org, "GetOrganization", Map.of("organization_id", UNKNOWN_ID)), 400, "GET",
+        "validation.request.parameter.query.unexpected");
+    assertResponseConforms(get(anonymous, "GetOrganization", Map.of()), 401, "GET", "validation.request.security.missing");
+
+    assertConforms(patchOrganization(org, Map.of(), "{\"name\": \"Renamed\", \"settings\": {\"locale\": \"fr\"}}",
+        Map.of("If-Match", etag)), 200);
+    assertConforms(patchOrganization(org, Map.of(), "{\"name\": \"Stale\"}", Map.of("If-Match", etag)), 412);
+    assertConforms(patchOrganization(org, Map.of(), "{\"subscription_plan\": \"business\"}", Map.of()), 403);
+    assertResponseConforms(patchOrganization(org, Map.of(), "{\"subscription_plan\": \"gold\"}", Map.of()), 400, "PATCH",
+        "validation.request.body.schema.enum");
+    assertResponseConforms(patchOrganization(org, Map.of(), "{\"settings\": []}", Map.of()), 400, "PATCH",
+        "validation.request.body.schema.type");
+    assertResponseConforms(patchOrganization(org, Map.of(), "{\"owner\": 1}", Map.of()), 400, "PATCH",
+        "validation.request.body.schema.additionalProperties");
+    assertConforms(patchOrganization(org, Map.of(), "{\"settings\": {\"blob\": \"" + "x".repeat(17_000) + "\"}}", Map.of()), 400);
+    assertConforms(patchOrganization(admin, Map.of("organization_id", tenant.organizationId()),
+        "{\"subscription_plan\": \"business\"}", Map.of()), 200);
+    assertConforms(patchOrganization(admin, Map.of("organization_id", UNKNOWN_ID), "{\"subscription_plan\": \"business\"}",
+        Map.of()), 404);
+    assertResponseConforms(send(org, "POST", "UpdateOrganization", Map.of(), bytes("{}"), Map.of("Content-Type", "application/json")),
+        405, "PATCH", "validation.request.operation.notAllowed");
+  }
+
+  @Test
+  void createGetListUpdateAndDeleteUsers() {
+    ApiClient org = LocalStackFixture.newOrganization("Users conformance");
+    Exchange owner = post(org, "CreateUser", "{\"email\": \"Owner@Example.com\", \"display_name\": \"Owner\", \"role\": \"owner\"}");
+    assertConforms(owner, 201);
+    String ownerId = owner.response().json().get("id").getAsString();
+    Exchange member = post(org, "CreateUser",
+        "{\"email\": \"m@example.com\", \"display_name\": \"M\", \"role\": \"member\", \"external_subject\": \"uid-1\"}");
+    assertConforms(member, 201);
+    String memberId = member.response().json().get("id").getAsString();
+    assertConforms(post(org, "CreateUser", "{\"email\": \"owner@example.com\", \"display_name\": \"Again\", \"role\": \"viewer\"}"), 409);
+    assertConforms(post(org, "CreateUser", "{\"email\": \"nope\", \"display_name\": \"x\", \"role\": \"viewer\"}"), 400);
+    assertResponseConforms(post(org, "CreateUser", "{\"email\": \"v@example.com\", \"display_name\": \"x\", \"role\": \"god\"}"),
+        400, "POST", "validation.request.body.schema.enum");
+    assertResponseConforms(post(org, "CreateUser", "{\"email\": \"v@example.com\", \"role\": \"viewer\"}"), 400, "POST",
+        "validation.request.body.schema.required");
+
+    assertConforms(get(org, "GetUser", Map.of("user_id", memberId)), 200);
+    assertConforms(get(org, "GetUser", Map.of("user_id", UNKNOWN_ID)), 404);
+    assertResponseConforms(get(org, "GetUser", Map.of()), 400, "GET", "validation.request.parameter.query.missing");
+    Exchange page = get(org, "ListUsers", Map.of("page_size", "1"));
+    assertConforms(page, 200);
+    assertConforms(get(org, "ListUsers", Map.of("page_token", page.response().json().get("next_page_token").getAsString())), 200);
+
+    Exchange key = post(org, "CreateApiKey", "{\"name\": \"member key\", \"user_id\": \"" + memberId + "\", \"scopes\": [\"agents:read\"]}");
+    assertConforms(key, 201);
+    assertConforms(post(org, "CreateApiKey", "{\"name\": \"too much\", \"user_id\": \"" + memberId + "\", \"scopes\": [\"admin\"]}"), 403);
+    assertConforms(post(org, "CreateApiKey", "{\"name\": \"nobody\", \"user_id\": \"" + UNKNOWN_ID + "\"}"), 404);
+
+    String etag = get(org, "GetUser", Map.of("user_id", memberId)).response().header("ETag").orElseThrow();
+    assertConforms(patchUser(org, memberId, "{\"role\": \"viewer\", \"display_name\": \"Em\"}", Map.of("If-Match", etag)), 200);
+    assertConforms(patchUser(org, memberId, "{\"role\": \"admin\"}", Map.of("If-Match", etag)), 412);
+    assertConforms(patchUser(org, ownerId, "{\"role\": \"admin\"}", Map.of()), 409);
+    assertResponseConforms(patchUser(org, memberId, "{\"email\": \"x@example.com\"}", Map.of()), 400, "PATCH",
+        "validation.request.body.schema.additionalProperties");
+    assertConforms(send(org, "DELETE", "DeleteUser", Map.of("user_id", ownerId), null, Map.of()), 409);
+    assertConforms(send(org, "DELETE", "DeleteUser", Map.of("user_id", memberId), null, Map.of()), 204);
+    assertConforms(send(org, "DELETE", "DeleteUser", Map.of("user_id", memberId), null, Map.of()), 404);
+    assertConforms(get(org.as(key.response().json().get("key").getAsString()), "ListAgents", Map.of()), 401);
+  }
+
+  @Test
+  void theAgentBeyondThePlanLimitIsA429() {
+    ApiClient org = LocalStackFixture.newOrganization("Limit conformance");
+    long limit = com.agenthub.shared.organizations.Plan.TRIAL.limit(com.agenthub.shared.organizations.PlanLimit.AGENTS);
+    for (int i = 0; i < limit; i++) {
+      assertEquals(201, post(org, "CreateAgent", "{\"name\": \"a\"}").response().status());
+    }
+    assertConforms(post(org, "CreateAgent", "{\"name\": \"over\"}"), 429);
+  }
+
+  private static Exchange patchOrganization(ApiClient client, Map<String, String> query, String json, Map<String, String> headers) {
+    Map<String, String> all = new LinkedHashMap<>(headers);
+    all.put("Content-Type", "application/json");
+    return send(client, "PATCH", "UpdateOrganization", query, bytes(json), all);
+  }
+
+  private static Exchange patchUser(ApiClient client, String userId, String json, Map<String, String> headers) {
+    Map<String, String> all = new LinkedHashMap<>(headers);
+    all.put("Content-Type", "application/json");
+    return send(client, "PATCH", "UpdateUser", Map.of("user_id", userId), bytes(json), all);
+  }
+
   private static void assertConforms(Exchange exchange, int status) {
     assertEquals(status, exchange.response().status(), () -> "unexpected answer to " + exchange);
     ValidationReport report = VALIDATOR.validate(exchange.request(), exchange.simpleResponse());

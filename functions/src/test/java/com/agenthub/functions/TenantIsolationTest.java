@@ -84,6 +84,32 @@ class TenantIsolationTest {
     assertEquals(0, orgA.get("ListMessages?conversation_id=shared-name").json().getAsJsonArray("messages").size());
   }
 
+  @Test
+  void everyUserAndOrganizationFunctionAnswersAnotherTenantsUserExactlyLikeAMissingOne() {
+    JsonObject userOfB = orgB.post("CreateUser", "{\"email\": \"b@example.com\", \"display_name\": \"B\", \"role\": \"owner\"}").json();
+    String id = userOfB.get("id").getAsString();
+    String etag = userOfB.get("etag").getAsString();
+    for (String target : new String[] {id, "ZZZZZZZZZZZZZZZZZZZZ"}) {
+      assertNotFound(orgA.get("GetUser?user_id=" + target));
+      assertNotFound(orgA.patch("UpdateUser?user_id=" + target, "{\"role\": \"viewer\"}", Map.of()));
+      assertNotFound(orgA.patch("UpdateUser?user_id=" + target, "{\"role\": \"viewer\"}", Map.of("If-Match", etag)));
+      assertNotFound(orgA.delete("DeleteUser?user_id=" + target, Map.of()));
+      assertNotFound(orgA.post("CreateApiKey", "{\"name\": \"k\", \"user_id\": \"" + target + "\"}"));
+    }
+    assertEquals(0, orgA.get("ListUsers").json().getAsJsonArray("users").size());
+    assertEquals(201, orgA.post("CreateUser", "{\"email\": \"b@example.com\", \"display_name\": \"A's own\", \"role\": \"member\"}").status(),
+        "the same email in A is A's own user");
+    assertEquals(userOfB, orgB.get("GetUser?user_id=" + id).json(), "B's user is unchanged by A's attempts");
+
+    String nameOfA = orgA.get("GetOrganization").json().get("name").getAsString();
+    assertEquals("Tenant B", orgB.get("GetOrganization").json().get("name").getAsString());
+    assertEquals(400, orgA.patch("UpdateOrganization?organization_id=" + orgB.get("GetOrganization").json().get("id").getAsString(),
+        "{\"name\": \"taken\"}", Map.of()).status(), "an organization key cannot name another organization");
+    assertEquals(200, orgA.patch("UpdateOrganization", "{\"name\": \"A renamed\"}", Map.of()).status());
+    assertEquals("Tenant B", orgB.get("GetOrganization").json().get("name").getAsString());
+    assertEquals("Tenant A", nameOfA);
+  }
+
   private static void assertNotFound(ApiResponse response) {
     assertEquals(404, response.status(), response.toString());
     assertEquals("not_found", response.errorCode());

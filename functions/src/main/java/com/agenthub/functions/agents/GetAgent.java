@@ -2,9 +2,9 @@ package com.agenthub.functions.agents;
 
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
+import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.ETags;
-import com.agenthub.shared.http.HttpEndpoint.Access;
 import com.agenthub.shared.http.HttpEndpoint;
 import java.util.Set;
 
@@ -16,7 +16,7 @@ public final class GetAgent extends EndpointFunction {
   }
 
   public GetAgent(Services services) {
-    super(HttpEndpoint.of("GetAgent", "GET", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
+    super(HttpEndpoint.of("GetAgent", "GET", Scope.AGENTS_READ, services.authenticator(), call -> {
       call.query().rejectUnknown(Set.of("agent_id"));
       var agent = services.agents().get(call.organizationId(), call.query().required("agent_id"));
       return ApiReply.ok(AgentJson.of(agent)).withHeader("ETag", ETags.of(agent.version()));

@@ -2,8 +2,8 @@ package com.agenthub.functions.agents;
 
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
+import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.http.ApiReply;
-import com.agenthub.shared.http.HttpEndpoint.Access;
 import com.agenthub.shared.http.HttpEndpoint;
 import com.google.gson.JsonObject;
 import java.util.Set;
@@ -16,7 +16,7 @@ public final class GetAgentCounters extends EndpointFunction {
   }
 
   public GetAgentCounters(Services services) {
-    super(HttpEndpoint.of("GetAgentCounters", "GET", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
+    super(HttpEndpoint.of("GetAgentCounters", "GET", Scope.AGENTS_READ, services.authenticator(), call -> {
       call.query().rejectUnknown(Set.of("agent_id"));
       String agentId = call.query().required("agent_id");
       JsonObject counters = new JsonObject();

@@ -2,8 +2,8 @@ package com.agenthub.functions.agents;
 
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
+import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.http.ApiReply;
-import com.agenthub.shared.http.HttpEndpoint.Access;
 import com.agenthub.shared.http.HttpEndpoint;
 import com.agenthub.shared.http.JsonFields;
 import com.google.gson.JsonObject;
@@ -17,7 +17,7 @@ public final class IncrementAgentCounter extends EndpointFunction {
   }
 
   public IncrementAgentCounter(Services services) {
-    super(HttpEndpoint.of("IncrementAgentCounter", "POST", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
+    super(HttpEndpoint.of("IncrementAgentCounter", "POST", Scope.AGENTS_WRITE, services.authenticator(), call -> {
       JsonFields body = call.body();
       body.rejectUnknown(Set.of("agent_id", "counter", "delta"));
       String agentId = body.requiredString("agent_id");

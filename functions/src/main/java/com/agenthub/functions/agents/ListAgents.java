@@ -3,10 +3,10 @@ package com.agenthub.functions.agents;
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.PageJson;
 import com.agenthub.functions.wiring.Services;
+import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.agents.AgentFilter;
 import com.agenthub.shared.agents.AgentStatus;
 import com.agenthub.shared.http.ApiReply;
-import com.agenthub.shared.http.HttpEndpoint.Access;
 import com.agenthub.shared.http.HttpEndpoint;
 import java.util.Set;
 
@@ -18,7 +18,7 @@ public final class ListAgents extends EndpointFunction {
   }
 
   public ListAgents(Services services) {
-    super(HttpEndpoint.of("ListAgents", "GET", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
+    super(HttpEndpoint.of("ListAgents", "GET", Scope.AGENTS_READ, services.authenticator(), call -> {
       call.query().rejectUnknown(Set.of("status", "industry", "page_size", "page_token"));
       AgentFilter filter = new AgentFilter(
           call.query().optional("status").map(s -> AgentStatus.parse("status", s)),

@@ -2,9 +2,9 @@ package com.agenthub.functions.agents;
 
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
+import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.ETags;
-import com.agenthub.shared.http.HttpEndpoint.Access;
 import com.agenthub.shared.http.HttpEndpoint;
 import java.util.Set;
 
@@ -16,7 +16,7 @@ public final class UpdateAgent extends EndpointFunction {
   }
 
   public UpdateAgent(Services services) {
-    super(HttpEndpoint.of("UpdateAgent", "PATCH", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
+    super(HttpEndpoint.of("UpdateAgent", "PATCH", Scope.AGENTS_WRITE, services.authenticator(), call -> {
       call.query().rejectUnknown(Set.of("agent_id"));
       String agentId = call.query().required("agent_id");
       var ifMatch = ETags.ifMatch(call);

@@ -2,9 +2,9 @@ package com.agenthub.functions.analytics;
 
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
+import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.HttpEndpoint;
-import com.agenthub.shared.http.HttpEndpoint.Access;
 import com.agenthub.shared.metrics.DailyMetric;
 import com.agenthub.shared.metrics.MetricsQuery;
 import com.agenthub.shared.metrics.MetricsReport;
@@ -27,7 +27,7 @@ public final class GetMetrics extends EndpointFunction {
   }
 
   public GetMetrics(Services services) {
-    super(HttpEndpoint.of("GetMetrics", "GET", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
+    super(HttpEndpoint.of("GetMetrics", "GET", Scope.ANALYTICS_READ, services.authenticator(), call -> {
       call.query().rejectUnknown(Set.of("start_date", "end_date", "event_type"));
       MetricsQuery query = MetricsQuery.parse(call.query().required("start_date"), call.query().required("end_date"),
           call.query().optional("event_type"));

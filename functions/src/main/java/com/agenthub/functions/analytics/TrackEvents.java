@@ -2,13 +2,13 @@ package com.agenthub.functions.analytics;
 
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
+import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.analytics.EventIntake;
 import com.agenthub.shared.analytics.NewEvent;
 import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.ErrorJson;
 import com.agenthub.shared.http.HttpEndpoint;
-import com.agenthub.shared.http.HttpEndpoint.Access;
 import com.agenthub.shared.http.JsonFields;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -29,7 +29,7 @@ public final class TrackEvents extends EndpointFunction {
   }
 
   public TrackEvents(Services services) {
-    super(HttpEndpoint.of("TrackEvents", "POST", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
+    super(HttpEndpoint.of("TrackEvents", "POST", Scope.ANALYTICS_WRITE, services.authenticator(), call -> {
       JsonObject body = call.body().asJson();
       boolean batch = body.has("events");
       List<Parsed> parsed = batch ? parseBatch(call.body()) : List.of(new Parsed(0, EventJson.newEvent("", body)));

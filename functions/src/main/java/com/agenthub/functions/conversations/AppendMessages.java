@@ -2,9 +2,9 @@ package com.agenthub.functions.conversations;
 
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
+import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.HttpEndpoint;
-import com.agenthub.shared.http.HttpEndpoint.Access;
 
 /**
  * POST {conversation_id, expected_sequence?, messages: [...]} (or one message's fields in place of
@@ -18,7 +18,7 @@ public final class AppendMessages extends EndpointFunction {
   }
 
   public AppendMessages(Services services) {
-    super(HttpEndpoint.of("AppendMessages", "POST", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
+    super(HttpEndpoint.of("AppendMessages", "POST", Scope.CONVERSATIONS_WRITE, services.authenticator(), call -> {
       var body = call.body().asJson();
       call.body().rejectUnknown(MessageJson.appendFields(body));
       String conversationId = call.body().requiredString("conversation_id");

@@ -2,10 +2,10 @@ package com.agenthub.functions.conversations;
 
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
+import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.ETags;
 import com.agenthub.shared.http.HttpEndpoint;
-import com.agenthub.shared.http.HttpEndpoint.Access;
 
 /**
  * POST a conversation with an agent of the caller's organization: 201 with it, or 200 with the
@@ -18,7 +18,7 @@ public final class CreateConversation extends EndpointFunction {
   }
 
   public CreateConversation(Services services) {
-    super(HttpEndpoint.of("CreateConversation", "POST", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
+    super(HttpEndpoint.of("CreateConversation", "POST", Scope.CONVERSATIONS_WRITE, services.authenticator(), call -> {
       var result = services.conversations().conversations().create(call.organizationId(),
           ConversationJson.newConversation(call.body()));
       var body = ConversationJson.of(result.conversation());

@@ -2,10 +2,10 @@ package com.agenthub.functions.conversations;
 
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
+import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.ETags;
 import com.agenthub.shared.http.HttpEndpoint;
-import com.agenthub.shared.http.HttpEndpoint.Access;
 import java.util.Set;
 
 /** GET the conversation ?conversation_id= with its message count and token totals. */
@@ -16,7 +16,7 @@ public final class GetConversation extends EndpointFunction {
   }
 
   public GetConversation(Services services) {
-    super(HttpEndpoint.of("GetConversation", "GET", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
+    super(HttpEndpoint.of("GetConversation", "GET", Scope.CONVERSATIONS_READ, services.authenticator(), call -> {
       call.query().rejectUnknown(Set.of("conversation_id"));
       var conversation = services.conversations().conversations().get(call.organizationId(),
           call.query().required("conversation_id"));

@@ -2,9 +2,9 @@ package com.agenthub.functions.conversations;
 
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
+import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.HttpEndpoint;
-import com.agenthub.shared.http.HttpEndpoint.Access;
 import java.util.Set;
 
 /** GET the organization's conversation settings: {message_retention_days} (null: messages are kept). */
@@ -15,7 +15,7 @@ public final class GetConversationSettings extends EndpointFunction {
   }
 
   public GetConversationSettings(Services services) {
-    super(HttpEndpoint.of("GetConversationSettings", "GET", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
+    super(HttpEndpoint.of("GetConversationSettings", "GET", Scope.CONVERSATIONS_READ, services.authenticator(), call -> {
       call.query().rejectUnknown(Set.of());
       return ApiReply.ok(ConversationJson.settings(
           services.conversations().settings().messageRetentionDays(call.organizationId())));

@@ -3,11 +3,11 @@ package com.agenthub.functions.conversations;
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.PageJson;
 import com.agenthub.functions.wiring.Services;
+import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.conversations.ConversationFilter;
 import com.agenthub.shared.conversations.ConversationStatus;
 import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.HttpEndpoint;
-import com.agenthub.shared.http.HttpEndpoint.Access;
 import java.util.Set;
 
 /** GET the caller's conversations, newest first, filtered by ?agent_id=, ?user_id=, ?status=, cursor-paginated. */
@@ -18,7 +18,7 @@ public final class ListConversations extends EndpointFunction {
   }
 
   public ListConversations(Services services) {
-    super(HttpEndpoint.of("ListConversations", "GET", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
+    super(HttpEndpoint.of("ListConversations", "GET", Scope.CONVERSATIONS_READ, services.authenticator(), call -> {
       call.query().rejectUnknown(Set.of("agent_id", "user_id", "status", "page_size", "page_token"));
       ConversationFilter filter = new ConversationFilter(call.query().optional("agent_id"), call.query().optional("user_id"),
           call.query().optional("status").map(s -> ConversationStatus.parse("status", s)));

@@ -3,10 +3,10 @@ package com.agenthub.functions.conversations;
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.PageJson;
 import com.agenthub.functions.wiring.Services;
+import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.HttpEndpoint;
-import com.agenthub.shared.http.HttpEndpoint.Access;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,7 +18,7 @@ public final class ListMessages extends EndpointFunction {
   }
 
   public ListMessages(Services services) {
-    super(HttpEndpoint.of("ListMessages", "GET", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
+    super(HttpEndpoint.of("ListMessages", "GET", Scope.CONVERSATIONS_READ, services.authenticator(), call -> {
       call.query().rejectUnknown(Set.of("conversation_id", "order", "after_sequence", "page_size", "page_token"));
       String order = call.query().optional("order").orElse("asc");
       if (!order.equals("asc") && !order.equals("desc")) {

@@ -2,10 +2,10 @@ package com.agenthub.functions.conversations;
 
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
+import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.HttpEndpoint;
-import com.agenthub.shared.http.HttpEndpoint.Access;
 import java.util.Set;
 
 /** PATCH {message_retention_days: 1..3650 | null}: how long messages appended from now on are kept. */
@@ -16,7 +16,7 @@ public final class UpdateConversationSettings extends EndpointFunction {
   }
 
   public UpdateConversationSettings(Services services) {
-    super(HttpEndpoint.of("UpdateConversationSettings", "PATCH", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
+    super(HttpEndpoint.of("UpdateConversationSettings", "PATCH", Scope.CONVERSATIONS_WRITE, services.authenticator(), call -> {
       call.query().rejectUnknown(Set.of());
       call.body().rejectUnknown(Set.of("message_retention_days"));
       if (!call.body().asJson().has("message_retention_days")) {

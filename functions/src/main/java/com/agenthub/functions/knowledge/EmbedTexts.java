@@ -2,11 +2,11 @@ package com.agenthub.functions.knowledge;
 
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
+import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.embeddings.EmbeddedText;
 import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.HttpEndpoint;
-import com.agenthub.shared.http.HttpEndpoint.Access;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -25,7 +25,7 @@ public final class EmbedTexts extends EndpointFunction {
   }
 
   public EmbedTexts(Services services) {
-    super(HttpEndpoint.of("EmbedTexts", "POST", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
+    super(HttpEndpoint.of("EmbedTexts", "POST", Scope.KNOWLEDGE_READ, services.authenticator(), call -> {
       call.body().rejectUnknown(Set.of("texts"));
       var embeddings = services.knowledge().embeddings();
       List<EmbeddedText> embedded = embeddings.embed(call.organizationId(), texts(call.body().asJson().get("texts")));

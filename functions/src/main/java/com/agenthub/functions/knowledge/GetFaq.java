@@ -2,10 +2,10 @@ package com.agenthub.functions.knowledge;
 
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
+import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.ETags;
 import com.agenthub.shared.http.HttpEndpoint;
-import com.agenthub.shared.http.HttpEndpoint.Access;
 import java.util.Set;
 
 /** GET the FAQ ?faq_id=. */
@@ -16,7 +16,7 @@ public final class GetFaq extends EndpointFunction {
   }
 
   public GetFaq(Services services) {
-    super(HttpEndpoint.of("GetFaq", "GET", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
+    super(HttpEndpoint.of("GetFaq", "GET", Scope.KNOWLEDGE_READ, services.authenticator(), call -> {
       call.query().rejectUnknown(Set.of("faq_id"));
       var faq = services.knowledge().faqs().get(call.organizationId(), call.query().required("faq_id"));
       return ApiReply.ok(FaqJson.of(faq)).withHeader("ETag", ETags.of(faq.version()));

@@ -2,9 +2,9 @@ package com.agenthub.functions.knowledge;
 
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
+import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.HttpEndpoint;
-import com.agenthub.shared.http.HttpEndpoint.Access;
 import com.agenthub.shared.knowledge.Faqs;
 import java.util.Set;
 
@@ -19,7 +19,7 @@ public final class MatchFaq extends EndpointFunction {
   }
 
   public MatchFaq(Services services) {
-    super(HttpEndpoint.of("MatchFaq", "POST", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
+    super(HttpEndpoint.of("MatchFaq", "POST", Scope.KNOWLEDGE_READ, services.authenticator(), call -> {
       call.body().rejectUnknown(Set.of("question", "top_k", "category"));
       // Clamped just outside the range, so any out-of-range value gets the range's own error.
       int topK = call.body().optionalInteger("top_k").map(k -> (int) Math.max(0, Math.min(Faqs.MAX_MATCHES + 1, k))).orElse(3);

@@ -2,8 +2,8 @@ package com.agenthub.functions.organizations;
 
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
+import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.http.ApiReply;
-import com.agenthub.shared.http.HttpEndpoint.Access;
 import com.agenthub.shared.http.HttpEndpoint;
 import java.util.Set;
 
@@ -15,9 +15,9 @@ public final class RevokeApiKey extends EndpointFunction {
   }
 
   public RevokeApiKey(Services services) {
-    super(HttpEndpoint.of("RevokeApiKey", "POST", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
+    super(HttpEndpoint.of("RevokeApiKey", "POST", Scope.ADMIN, services.authenticator(), call -> {
       call.body().rejectUnknown(Set.of("key_id"));
-      var key = services.apiKeys().revoke(call.organizationId(), call.body().requiredString("key_id"));
+      var key = services.apiKeys().revoke(call.organizationId(), call.body().requiredString("key_id"), call.principal());
       return ApiReply.ok(OrganizationJson.of(key));
     }));
   }

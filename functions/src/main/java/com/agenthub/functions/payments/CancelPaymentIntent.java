@@ -2,8 +2,8 @@ package com.agenthub.functions.payments;
 
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
+import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.http.ApiReply;
-import com.agenthub.shared.http.HttpEndpoint.Access;
 import com.agenthub.shared.http.HttpEndpoint;
 import com.agenthub.shared.http.ETags;
 import com.agenthub.shared.payments.CancellationReason;
@@ -17,7 +17,7 @@ public final class CancelPaymentIntent extends EndpointFunction {
   }
 
   public CancelPaymentIntent(Services services) {
-    super(HttpEndpoint.of("CancelPaymentIntent", "POST", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
+    super(HttpEndpoint.of("CancelPaymentIntent", "POST", Scope.PAYMENTS_WRITE, services.authenticator(), call -> {
       call.body().rejectUnknown(Set.of("payment_intent_id", "cancellation_reason"));
       var intent = services.payments().actions().cancel(call.organizationId(), call.body().requiredString("payment_intent_id"),
           call.body().optionalString("cancellation_reason").map(r -> CancellationReason.parse("cancellation_reason", r)));

@@ -2,8 +2,8 @@ package com.agenthub.functions.payments;
 
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
+import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.http.ApiReply;
-import com.agenthub.shared.http.HttpEndpoint.Access;
 import com.agenthub.shared.http.HttpEndpoint;
 import com.agenthub.shared.http.ETags;
 import com.agenthub.shared.idempotency.IdempotencyKeys;
@@ -17,7 +17,7 @@ public final class CreatePaymentIntent extends EndpointFunction {
   }
 
   public CreatePaymentIntent(Services services) {
-    super(HttpEndpoint.of("CreatePaymentIntent", "POST", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
+    super(HttpEndpoint.of("CreatePaymentIntent", "POST", Scope.PAYMENTS_WRITE, services.authenticator(), call -> {
       var created = services.payments().intents().create(call.organizationId(), PaymentJson.newIntent(call.body()),
           call.header(IdempotencyKeys.FIELD));
       var json = PaymentJson.of(created.intent());

@@ -2,8 +2,8 @@ package com.agenthub.functions.payments;
 
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
+import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.http.ApiReply;
-import com.agenthub.shared.http.HttpEndpoint.Access;
 import com.agenthub.shared.http.HttpEndpoint;
 import java.util.Set;
 
@@ -15,7 +15,7 @@ public final class GetBalance extends EndpointFunction {
   }
 
   public GetBalance(Services services) {
-    super(HttpEndpoint.of("GetBalance", "GET", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
+    super(HttpEndpoint.of("GetBalance", "GET", Scope.PAYMENTS_READ, services.authenticator(), call -> {
       call.query().rejectUnknown(Set.of());
       return ApiReply.ok(PaymentJson.balances(services.payments().ledger().balances(call.organizationId())));
     }));

@@ -2,8 +2,8 @@ package com.agenthub.functions.payments;
 
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
+import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.http.ApiReply;
-import com.agenthub.shared.http.HttpEndpoint.Access;
 import com.agenthub.shared.http.HttpEndpoint;
 import com.agenthub.functions.PageJson;
 import java.util.Set;
@@ -16,7 +16,7 @@ public final class ListLedgerEntries extends EndpointFunction {
   }
 
   public ListLedgerEntries(Services services) {
-    super(HttpEndpoint.of("ListLedgerEntries", "GET", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
+    super(HttpEndpoint.of("ListLedgerEntries", "GET", Scope.PAYMENTS_READ, services.authenticator(), call -> {
       call.query().rejectUnknown(Set.of("payment_intent_id", "page_size", "page_token"));
       var page = services.payments().ledger().entries(call.organizationId(), call.query().optional("payment_intent_id"),
           PageJson.request(call.query()));

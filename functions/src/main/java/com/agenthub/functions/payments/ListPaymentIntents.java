@@ -2,8 +2,8 @@ package com.agenthub.functions.payments;
 
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
+import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.http.ApiReply;
-import com.agenthub.shared.http.HttpEndpoint.Access;
 import com.agenthub.shared.http.HttpEndpoint;
 import com.agenthub.functions.PageJson;
 import com.agenthub.shared.payments.PaymentIntentFilter;
@@ -18,7 +18,7 @@ public final class ListPaymentIntents extends EndpointFunction {
   }
 
   public ListPaymentIntents(Services services) {
-    super(HttpEndpoint.of("ListPaymentIntents", "GET", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
+    super(HttpEndpoint.of("ListPaymentIntents", "GET", Scope.PAYMENTS_READ, services.authenticator(), call -> {
       call.query().rejectUnknown(Set.of("status", "customer_ref", "created_from", "created_to", "page_size", "page_token"));
       PaymentIntentFilter filter = new PaymentIntentFilter(
           call.query().optional("status").map(s -> PaymentStatus.parse("status", s)),

@@ -42,7 +42,8 @@ public record Services(
     OutboxRelay outboxRelay,
     ConversationServices conversations,
     PaymentServices payments,
-    KnowledgeServices knowledge) {
+    KnowledgeServices knowledge,
+    UserServices users) {
 
   /** What the use cases run on, and the settings that shape them. */
   public record Backends(DocumentStore store, EventPublisher publisher, Warehouse warehouse,
@@ -72,7 +73,8 @@ public record Services(
         relay,
         ConversationServices.over(store, agents, agentCounters, clock),
         PaymentServices.over(store, clock, () -> PaymentGateway.processor(clock), () -> PaymentGateway.verifier(clock)),
-        KnowledgeServices.over(store, clock));
+        KnowledgeServices.over(store, clock),
+        UserServices.over(store, clock));
   }
 
   public static Services production() {

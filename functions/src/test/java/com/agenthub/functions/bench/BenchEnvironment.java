@@ -57,6 +57,9 @@ public final class BenchEnvironment implements AutoCloseable {
       require(org, 201, "CreateOrganization");
       String key = org.json().getAsJsonObject("api_key").get("key").getAsString();
       String orgId = org.json().getAsJsonObject("organization").get("id").getAsString();
+      // The load rows create thousands of agents: the largest plan's limit, not the trial's.
+      require(new ApiClient(server.baseUrl(), ADMIN_TOKEN).patch("UpdateOrganization?organization_id=" + orgId,
+          "{\"subscription_plan\": \"enterprise\"}", java.util.Map.of()), 200, "UpdateOrganization");
       ApiResponse agent = new ApiClient(server.baseUrl(), key).post("CreateAgent", agentJson("bench-agent"));
       require(agent, 201, "CreateAgent");
       Firestore firestore = FirestoreOptions.newBuilder()

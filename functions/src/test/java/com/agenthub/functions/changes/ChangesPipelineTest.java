@@ -41,4 +41,43 @@ class ChangesPipelineTest {
     assertEquals(7L, WarehouseProbe.query(
         "SELECT total FROM {agent_counter_totals} WHERE agent_id = @agent_id AND counter = 'messages'", agent).get(0).get("total"));
   }
+
+  @Test
+  void usersAndOrganizationSettingsAndPlanReachBigQueryThroughTheOutbox() {
+    Tenant tenant = LocalStackFixture.newTenant("Users in BigQuery");
+    String org = tenant.organizationId();
+    assertEquals(200, tenant.client().patch("UpdateOrganization", "{\"settings\": {\"locale\": \"fr\"}}", Map.of()).status());
+    assertEquals(200, LocalStackFixture.admin().patch("UpdateOrganization?organization_id=" + org,
+        "{\"subscription_plan\": \"starter\"}", Map.of()).status());
+    String userId = tenant.client().post("CreateUser", "{\"email\": \"ann@example.com\", \"display_name\": \"Ann\", \"role\": \"member\"}")
+        .json().get("id").getAsString();
+    String keyId = tenant.client().post("CreateApiKey", "{\"name\": \"ann\", \"user_id\": \"" + userId + "\", \"scopes\": [\"agents:read\"]}")
+        .json().get("id").getAsString();
+    assertEquals(200, tenant.client().patch("UpdateUser?user_id=" + userId, "{\"role\": \"viewer\"}", Map.of()).status());
+    assertEquals(204, tenant.client().delete("DeleteUser?user_id=" + userId, Map.of()).status());
+
+    assertEquals(3, WarehouseProbe.awaitCount("users", "user_id", userId, 3, Duration.ofSeconds(150)));
+    assertEquals(3, WarehouseProbe.awaitCount("organizations", "organization_id", org, 3, Duration.ofSeconds(150)));
+    assertEquals(2, WarehouseProbe.awaitCount("api_keys", "key_id", keyId, 2, Duration.ofSeconds(150)));
+
+    Map<String, QueryParameter> user = Map.of("user_id", QueryParameter.string(userId));
+    assertEquals(List.of("created", "updated", "deleted"), WarehouseProbe.query(
+        "SELECT change_type FROM {users} WHERE user_id = @user_id ORDER BY changed_at", user).stream().map(r -> r.get("change_type")).toList());
+    Map<String, Object> latestUser = WarehouseProbe.query(
+        "SELECT role, email, is_deleted FROM {users_latest} WHERE user_id = @user_id", user).get(0);
+    assertEquals("viewer", latestUser.get("role"));
+    assertEquals("ann@example.com", latestUser.get("email"));
+    assertEquals(true, latestUser.get("is_deleted"));
+    Map<String, Object> latestOrg = WarehouseProbe.query(
+        "SELECT subscription_plan, JSON_VALUE(settings, '$.locale') AS locale FROM {organizations_latest} WHERE organization_id = @org",
+        Map.of("org", QueryParameter.string(org))).get(0);
+    assertEquals("starter", latestOrg.get("subscription_plan"));
+    assertEquals("fr", latestOrg.get("locale"));
+    List<Map<String, Object>> keyChanges = WarehouseProbe.query(
+        "SELECT change_type, user_id, scopes FROM {api_keys} WHERE key_id = @key ORDER BY changed_at",
+        Map.of("key", QueryParameter.string(keyId)));
+    assertEquals("revoked", keyChanges.get(1).get("change_type"), "deleting the user revoked the key, recorded too");
+    assertEquals(userId, keyChanges.get(1).get("user_id"));
+    assertEquals("agents:read", keyChanges.get(1).get("scopes"));
+  }
 }

@@ -6,6 +6,8 @@ import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.errors.ErrorKind;
 import com.agenthub.shared.ids.Ids;
 import com.agenthub.shared.ids.Timestamps;
+import com.agenthub.shared.organizations.PlanLimit;
+import com.agenthub.shared.organizations.PlanQuotas;
 import com.agenthub.shared.paging.Page;
 import com.agenthub.shared.paging.PageRequest;
 import com.agenthub.shared.paging.Pager;
@@ -37,11 +39,13 @@ public final class Agents {
   private final DocumentStore store;
   private final Clock clock;
   private final Pager pager;
+  private final PlanQuotas quotas;
 
   public Agents(DocumentStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
     this.pager = new Pager(store);
+    this.quotas = new PlanQuotas(store);
   }
 
   public Agent create(String organizationId, NewAgent request) {
@@ -57,9 +61,26 @@ public final class Agents {
     data.put("created_at", now);
     data.put("updated_at", now);
     DocumentPath path = AgentPaths.agent(organizationId, id);
-    Version version = store.commit(List.of(Write.create(path, data), changeRecord(Change.CREATED, data, now))).get(0);
-    return fromDocument(new StoredDocument(path, data, version));
+    // The plan's agent limit is claimed in the same commit; a lost race for the usage document re-reads it.
+    for (int attempt = 1; ; attempt++) {
+      Write claim = quotas.claim(organizationId, PlanLimit.AGENTS, AgentPaths.agents(organizationId));
+      try {
+        Version version = store.commit(List.of(Write.create(path, data), claim, changeRecord(Change.CREATED, data, now))).get(0);
+        return fromDocument(new StoredDocument(path, data, version));
+      } catch (StoreException e) {
+        if (e.reason() != StoreException.Reason.ALREADY_EXISTS && e.reason() != StoreException.Reason.STALE
+            && e.reason() != StoreException.Reason.NOT_FOUND) {
+          throw e;
+        }
+        if (attempt >= MAX_CLAIM_ATTEMPTS) {
+          throw ApiError.of(ErrorKind.UNAVAILABLE, "too many agents are being created at once; retry later");
+        }
+      }
+    }
   }
+
+  /** Each lost race means another create or delete committed; at the limit the next read answers 429. */
+  private static final int MAX_CLAIM_ATTEMPTS = 50;
 
   public Agent get(String organizationId, String agentId) {
     return fromDocument(load(organizationId, agentId));
@@ -109,10 +130,12 @@ public final class Agents {
       Map<String, Object> archived = new LinkedHashMap<>(current.data());
       archived.put("deleted_at", now);
       try {
-        store.commit(List.of(
+        List<Write> writes = new java.util.ArrayList<>(List.of(
             Write.delete(current.path(), Optional.of(current.version())),
             Write.set(AgentPaths.deletedAgent(organizationId, agentId), archived),
             changeRecord(Change.DELETED, current.data(), now)));
+        quotas.release(organizationId, PlanLimit.AGENTS).ifPresent(writes::add);
+        store.commit(writes);
         return;
       } catch (StoreException e) {
         OptimisticWrites.retryOrFail(e, ifMatch, attempt, "agent");

@@ -6,7 +6,11 @@ import com.agenthub.shared.port.DocumentStore;
 import com.agenthub.shared.port.StoredDocument;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Proves who is calling from the {@code Authorization: Bearer …} header, or refuses with 401. */
 public final class Authenticator {
@@ -30,7 +34,31 @@ public final class Authenticator {
     if (Boolean.TRUE.equals(key.data().get("revoked"))) {
       throw unauthenticated("this API key has been revoked");
     }
-    return Principal.organization(key.string("organization_id"), key.string("key_id"));
+    Optional<Role> role = Optional.ofNullable(key.string("role")).map(r -> Role.parse("role", r));
+    Set<Scope> scopes = storedScopes(key.data().get("scopes"));
+    role.ifPresent(r -> scopes.retainAll(r.ceiling()));
+    return Principal.organizationKey(key.string("organization_id"), key.string("key_id"), scopes,
+        Optional.ofNullable(key.string("user_id")), role);
+  }
+
+  /**
+   * A key's granted scopes. Keys stored before scopes existed have none recorded and keep full
+   * access (the documented migration); a scope this build does not know is ignored.
+   */
+  private static Set<Scope> storedScopes(Object stored) {
+    if (!(stored instanceof List<?> list)) {
+      return Scope.all();
+    }
+    Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+    for (Object wire : list) {
+      Arrays.stream(Scope.values()).filter(s -> s.wire().equals(wire)).forEach(scopes::add);
+    }
+    return scopes;
+  }
+
+  /** An organization key if the bearer looks like one, else the platform admin credential. */
+  public Principal organizationOrPlatformAdmin(Optional<String> authorization) {
+    return bearer(authorization).startsWith("ahk_") ? organization(authorization) : platformAdmin(authorization);
   }
 
   public Principal platformAdmin(Optional<String> authorization) {
@@ -43,7 +71,7 @@ public final class Authenticator {
         platformAdminToken.get().getBytes(StandardCharsets.UTF_8))) {
       throw unauthenticated("invalid platform admin credential");
     }
-    return Principal.platformAdmin();
+    return Principal.ofPlatformAdmin();
   }
 
   private static String bearer(Optional<String> authorization) {

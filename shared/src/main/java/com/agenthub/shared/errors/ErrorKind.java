@@ -10,6 +10,8 @@ public enum ErrorKind {
   /** A field or parameter is missing, of the wrong type, out of range, unknown or read-only. */
   INVALID_ARGUMENT("invalid_argument"),
   UNAUTHENTICATED("unauthenticated"),
+  /** Authenticated, but the credential may not do this (a scope it lacks, a role too low). */
+  FORBIDDEN("forbidden"),
   /** Missing, or owned by another tenant: the two are indistinguishable on purpose. */
   NOT_FOUND("not_found"),
   METHOD_NOT_ALLOWED("method_not_allowed"),
@@ -20,6 +22,8 @@ public enum ErrorKind {
   UNSUPPORTED_MEDIA_TYPE("unsupported_media_type"),
   /** Well-formed and valid field by field, but not applicable as a whole. */
   UNPROCESSABLE("unprocessable"),
+  /** A plan limit is reached; nothing was written. The message names the limit and when it resets. */
+  LIMIT_EXCEEDED("limit_exceeded"),
   /** A dependency (Firestore, Pub/Sub) failed or is overloaded; retrying later may succeed. */
   UNAVAILABLE("unavailable"),
   /** A defect of ours. Never caused by input. */

@@ -27,6 +27,15 @@ public final class ApiCall {
         .orElseThrow(() -> ApiError.of(ErrorKind.INTERNAL, "this operation needs an organization key"));
   }
 
+  /** The verified credential: its scopes, its user and role if it belongs to one, or the platform admin. */
+  public Principal principal() {
+    return principal;
+  }
+
+  public boolean platformAdmin() {
+    return principal.isPlatformAdmin();
+  }
+
   /** The JSON body, read and parsed on first use. */
   public JsonFields body() {
     if (body == null) {

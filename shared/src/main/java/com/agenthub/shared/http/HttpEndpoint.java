@@ -2,6 +2,7 @@ package com.agenthub.shared.http;
 
 import com.agenthub.shared.auth.Authenticator;
 import com.agenthub.shared.auth.Principal;
+import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.errors.ErrorKind;
 import com.agenthub.shared.idempotency.IdempotencyKeys;
@@ -27,10 +28,11 @@ import java.util.Optional;
 public final class HttpEndpoint {
 
   /**
-   * Which credential an operation requires. SIGNED_REQUEST: none here; the handler verifies a
-   * signature over the raw body (a processor's webhook) before it trusts anything in it.
+   * Which credential an operation requires, besides an organization key with a scope (see
+   * {@link #of(String, String, Scope, Authenticator, Handler)}). SIGNED_REQUEST: none here; the
+   * handler verifies a signature over the raw body (a processor's webhook) before it trusts anything in it.
    */
-  public enum Access { ORGANIZATION_KEY, PLATFORM_ADMIN, SIGNED_REQUEST }
+  public enum Access { PLATFORM_ADMIN, SIGNED_REQUEST }
 
   /** Whether a request must carry an Idempotency-Key. */
   private enum KeyPolicy { NONE, OPTIONAL, REQUIRED }
@@ -42,35 +44,88 @@ public final class HttpEndpoint {
 
   private final String function;
   private final String method;
-  private final Access access;
+  private final Optional<Access> access;
+  private final Optional<Scope> scope;
+  private final boolean platformAdminToo;
   private final Authenticator authenticator;
   private final Handler handler;
   private final Optional<IdempotencyKeys> idempotency;
   private final KeyPolicy keyPolicy;
 
-  private HttpEndpoint(String function, String method, Access access, Authenticator authenticator, Handler handler,
-      Optional<IdempotencyKeys> idempotency, KeyPolicy keyPolicy) {
+  private HttpEndpoint(String function, String method, Optional<Access> access, Optional<Scope> scope,
+      boolean platformAdminToo, Authenticator authenticator, Handler handler, Optional<IdempotencyKeys> idempotency,
+      KeyPolicy keyPolicy) {
     this.function = function;
     this.method = method;
     this.access = access;
+    this.scope = scope;
+    this.platformAdminToo = platformAdminToo;
     this.authenticator = authenticator;
     this.handler = handler;
     this.idempotency = idempotency;
     this.keyPolicy = keyPolicy;
   }
 
+  /** An operation of an organization, for its API keys that carry {@code scope} (else 403 naming it). */
+  public static HttpEndpoint of(String function, String method, Scope scope, Authenticator authenticator, Handler handler) {
+    return new HttpEndpoint(function, method, Optional.empty(), Optional.of(scope), false, authenticator, handler,
+        Optional.empty(), KeyPolicy.NONE);
+  }
+
+  /** An operation for the platform admin, or one whose request proves itself. */
   public static HttpEndpoint of(String function, String method, Access access, Authenticator authenticator, Handler handler) {
-    return new HttpEndpoint(function, method, access, authenticator, handler, Optional.empty(), KeyPolicy.NONE);
+    return new HttpEndpoint(function, method, Optional.of(access), Optional.empty(), false, authenticator, handler,
+        Optional.empty(), KeyPolicy.NONE);
   }
 
   /** Honours an {@code Idempotency-Key} header: a retried request replays the first reply. */
   public HttpEndpoint idempotent(IdempotencyKeys keys) {
-    return new HttpEndpoint(function, method, access, authenticator, handler, Optional.of(keys), KeyPolicy.OPTIONAL);
+    return new HttpEndpoint(function, method, access, scope, platformAdminToo, authenticator, handler, Optional.of(keys),
+        KeyPolicy.OPTIONAL);
   }
 
   /** As {@link #idempotent}, and a request without an Idempotency-Key is refused (400): for operations that move money. */
   public HttpEndpoint idempotencyKeyRequired(IdempotencyKeys keys) {
-    return new HttpEndpoint(function, method, access, authenticator, handler, Optional.of(keys), KeyPolicy.REQUIRED);
+    return new HttpEndpoint(function, method, access, scope, platformAdminToo, authenticator, handler, Optional.of(keys),
+        KeyPolicy.REQUIRED);
+  }
+
+  /**
+   * Also accepts the platform admin credential (the handler sees {@link ApiCall#platformAdmin()}
+   * and names the organization itself): for operations on an organization that only the platform may do some of.
+   */
+  public HttpEndpoint orPlatformAdmin() {
+    return new HttpEndpoint(function, method, access, scope, true, authenticator, handler, idempotency, keyPolicy);
+  }
+
+  public String function() {
+    return function;
+  }
+
+  public String method() {
+    return method;
+  }
+
+  /** The scope an organization key needs here; empty for platform-admin and signed-request operations. */
+  public Optional<Scope> scope() {
+    return scope;
+  }
+
+  private Principal authenticate(Optional<String> authorization) {
+    if (access.isPresent()) {
+      return switch (access.get()) {
+        case PLATFORM_ADMIN -> authenticator.platformAdmin(authorization);
+        case SIGNED_REQUEST -> Principal.unverified();
+      };
+    }
+    Principal principal = platformAdminToo
+        ? authenticator.organizationOrPlatformAdmin(authorization)
+        : authenticator.organization(authorization);
+    if (!principal.isPlatformAdmin() && !principal.has(scope.orElseThrow())) {
+      throw ApiError.withField(ErrorKind.FORBIDDEN, "scope", function + " needs the scope '" + scope.get().wire()
+          + "', which this API key does not carry");
+    }
+    return principal;
   }
 
   public void serve(HttpRequest request, HttpResponse response) {
@@ -85,11 +140,7 @@ public final class HttpEndpoint {
         throw ApiError.of(ErrorKind.METHOD_NOT_ALLOWED, function + " accepts " + method + " only");
       }
       Optional<String> authorization = ApiCall.header(request, "Authorization");
-      Principal principal = switch (access) {
-        case ORGANIZATION_KEY -> authenticator.organization(authorization);
-        case PLATFORM_ADMIN -> authenticator.platformAdmin(authorization);
-        case SIGNED_REQUEST -> Principal.unverified();
-      };
+      Principal principal = authenticate(authorization);
       organization = principal.organizationId();
       call = new ApiCall(request, principal);
       if (method.equals("POST")) {

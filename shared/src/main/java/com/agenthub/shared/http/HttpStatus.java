@@ -11,6 +11,7 @@ final class HttpStatus {
     return switch (kind) {
       case MALFORMED_REQUEST, INVALID_ARGUMENT -> 400;
       case UNAUTHENTICATED -> 401;
+      case FORBIDDEN -> 403;
       case NOT_FOUND -> 404;
       case METHOD_NOT_ALLOWED -> 405;
       case CONFLICT -> 409;
@@ -18,6 +19,7 @@ final class HttpStatus {
       case PAYLOAD_TOO_LARGE -> 413;
       case UNSUPPORTED_MEDIA_TYPE -> 415;
       case UNPROCESSABLE -> 422;
+      case LIMIT_EXCEEDED -> 429;
       case UNAVAILABLE -> 503;
       case INTERNAL -> 500;
     };

@@ -73,6 +73,25 @@ public final class JsonFields {
     return Optional.of(Json.toPlainMap(value.getAsJsonObject(), name));
   }
 
+  /** An array of strings (e.g. scopes). */
+  public Optional<java.util.List<String>> optionalStrings(String name) {
+    JsonElement value = present(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!value.isJsonArray()) {
+      throw ApiError.invalid(name, "'" + name + "' must be an array of strings");
+    }
+    java.util.List<String> strings = new java.util.ArrayList<>();
+    for (JsonElement item : value.getAsJsonArray()) {
+      if (!item.isJsonPrimitive() || !item.getAsJsonPrimitive().isString()) {
+        throw ApiError.invalid(name, "'" + name + "' must be an array of strings");
+      }
+      strings.add(item.getAsString());
+    }
+    return Optional.of(strings);
+  }
+
   /** A field given as JSON null counts as absent. */
   private JsonElement present(String name) {
     JsonElement value = object.get(name);

@@ -13,4 +13,6 @@ public record ApiKeyChangeRow(
     String name,
     String prefix,
     Instant createdAt,
-    Optional<Instant> revokedAt) {}
+    Optional<Instant> revokedAt,
+    Optional<String> userId,
+    Optional<String> scopes) {}

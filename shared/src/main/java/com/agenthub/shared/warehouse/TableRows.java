@@ -11,6 +11,7 @@ public final class TableRows {
       Map.entry("organizations", OrganizationChangeRow.class),
       Map.entry("agents", AgentChangeRow.class),
       Map.entry("api_keys", ApiKeyChangeRow.class),
+      Map.entry("users", UserChangeRow.class),
       Map.entry("agent_counter_changes", AgentCounterChangeRow.class),
       Map.entry("conversations", ConversationChangeRow.class),
       Map.entry("conversation_messages", ConversationMessageRow.class),

@@ -149,6 +149,42 @@ class EveryChangeIsRecordedTest {
     assertEquals(10, stateCommits);
   }
 
+  @Test
+  void everyUserAndOrganizationCommitCarriesItsChangeRecord() {
+    DocumentStore store = new RelayingDocumentStore(new AfterCommitDocumentStore(memory, commits::add),
+        new OutboxRelay(memory, publisher, clock));
+    ApiKeys apiKeys = new ApiKeys(store, clock);
+    Organizations organizations = new Organizations(store, apiKeys, clock);
+    com.agenthub.shared.organizations.Users users = new com.agenthub.shared.organizations.Users(store, clock);
+    var caller = com.agenthub.shared.auth.Principal.organization("unused", "k");
+
+    String org = organizations.create("Acme").organization().id();
+    organizations.update(org, new com.agenthub.shared.organizations.OrganizationChanges(Optional.empty(),
+        Optional.of(Map.of("theme", "dark")), Optional.empty()), Optional.empty(), false);
+    users.create(org, new com.agenthub.shared.organizations.NewUser("o@example.com", "O",
+        com.agenthub.shared.auth.Role.OWNER, Optional.empty()), caller);
+    String member = users.create(org, new com.agenthub.shared.organizations.NewUser("m@example.com", "M",
+        com.agenthub.shared.auth.Role.MEMBER, Optional.empty()), caller).id();
+    apiKeys.issue(org, "m's key", Optional.of(java.util.EnumSet.of(com.agenthub.shared.auth.Scope.AGENTS_READ)),
+        Optional.of(member), caller);
+    users.update(org, member, new com.agenthub.shared.organizations.UserChanges(Optional.empty(),
+        Optional.of(com.agenthub.shared.auth.Role.VIEWER), Optional.empty()), Optional.empty(), caller);
+    users.delete(org, member, Optional.empty(), caller);
+
+    int stateCommits = 0;
+    for (List<Write> commit : commits) {
+      boolean changesState = commit.stream().anyMatch(w -> !NOT_STATE.contains(collectionId(w.path())));
+      boolean recorded = commit.stream().anyMatch(w -> w instanceof Write.Create c && Outbox.isOutbox(c.path()));
+      if (changesState) {
+        stateCommits++;
+        assertTrue(recorded, "a commit changed state without a change record: " + commit);
+      }
+    }
+    assertEquals(7, stateCommits);
+    assertEquals(9, publisher.published(ChangeMessages.TOPIC).size(),
+        "organization + first key, organization update, 2 users, key, role change, user deletion + its key's revocation");
+  }
+
   private static NewPaymentIntent intent() {
     return new NewPaymentIntent(1000, Currencies.require("currency", "usd"), CaptureMethod.MANUAL, Optional.empty(),
         Optional.empty(), Map.of(), Optional.empty());

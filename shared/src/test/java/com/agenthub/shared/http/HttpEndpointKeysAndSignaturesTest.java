@@ -45,7 +45,7 @@ class HttpEndpointKeysAndSignaturesTest {
   }
 
   private HttpEndpoint moneyMoving() {
-    return HttpEndpoint.of("Charge", "POST", HttpEndpoint.Access.ORGANIZATION_KEY, authenticator, call -> {
+    return HttpEndpoint.of("Charge", "POST", com.agenthub.shared.auth.Scope.PAYMENTS_WRITE, authenticator, call -> {
       JsonObject body = new JsonObject();
       body.add("n", new JsonPrimitive(handled.incrementAndGet()));
       return ApiReply.created(body);

@@ -74,8 +74,8 @@ class FirestoreIndexCoverageTest {
 
   /** The classes that issue queries; a new one must join the scenario below. */
   private static final Set<String> QUERYING_CLASSES = Set.of("Pager.java", "AgentCounters.java", "OutboxRelay.java",
-      "Agents.java", "ApiKeys.java", "Conversations.java", "ConversationMessages.java", "Faqs.java", "PaymentIntents.java",
-      "Ledger.java", "PaymentReconciliation.java", "PaymentEvents.java");
+      "PlanQuotas.java", "Users.java", "Agents.java", "ApiKeys.java", "Conversations.java", "ConversationMessages.java",
+      "Faqs.java", "PaymentIntents.java", "Ledger.java", "PaymentReconciliation.java", "PaymentEvents.java");
   private static final Pattern ISSUES_A_QUERY = Pattern.compile("\\bstore\\.query\\(|\\bpager\\.page\\(");
 
   private final Clock clock = Clock.systemUTC();
@@ -191,6 +191,15 @@ class FirestoreIndexCoverageTest {
 
     String org = new Organizations(store, apiKeys, clock).create("Acme").organization().id();
     apiKeys.issue(org, "second");
+    com.agenthub.shared.organizations.Users users = new com.agenthub.shared.organizations.Users(store, clock);
+    users.create(org, new com.agenthub.shared.organizations.NewUser("a@example.com", "A",
+        com.agenthub.shared.auth.Role.OWNER, Optional.empty()), com.agenthub.shared.auth.Principal.organization(org, "k"));
+    users.create(org, new com.agenthub.shared.organizations.NewUser("b@example.com", "B",
+        com.agenthub.shared.auth.Role.VIEWER, Optional.empty()), com.agenthub.shared.auth.Principal.organization(org, "k"));
+    Page<?> firstUsers = users.list(org, new PageRequest(1, Optional.empty()));
+    users.list(org, new PageRequest(1, firstUsers.nextPageToken()));
+    // An organization from before plan limits: its first agent counts the agents it already has.
+    agents.create("LegacyOrganization00", new NewAgent("legacy", Optional.empty(), Map.of(), AgentStatus.ACTIVE));
     Page<?> firstKeys = apiKeys.list(org, new PageRequest(1, Optional.empty()));
     apiKeys.list(org, new PageRequest(1, firstKeys.nextPageToken()));
 

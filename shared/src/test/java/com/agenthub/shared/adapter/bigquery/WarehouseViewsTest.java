@@ -58,8 +58,8 @@ class WarehouseViewsTest {
 
   @Test
   void organizationsLatestHoldsTheLatestChangeOfEachOrganization() {
-    OrganizationChangeRow renamed = new OrganizationChangeRow("c2", "updated", T2, org, "Renamed", T1);
-    store("organizations", new OrganizationChangeRow("c1", "created", T1, org, "First", T1), renamed, renamed);
+    OrganizationChangeRow renamed = new OrganizationChangeRow("c2", "updated", T2, org, "Renamed", T1, Optional.empty(), Optional.empty());
+    store("organizations", new OrganizationChangeRow("c1", "created", T1, org, "First", T1, Optional.empty(), Optional.empty()), renamed, renamed);
 
     List<Map<String, Object>> rows = view("organizations_latest", "organization_id");
     assertEquals(1, rows.size(), rows.toString());
@@ -88,8 +88,8 @@ class WarehouseViewsTest {
 
   @Test
   void apiKeysLatestShowsARevocation() {
-    ApiKeyChangeRow issued = new ApiKeyChangeRow("c1", "created", T1, org, "k1", "ci", "ak_1", T1, Optional.empty());
-    ApiKeyChangeRow revoked = new ApiKeyChangeRow("c2", "revoked", T2, org, "k1", "ci", "ak_1", T1, Optional.of(T2));
+    ApiKeyChangeRow issued = new ApiKeyChangeRow("c1", "created", T1, org, "k1", "ci", "ak_1", T1, Optional.empty(), Optional.empty(), Optional.empty());
+    ApiKeyChangeRow revoked = new ApiKeyChangeRow("c2", "revoked", T2, org, "k1", "ci", "ak_1", T1, Optional.of(T2), Optional.empty(), Optional.empty());
     store("api_keys", revoked, issued, revoked);
 
     List<Map<String, Object>> rows = view("api_keys_latest", "key_id");
@@ -145,7 +145,7 @@ class WarehouseViewsTest {
 
   @Test
   void setupRunsAgainWithoutLosingRowsOrBreakingViews() {
-    store("organizations", new OrganizationChangeRow("c1", "created", T1, org, "Kept", T1));
+    store("organizations", new OrganizationChangeRow("c1", "created", T1, org, "Kept", T1, Optional.empty(), Optional.empty()));
     WarehouseSetup setup = new WarehouseSetup(Emulators.bigQuery(), Emulators.PROJECT_ID, WarehouseDeclaration.load());
     setup.run();
     setup.run();
