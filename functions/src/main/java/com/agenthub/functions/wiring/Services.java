@@ -41,7 +41,8 @@ public record Services(
     Metrics metrics,
     OutboxRelay outboxRelay,
     ConversationServices conversations,
-    PaymentServices payments) {
+    PaymentServices payments,
+    TableServices tables) {
 
   /** What the use cases run on, and the settings that shape them. */
   public record Backends(DocumentStore store, EventPublisher publisher, Warehouse warehouse,
@@ -70,7 +71,8 @@ public record Services(
         new Metrics(store, backends.warehouse(), clock, backends.metricsCacheTtl()),
         relay,
         ConversationServices.over(store, agents, agentCounters, clock),
-        PaymentServices.over(store, clock, () -> PaymentGateway.processor(clock), () -> PaymentGateway.verifier(clock)));
+        PaymentServices.over(store, clock, () -> PaymentGateway.processor(clock), () -> PaymentGateway.verifier(clock)),
+        TableServices.over(store, clock));
   }
 
   public static Services production() {

@@ -6,8 +6,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A row as clients see it: its id, its values by column name (in the table's column order), its version. */
-public record Row(String id, Map<String, Object> values, long schemaVersion, Instant createdAt, Instant updatedAt,
+/** A row as clients see it: its table, its id, its values by column name (in the table's column order), its version. */
+public record Row(TableSchema table, String id, Map<String, Object> values, long schemaVersion, Instant createdAt, Instant updatedAt,
     Version version) {
 
   public Row {

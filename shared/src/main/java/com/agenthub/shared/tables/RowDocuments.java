@@ -117,7 +117,7 @@ final class RowDocuments {
     for (Column column : table.columns()) {
       byName.put(column.name(), byKey.get(column.key()));
     }
-    return new Row(RowIds.toWire(table, doc.id()), byName, doc.longValue("v"), doc.instant("created_at"),
+    return new Row(table, RowIds.toWire(table, doc.id()), byName, doc.longValue("v"), doc.instant("created_at"),
         doc.instant("updated_at"), doc.version());
   }
 
