@@ -6,7 +6,6 @@ import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.ETags;
 import com.agenthub.shared.http.HttpEndpoint;
 import com.agenthub.shared.http.HttpEndpoint.Access;
-import java.util.List;
 import java.util.Set;
 
 /** PATCH the table ?table=: {add_columns, drop_columns, rename_columns}; honours If-Match; raises the schema version. */

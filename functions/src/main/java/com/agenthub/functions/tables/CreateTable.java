@@ -6,7 +6,6 @@ import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.ETags;
 import com.agenthub.shared.http.HttpEndpoint;
 import com.agenthub.shared.http.HttpEndpoint.Access;
-import java.util.List;
 import java.util.Set;
 
 /** POST a table: {name, columns: [{name, type, required, default, unique, indexed}], primary_key}; 201 with it. */

@@ -6,7 +6,6 @@ import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.ETags;
 import com.agenthub.shared.http.HttpEndpoint;
 import com.agenthub.shared.http.HttpEndpoint.Access;
-import java.util.List;
 import java.util.Set;
 
 /** DELETE the table ?table= and its rows: 204 when gone, 202 with its progress while its rows are deleted in the background. */

@@ -6,7 +6,6 @@ import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.ETags;
 import com.agenthub.shared.http.HttpEndpoint;
 import com.agenthub.shared.http.HttpEndpoint.Access;
-import java.util.List;
 import java.util.Set;
 
 /** GET the table ?table= (its columns, schema version, status; a table being deleted shows its progress). */

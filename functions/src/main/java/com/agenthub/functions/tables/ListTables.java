@@ -3,10 +3,8 @@ package com.agenthub.functions.tables;
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
 import com.agenthub.shared.http.ApiReply;
-import com.agenthub.shared.http.ETags;
 import com.agenthub.shared.http.HttpEndpoint;
 import com.agenthub.shared.http.HttpEndpoint.Access;
-import java.util.List;
 import java.util.Set;
 
 /** GET the caller's tables, oldest first, cursor-paginated. */

@@ -117,7 +117,7 @@ final class TableJson {
   }
 
   static RowQuery query(JsonFields body) {
-    body.rejectUnknown(Set.of("filters", "order", "select", "page_size", "page_token", "count"));
+    body.rejectUnknown(Set.of("table", "filters", "order", "select", "page_size", "page_token", "count"));
     JsonObject json = body.asJson();
     Optional<RowOrder> order = Optional.empty();
     JsonElement o = json.get("order");

@@ -3,13 +3,11 @@ package com.agenthub.functions.tables;
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
 import com.agenthub.shared.http.ApiReply;
-import com.agenthub.shared.http.ETags;
 import com.agenthub.shared.http.HttpEndpoint;
 import com.agenthub.shared.http.HttpEndpoint.Access;
-import java.util.List;
 import java.util.Set;
 
-/** POST {rows: [...], on: column} into ?table=: inserts each row, or updates the row with its primary key (or unique on value). */
+/** POST {table, rows: [...], on: column}: inserts each row, or updates the row with its primary key (or unique on value). */
 public final class UpsertRows extends EndpointFunction {
 
   public UpsertRows() {
@@ -18,9 +16,8 @@ public final class UpsertRows extends EndpointFunction {
 
   public UpsertRows(Services services) {
     super(HttpEndpoint.of("UpsertRows", "POST", Access.ORGANIZATION_KEY, services.authenticator(), call -> {
-      call.query().rejectUnknown(Set.of("table"));
-      var rows = services.tables().rows().upsert(call.organizationId(), call.query().required("table"),
-          TableJson.rows(call.body(), Set.of("rows", "on")), call.body().optionalString("on"));
+      var rows = services.tables().rows().upsert(call.organizationId(), call.body().requiredString("table"),
+          TableJson.rows(call.body(), Set.of("table", "rows", "on")), call.body().optionalString("on"));
       return ApiReply.ok(TableJson.written(rows));
     }).idempotent(services.idempotencyKeys()));
   }
