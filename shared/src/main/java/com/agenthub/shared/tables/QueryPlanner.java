@@ -153,6 +153,10 @@ final class QueryPlanner {
 
   private static Column indexed(TableSchema table, String field, String name) {
     Column column = table.require(field, name);
+    if (!column.type().indexable()) {
+      throw ApiError.invalid(field, "column '" + name + "' is " + column.type().wire() + ", a type that cannot be indexed, so it "
+          + "cannot be filtered or ordered on; filter an indexed column: " + table.indexedColumns().stream().map(Column::name).toList());
+    }
     if (!column.indexed()) {
       throw ApiError.invalid(field, "column '" + name + "' is not indexed, so it cannot be filtered or ordered on: index '"
           + name + "' (declare it \"indexed\": true; a table indexes up to " + TableLimits.MAX_INDEXED_COLUMNS
