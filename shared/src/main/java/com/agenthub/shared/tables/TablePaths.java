@@ -31,6 +31,16 @@ final class TablePaths {
     return rows(organizationId, tableId).document(rowDocumentId);
   }
 
+  /**
+   * One per table being deleted, across organizations: what the scheduled sweep continues. Written
+   * in the commit that marks the table deleting, removed in the one that removes the table.
+   */
+  static final CollectionPath DELETIONS = CollectionPath.of("table_deletions");
+
+  static DocumentPath deletion(String tableId) {
+    return DELETIONS.document(tableId);
+  }
+
   /** One per value of a unique column: created in the same commit as the row that takes the value. */
   static DocumentPath uniqueGuard(String organizationId, String tableId, String guardId) {
     return CollectionPath.of("organizations", organizationId, "table_data", tableId, "unique_values").document(guardId);

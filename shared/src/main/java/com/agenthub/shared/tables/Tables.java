@@ -181,7 +181,8 @@ public final class Tables {
   /**
    * Deletes the table: it answers 404 to row operations at once and its name stays taken until
    * its rows are gone. Removes up to {@code budget} of rows now; answers the table (status
-   * {@code deleting} and its progress) if rows remain, for {@link #continueDeletion} to go on with.
+   * {@code deleting} and its progress) if rows remain: {@link #sweepDeletions} (scheduled) or the
+   * next DeleteTable call goes on with them.
    */
   public Optional<TableSchema> delete(String organizationId, String name, Optional<Version> ifMatch, Duration budget) {
     for (int attempt = 1; ; attempt++) {
@@ -199,6 +200,8 @@ public final class Tables {
         store.commit(List.of(
             Write.update(current.path(), Map.of("status", TableSchema.DELETING, "updated_at", now),
                 Optional.of(current.version())),
+            Write.set(TablePaths.deletion(table.tableId()), Map.of("organization_id", organizationId, "name", name,
+                "table_id", table.tableId(), "requested_at", now)),
             TableDocuments.changeRecord(Change.DELETED, deleting, now)));
         return continueDeletion(organizationId, name, table.tableId(), budget);
       } catch (StoreException e) {
@@ -213,6 +216,7 @@ public final class Tables {
     while (true) {
       Optional<StoredDocument> current = store.get(TablePaths.table(organizationId, name));
       if (current.isEmpty() || !tableId.equals(current.get().string("table_id"))) {
+        store.commit(List.of(Write.delete(TablePaths.deletion(tableId), Optional.empty())));
         return Optional.empty();
       }
       List<Write> deletes = new ArrayList<>();
@@ -225,7 +229,8 @@ public final class Tables {
         }
       }
       if (deletes.isEmpty()) {
-        store.commit(List.of(Write.delete(current.get().path(), Optional.empty())));
+        store.commit(List.of(Write.delete(current.get().path(), Optional.empty()),
+            Write.delete(TablePaths.deletion(tableId), Optional.empty())));
         return Optional.empty();
       }
       deletes.add(Write.increment(current.get().path(), "rows_deleted", deletes.size(), Map.of()));
@@ -234,6 +239,26 @@ public final class Tables {
         return Optional.of(get(organizationId, name));
       }
     }
+  }
+
+  /**
+   * The background part of DeleteTable (run on a schedule): continues every table deletion that
+   * its request left unfinished, within {@code budget} in all. Returns how many tables it finished.
+   */
+  public int sweepDeletions(Duration budget) {
+    Instant deadline = clock.instant().plus(budget);
+    int finished = 0;
+    for (StoredDocument deletion : store.query(Query.all(TablePaths.DELETIONS, 50))) {
+      Duration left = Duration.between(clock.instant(), deadline);
+      if (left.isNegative()) {
+        break;
+      }
+      if (continueDeletion(deletion.string("organization_id"), deletion.string("name"), deletion.string("table_id"), left)
+          .isEmpty()) {
+        finished++;
+      }
+    }
+    return finished;
   }
 
   StoredDocument load(String organizationId, String name) {

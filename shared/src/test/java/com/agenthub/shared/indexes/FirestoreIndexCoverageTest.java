@@ -307,7 +307,8 @@ class FirestoreIndexCoverageTest {
     tables.alter(org, "shapes", new com.agenthub.shared.tables.TableAlteration(Map.of(), List.of(),
         List.of(new com.agenthub.shared.tables.NewColumn("extra", com.agenthub.shared.tables.ColumnType.STRING, false,
             Optional.of("x"), false, false))), Optional.empty());
-    tables.delete(org, "shapes", Optional.empty(), Duration.ofSeconds(5));
+    tables.delete(org, "shapes", Optional.empty(), Duration.ZERO);
+    tables.sweepDeletions(Duration.ofSeconds(5));
     return accepted;
   }
 
