@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public final class Benchmarks {
 
-  private static final Set<String> NAMES = Set.of("all", "cold", "warm", "connections", "pipeline", "conversations");
+  private static final Set<String> NAMES = Set.of("all", "cold", "warm", "connections", "pipeline", "conversations", "tables");
 
   private Benchmarks() {}
 
@@ -40,7 +40,7 @@ public final class Benchmarks {
   public static void main(String[] args) throws Exception {
     List<String> chosen = args.length == 0 ? List.of("all") : List.of(args);
     if (!NAMES.containsAll(chosen)) {
-      System.err.println("usage: Benchmarks [all|cold|warm|connections|pipeline|conversations]...");
+      System.err.println("usage: Benchmarks [all|cold|warm|connections|pipeline|conversations|tables]...");
       System.exit(2);
     }
     Path dir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
@@ -102,12 +102,14 @@ public final class Benchmarks {
   }
 
   /** Benchmarks that need the whole local stack and this JVM's Services to themselves: each runs in a JVM of its own. */
-  private static final List<String> OWN_JVM = List.of("pipeline", "conversations");
+  private static final List<String> OWN_JVM = List.of("pipeline", "conversations", "tables");
 
   private static void runInThisJvm(String name, PrintStream report) throws Exception {
     if (name.equals("pipeline")) {
       new PipelineBenchmark(report, pipelineSizes(), Integer.getInteger("bench.pipelineRounds", 1),
           Boolean.parseBoolean(System.getProperty("bench.pipelineProxy", "true"))).run();
+    } else if (name.equals("tables")) {
+      new TablesBenchmark(report, Integer.getInteger("bench.tableQueries", 300)).run();
     } else {
       new ConversationBenchmark(report, Integer.getInteger("bench.conversationRequests", 3000),
           Duration.ofSeconds(Integer.getInteger("bench.conversationSeconds", 15))).run();
