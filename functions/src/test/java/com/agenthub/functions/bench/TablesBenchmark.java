@@ -36,7 +36,8 @@ import java.util.Random;
  * an outbox record per row) in rows/s at batch 1, 50 and 500 next to a raw WriteBatch of the same
  * row documents; QueryRows p50/p99 for an equality and a range query over 10k and 100k rows next
  * to the raw Firestore query doing the same. One client, sequential; nothing is asserted.
- * Run: {@code tools/bench tables} (or the main below with the bench classpath).
+ * Run: {@code tools/bench tables}; -Dbench.tableSizes=10000,100000, -Dbench.tableQueries=300 (per query kind and
+ * size), -Dbench.tableInserts=false to skip the insert part (JAVA_TOOL_OPTIONS carries them through tools/bench).
  */
 public final class TablesBenchmark {
 
@@ -64,7 +65,7 @@ public final class TablesBenchmark {
       report.printf("%nTables (load %s)%n", Benchmarks.loadAverage());
       report.println("InsertRows, one client: rows/s (use case, outbox records included) vs raw WriteBatch of the same row documents");
       int[][] sizes = {{1, 300}, {50, 5000}, {500, 20000}};
-      for (int[] size : sizes) {
+      for (int[] size : Boolean.parseBoolean(System.getProperty("bench.tableInserts", "true")) ? sizes : new int[0][]) {
         String name = "ins" + size[0];
         TableSchema table = tables.create(org, table(name));
         double ours = insertRate(rows, org, name, size[0], size[1]);
@@ -72,7 +73,8 @@ public final class TablesBenchmark {
         report.printf("  batch %3d: %8.0f rows/s vs floor %8.0f rows/s (%.0f%%)%n", size[0], ours, floor, 100 * ours / floor);
       }
       report.println("QueryRows, page of 50: p50/p99 ms (use case) vs the raw Firestore query");
-      for (int total : new int[] {10_000, 100_000}) {
+      for (String size : System.getProperty("bench.tableSizes", "10000,100000").split(",")) {
+        int total = Integer.parseInt(size.trim());
         String name = "q" + total;
         TableSchema table = tables.create(org, table(name));
         for (int loaded = 0; loaded < total; loaded += 500) {
