@@ -74,6 +74,9 @@ public final class TablesBenchmark {
       }
       report.println("QueryRows, page of 50: p50/p99 ms (use case) vs the raw Firestore query");
       for (String size : System.getProperty("bench.tableSizes", "10000,100000").split(",")) {
+        if (size.isBlank()) {
+          continue;
+        }
         int total = Integer.parseInt(size.trim());
         String name = "q" + total;
         TableSchema table = tables.create(org, table(name));
