@@ -18,7 +18,8 @@ resource "google_firestore_database" "main" {
 resource "google_firestore_index" "composite" {
   for_each = {
     for index in local.firestore.composite_indexes :
-    "${index.collection_group}(${join(",", [for field in index.fields : field.field])})" => index
+    # key_suffix tells apart indexes on one field list in both directions (table_rows declares both).
+    "${index.collection_group}(${join(",", [for field in index.fields : field.field])})${try(index.key_suffix, "")}" => index
   }
 
   database    = google_firestore_database.main.name
@@ -77,5 +78,16 @@ resource "google_firestore_field" "ttl" {
 
   # No single-field index on a TTL timestamp: nothing queries it, and indexing monotonically
   # increasing values hotspots writes.
+  index_config {}
+}
+
+# Fields nothing queries: no single-field indexes, so writes do not pay for them.
+resource "google_firestore_field" "unindexed" {
+  for_each = { for field in try(local.firestore.unindexed_fields, []) : "${field.collection_group}.${field.field}" => field }
+
+  database   = google_firestore_database.main.name
+  collection = each.value.collection_group
+  field      = each.value.field
+
   index_config {}
 }

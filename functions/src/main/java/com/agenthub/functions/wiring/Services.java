@@ -43,7 +43,8 @@ public record Services(
     ConversationServices conversations,
     PaymentServices payments,
     KnowledgeServices knowledge,
-    UserServices users) {
+    UserServices users,
+    TableServices tables) {
 
   /** What the use cases run on, and the settings that shape them. */
   public record Backends(DocumentStore store, EventPublisher publisher, Warehouse warehouse,
@@ -74,7 +75,8 @@ public record Services(
         ConversationServices.over(store, agents, agentCounters, clock),
         PaymentServices.over(store, clock, () -> PaymentGateway.processor(clock), () -> PaymentGateway.verifier(clock)),
         KnowledgeServices.over(store, clock),
-        UserServices.over(store, clock));
+        UserServices.over(store, clock),
+        TableServices.over(store, clock));
   }
 
   public static Services production() {

@@ -24,7 +24,7 @@ import java.util.Set;
 public final class Benchmarks {
 
   private static final Set<String> NAMES = Set.of("all", "cold", "warm", "connections", "pipeline", "conversations",
-      "payments");
+      "payments", "tables");
 
   private Benchmarks() {}
 
@@ -41,7 +41,7 @@ public final class Benchmarks {
   public static void main(String[] args) throws Exception {
     List<String> chosen = args.length == 0 ? List.of("all") : List.of(args);
     if (!NAMES.containsAll(chosen)) {
-      System.err.println("usage: Benchmarks [all|cold|warm|connections|pipeline|conversations|payments]...");
+      System.err.println("usage: Benchmarks [all|cold|warm|connections|pipeline|conversations|payments|tables]...");
       System.exit(2);
     }
     Path dir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
@@ -103,7 +103,7 @@ public final class Benchmarks {
   }
 
   /** Benchmarks that need the whole local stack and this JVM's Services to themselves: each runs in a JVM of its own. */
-  private static final List<String> OWN_JVM = List.of("pipeline", "conversations", "payments");
+  private static final List<String> OWN_JVM = List.of("pipeline", "conversations", "payments", "tables");
 
   private static void runInThisJvm(String name, PrintStream report) throws Exception {
     if (name.equals("pipeline")) {
@@ -112,6 +112,8 @@ public final class Benchmarks {
     } else if (name.equals("payments")) {
       new PaymentBenchmark(report, Integer.getInteger("bench.paymentRequests", 1500),
           Duration.ofSeconds(Integer.getInteger("bench.paymentSeconds", 12))).run();
+    } else if (name.equals("tables")) {
+      new TablesBenchmark(report, Integer.getInteger("bench.tableQueries", 300)).run();
     } else {
       new ConversationBenchmark(report, Integer.getInteger("bench.conversationRequests", 3000),
           Duration.ofSeconds(Integer.getInteger("bench.conversationSeconds", 15))).run();

@@ -17,9 +17,9 @@ public enum Role {
   ADMIN("admin", Scope.all()),
   MEMBER("member", EnumSet.of(Scope.AGENTS_READ, Scope.AGENTS_WRITE, Scope.CONVERSATIONS_READ, Scope.CONVERSATIONS_WRITE,
       Scope.ANALYTICS_READ, Scope.ANALYTICS_WRITE, Scope.PAYMENTS_READ, Scope.KNOWLEDGE_READ, Scope.KNOWLEDGE_WRITE,
-      Scope.ORGANIZATION_READ)),
+      Scope.TABLES_READ, Scope.TABLES_WRITE, Scope.ORGANIZATION_READ)),
   VIEWER("viewer", EnumSet.of(Scope.AGENTS_READ, Scope.CONVERSATIONS_READ, Scope.ANALYTICS_READ, Scope.PAYMENTS_READ,
-      Scope.KNOWLEDGE_READ, Scope.ORGANIZATION_READ));
+      Scope.KNOWLEDGE_READ, Scope.TABLES_READ, Scope.ORGANIZATION_READ));
 
   private final String wire;
   private final Set<Scope> ceiling;

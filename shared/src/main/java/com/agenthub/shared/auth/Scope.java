@@ -24,6 +24,9 @@ public enum Scope {
   /** Embeddings, FAQs and their matching: reading the knowledge base. */
   KNOWLEDGE_READ("knowledge:read"),
   KNOWLEDGE_WRITE("knowledge:write"),
+  /** Tenant tables: their schemas and rows. */
+  TABLES_READ("tables:read"),
+  TABLES_WRITE("tables:write"),
   /** Reading the organization, its users and its keys' metadata. */
   ORGANIZATION_READ("organization:read"),
   /** Managing the organization: its settings, users and API keys. */

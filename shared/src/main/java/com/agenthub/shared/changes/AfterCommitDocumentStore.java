@@ -54,6 +54,11 @@ public class AfterCommitDocumentStore implements DocumentStore {
   }
 
   @Override
+  public final long count(Query query) {
+    return store.count(query);
+  }
+
+  @Override
   public final <T> T inTransaction(TransactionWork<T> work) {
     List<Write> committed = new ArrayList<>();
     T result = store.inTransaction(transaction -> {

@@ -25,6 +25,26 @@ public interface DocumentStore {
   List<NearestQuery.Nearest> findNearest(NearestQuery query);
 
   /**
+   * How many documents match {@code query}'s filters (its cursor and limit ignored). Stores that
+   * can aggregate on the server override this; the default reads them page by page.
+   */
+  default long count(Query query) {
+    long total = 0;
+    Query page = query.limit(Query.MAX_LIMIT);
+    page = new Query(page.collection(), page.equalTo(), page.orderBy(), page.direction(), page.lower(), page.upper(),
+        java.util.Optional.empty(), Query.MAX_LIMIT, page.in(), page.notEqual());
+    while (true) {
+      List<StoredDocument> found = query(page);
+      total += found.size();
+      if (found.size() < Query.MAX_LIMIT) {
+        return total;
+      }
+      StoredDocument last = found.get(found.size() - 1);
+      page = page.startAfter(new Query.Cursor(page.orderBy().map(last.data()::get).orElse(null), last.id()));
+    }
+  }
+
+  /**
    * Runs read-then-write work serializably: reads see one snapshot, and the buffered writes
    * commit atomically only if nothing read has changed. The work may run more than once, so it
    * must have no effect besides its reads and writes.

@@ -45,7 +45,7 @@ public final class Rows {
   /** Column name to value: String, Long, Boolean, Double, BigDecimal, Instant, LocalDate, JsonText, or null. */
   public static Map<String, Object> values(Record row) {
     Map<String, Object> values = new LinkedHashMap<>();
-    for (RecordComponent component : row.getClass().getRecordComponents()) {
+    for (RecordComponent component : COMPONENTS.get(row.getClass())) {
       Object value = read(row, component);
       if (value instanceof Optional<?> optional) {
         value = optional.orElse(null);
@@ -110,8 +110,18 @@ public final class Rows {
   }
 
   static String columnName(RecordComponent component) {
-    return component.getName().replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+    return COLUMN_NAMES.computeIfAbsent(component.getName(),
+        name -> name.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT));
   }
+
+  /** Reflection and the name mapping once per row type, not once per row: rows are converted on every write's outbox record. */
+  private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+    @Override
+    protected RecordComponent[] computeValue(Class<?> type) {
+      return type.getRecordComponents();
+    }
+  };
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> COLUMN_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static String bigQueryType(Class<?> type, RecordComponent component) {
     if (type == String.class) {

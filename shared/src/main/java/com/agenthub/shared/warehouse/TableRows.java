@@ -20,7 +20,9 @@ public final class TableRows {
       Map.entry("rejected_messages", RejectedMessageRow.class),
       Map.entry("payment_intents", PaymentIntentChangeRow.class),
       Map.entry("payment_transactions", PaymentTransactionRow.class),
-      Map.entry("payment_refunds", PaymentRefundChangeRow.class));
+      Map.entry("payment_refunds", PaymentRefundChangeRow.class),
+      Map.entry("tables", TableChangeRow.class),
+      Map.entry("table_row_changes", TableRowChangeRow.class));
 
   private TableRows() {}
 

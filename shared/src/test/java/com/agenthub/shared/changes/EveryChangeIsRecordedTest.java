@@ -185,6 +185,51 @@ class EveryChangeIsRecordedTest {
         "organization + first key, organization update, 2 users, key, role change, user deletion + its key's revocation");
   }
 
+  @Test
+  void everyTableAndRowCommitCarriesItsChangeRecords() {
+    DocumentStore store = new RelayingDocumentStore(new AfterCommitDocumentStore(memory, commits::add),
+        new OutboxRelay(memory, publisher, clock));
+    com.agenthub.shared.tables.Tables tables = new com.agenthub.shared.tables.Tables(store, clock);
+    com.agenthub.shared.tables.RowService rows = new com.agenthub.shared.tables.RowService(store, tables, clock);
+    tables.create("org", new com.agenthub.shared.tables.NewTable("leads", List.of(
+        new com.agenthub.shared.tables.NewColumn("email", com.agenthub.shared.tables.ColumnType.STRING, true, Optional.empty(), true, true),
+        new com.agenthub.shared.tables.NewColumn("score", com.agenthub.shared.tables.ColumnType.INTEGER, false, Optional.empty(), false,
+            true)), Optional.empty()));
+    List<com.google.gson.JsonObject> batch = new ArrayList<>();
+    for (String email : List.of("a@x", "b@x", "c@x")) {
+      batch.add(com.google.gson.JsonParser.parseString("{\"email\": \"" + email + "\", \"score\": 1}").getAsJsonObject());
+    }
+    String first = rows.insert("org", "leads", batch).get(0).id();
+    rows.upsert("org", "leads", List.of(com.google.gson.JsonParser.parseString("{\"email\": \"a@x\", \"score\": 2}")
+        .getAsJsonObject(), com.google.gson.JsonParser.parseString("{\"email\": \"d@x\"}").getAsJsonObject()), Optional.of("email"));
+    rows.update("org", "leads", first, com.google.gson.JsonParser.parseString("{\"email\": \"a2@x\"}").getAsJsonObject(),
+        Optional.empty());
+    rows.delete("org", "leads", first, Optional.empty());
+    rows.deleteWhere("org", "leads", List.of(new com.agenthub.shared.tables.RowFilter("score",
+        com.agenthub.shared.tables.RowFilter.Op.EQ, new com.google.gson.JsonPrimitive(1))));
+    tables.alter("org", "leads", new com.agenthub.shared.tables.TableAlteration(Map.of("score", "points"), List.of(), List.of()),
+        Optional.empty());
+    int before = commits.size();
+    tables.delete("org", "leads", Optional.empty(), java.time.Duration.ofSeconds(5));
+
+    int stateCommits = 0;
+    for (int i = 0; i < commits.size(); i++) {
+      List<Write> commit = commits.get(i);
+      boolean changesState = commit.stream().anyMatch(w -> !NOT_STATE.contains(collectionId(w.path())));
+      boolean recorded = commit.stream().anyMatch(w -> w instanceof Write.Create c && Outbox.isOutbox(c.path()));
+      // Purging a deleted table's rows: the table's own 'deleted' change (the commit before) stands for them.
+      boolean purge = i > before && commit.stream().allMatch(w -> w instanceof Write.Delete || w instanceof Write.Increment);
+      if (changesState && !purge) {
+        stateCommits++;
+        assertTrue(recorded, "a commit changed state without a change record: " + commit);
+      }
+    }
+    // create, insert, upsert, update, delete, delete by filter, alter, delete table.
+    assertEquals(8, stateCommits);
+    assertEquals(12, publisher.published(ChangeMessages.TOPIC).size(),
+        "table created, 3 inserted, 2 upserted, 1 updated, 1 deleted, 2 deleted by filter (b and c), altered, deleted");
+  }
+
   private static NewPaymentIntent intent() {
     return new NewPaymentIntent(1000, Currencies.require("currency", "usd"), CaptureMethod.MANUAL, Optional.empty(),
         Optional.empty(), Map.of(), Optional.empty());

@@ -56,6 +56,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +76,8 @@ class FirestoreIndexCoverageTest {
   /** The classes that issue queries; a new one must join the scenario below. */
   private static final Set<String> QUERYING_CLASSES = Set.of("Pager.java", "AgentCounters.java", "OutboxRelay.java",
       "PlanQuotas.java", "Users.java", "Agents.java", "ApiKeys.java", "Conversations.java", "ConversationMessages.java",
-      "Faqs.java", "PaymentIntents.java", "Ledger.java", "PaymentReconciliation.java", "PaymentEvents.java");
+      "Faqs.java", "PaymentIntents.java", "Ledger.java", "PaymentReconciliation.java", "PaymentEvents.java", "Tables.java",
+      "RowService.java");
   private static final Pattern ISSUES_A_QUERY = Pattern.compile("\\bstore\\.query\\(|\\bpager\\.page\\(");
 
   private final Clock clock = Clock.systemUTC();
@@ -230,6 +232,137 @@ class FirestoreIndexCoverageTest {
     new MessageIngestion(store, new InMemoryWarehouse(), clock).ingest(new IncomingMessage("IngestAnalyticsEvents", "m-1",
         events.published(AnalyticsEventMessages.TOPIC).get(0).data(), Map.of()), AnalyticsEventMessages::decode);
     runPayments(store, org);
+    runTables(store, org);
+  }
+
+  @Test
+  void everyQueryShapeThePlannerAcceptsHasItsIndexDeclaredAndOthersAreRefused() throws IOException {
+    InMemoryEventPublisher publisher = new InMemoryEventPublisher();
+    RelayingDocumentStore store = new RelayingDocumentStore(recorded, new OutboxRelay(recorded, publisher, clock));
+    int accepted = runTables(store, "o1");
+    assertEquals(List.of(), missingIndexes(FirestoreIndexDeclaration.load(), recorded.queries));
+    // Every subset of equality columns with no order, a ranged order or an order on each other column, both ways.
+    assertTrue(accepted > 16 * 8, "the scenario runs every accepted shape: " + accepted);
+    assertTrue(recorded.queries.stream().anyMatch(q -> q.equalTo().size() + q.in().size() == 3 && q.orderBy().isPresent()
+        && q.descending() && q.notEqual().isPresent()), "three equalities (one an in) with a descending not-equal range");
+  }
+
+  @Test
+  void aSlotIndexLeftOutOfTheDeclarationIsReported() throws IOException {
+    InMemoryEventPublisher publisher = new InMemoryEventPublisher();
+    RelayingDocumentStore store = new RelayingDocumentStore(recorded, new OutboxRelay(recorded, publisher, clock));
+    runTables(store, "o1");
+    FirestoreIndexDeclaration full = FirestoreIndexDeclaration.load();
+    CompositeIndex dropped = full.compositeIndexes().stream()
+        .filter(index -> index.collectionGroup().equals("table_rows") && index.fields().size() == 4
+            && index.fields().get(3).order().equals("DESCENDING"))
+        .findFirst().orElseThrow();
+    FirestoreIndexDeclaration seeded = new FirestoreIndexDeclaration(
+        full.compositeIndexes().stream().filter(index -> index != dropped).toList(), full.ttlPolicies());
+    assertEquals(List.of(dropped.toString()), missingIndexes(seeded, recorded.queries));
+  }
+
+  /**
+   * Tenant tables: every query shape the planner accepts over a table with four indexed columns
+   * (the most a table has) — each set of equality columns (eq, in, is_null), then no order, an
+   * order, or a range that orders, on each other column, both directions, first and next page,
+   * counted — and the shapes it must refuse. Returns how many accepted queries ran.
+   */
+  private int runTables(RelayingDocumentStore store, String org) {
+    com.agenthub.shared.tables.Tables tables = new com.agenthub.shared.tables.Tables(store, clock);
+    com.agenthub.shared.tables.RowService rows = new com.agenthub.shared.tables.RowService(store, tables, clock);
+    List<String> columns = List.of("s", "n", "d", "t");
+    tables.create(org, new com.agenthub.shared.tables.NewTable("shapes", List.of(
+        column("s", com.agenthub.shared.tables.ColumnType.STRING, true),
+        column("n", com.agenthub.shared.tables.ColumnType.INTEGER, true),
+        column("d", com.agenthub.shared.tables.ColumnType.NUMBER, true),
+        column("t", com.agenthub.shared.tables.ColumnType.TIMESTAMP, true),
+        column("u", com.agenthub.shared.tables.ColumnType.STRING, false)), Optional.empty()));
+    Map<String, com.google.gson.JsonElement> sample = Map.of("s", new com.google.gson.JsonPrimitive("x"),
+        "n", new com.google.gson.JsonPrimitive(1), "d", new com.google.gson.JsonPrimitive(1.5),
+        "t", new com.google.gson.JsonPrimitive("2026-11-28T00:00:00Z"));
+    List<com.google.gson.JsonObject> inserted = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      com.google.gson.JsonObject row = new com.google.gson.JsonObject();
+      sample.forEach(row::add);
+      inserted.add(row);
+    }
+    rows.insert(org, "shapes", inserted);
+    int accepted = 0;
+    for (int mask = 0; mask < 16; mask++) {
+      for (boolean withIn : List.of(false, true)) {
+        List<com.agenthub.shared.tables.RowFilter> equalities = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+          String name = columns.get(c);
+          if ((mask & (1 << c)) == 0) {
+            others.add(name);
+          } else if (withIn && equalities.stream().noneMatch(f -> f.op() == com.agenthub.shared.tables.RowFilter.Op.IN)) {
+            com.google.gson.JsonArray values = new com.google.gson.JsonArray();
+            values.add(sample.get(name));
+            equalities.add(new com.agenthub.shared.tables.RowFilter(name, com.agenthub.shared.tables.RowFilter.Op.IN, values));
+          } else {
+            equalities.add(new com.agenthub.shared.tables.RowFilter(name,
+                c % 2 == 0 ? com.agenthub.shared.tables.RowFilter.Op.EQ : com.agenthub.shared.tables.RowFilter.Op.IS_NULL,
+                c % 2 == 0 ? sample.get(name) : new com.google.gson.JsonPrimitive(true)));
+          }
+        }
+        accepted += runShape(rows, org, equalities, Optional.empty());
+        for (String other : others) {
+          for (boolean descending : List.of(false, true)) {
+            com.agenthub.shared.tables.RowOrder order = new com.agenthub.shared.tables.RowOrder(other, descending);
+            accepted += runShape(rows, org, equalities, Optional.of(order));
+            List<com.agenthub.shared.tables.RowFilter> ranged = new ArrayList<>(equalities);
+            ranged.add(new com.agenthub.shared.tables.RowFilter(other, com.agenthub.shared.tables.RowFilter.Op.GTE, sample.get(other)));
+            ranged.add(new com.agenthub.shared.tables.RowFilter(other, com.agenthub.shared.tables.RowFilter.Op.NEQ, sample.get(other)));
+            accepted += runShape(rows, org, ranged, Optional.of(order));
+            List<com.agenthub.shared.tables.RowFilter> notNull = new ArrayList<>(equalities);
+            notNull.add(new com.agenthub.shared.tables.RowFilter(other, com.agenthub.shared.tables.RowFilter.Op.IS_NULL,
+                new com.google.gson.JsonPrimitive(false)));
+            accepted += runShape(rows, org, notNull, descending ? Optional.of(order) : Optional.empty());
+          }
+        }
+      }
+      rows.deleteWhere(org, "shapes", List.of(new com.agenthub.shared.tables.RowFilter("s", com.agenthub.shared.tables.RowFilter.Op.EQ,
+          new com.google.gson.JsonPrimitive("none"))));
+    }
+    // Refused: ranges on two columns, an order other than the range's column, an unindexed column.
+    for (List<com.agenthub.shared.tables.RowFilter> refused : List.of(
+        List.of(new com.agenthub.shared.tables.RowFilter("s", com.agenthub.shared.tables.RowFilter.Op.GT, sample.get("s")),
+            new com.agenthub.shared.tables.RowFilter("n", com.agenthub.shared.tables.RowFilter.Op.LT, sample.get("n"))),
+        List.of(new com.agenthub.shared.tables.RowFilter("u", com.agenthub.shared.tables.RowFilter.Op.EQ, sample.get("s"))))) {
+      assertRefused(() -> rows.query(org, "shapes", new com.agenthub.shared.tables.RowQuery(refused, Optional.empty(), List.of(), 10,
+          Optional.empty(), false)));
+    }
+    assertRefused(() -> rows.query(org, "shapes", new com.agenthub.shared.tables.RowQuery(
+        List.of(new com.agenthub.shared.tables.RowFilter("s", com.agenthub.shared.tables.RowFilter.Op.GT, sample.get("s"))),
+        Optional.of(new com.agenthub.shared.tables.RowOrder("n", false)), List.of(), 10, Optional.empty(), false)));
+    tables.list(org, new PageRequest(1, Optional.empty()));
+    tables.alter(org, "shapes", new com.agenthub.shared.tables.TableAlteration(Map.of(), List.of(),
+        List.of(new com.agenthub.shared.tables.NewColumn("extra", com.agenthub.shared.tables.ColumnType.STRING, false,
+            Optional.of("x"), false, false))), Optional.empty());
+    tables.delete(org, "shapes", Optional.empty(), Duration.ZERO);
+    tables.sweepDeletions(Duration.ofSeconds(5));
+    return accepted;
+  }
+
+  private static com.agenthub.shared.tables.NewColumn column(String name, com.agenthub.shared.tables.ColumnType type, boolean indexed) {
+    return new com.agenthub.shared.tables.NewColumn(name, type, false, Optional.empty(), false, indexed);
+  }
+
+  /** First and next page of one shape, with its count. */
+  private static int runShape(com.agenthub.shared.tables.RowService rows, String org, List<com.agenthub.shared.tables.RowFilter> filters,
+      Optional<com.agenthub.shared.tables.RowOrder> order) {
+    var first = rows.query(org, "shapes", new com.agenthub.shared.tables.RowQuery(filters, order, List.of(), 1, Optional.empty(), true));
+    first.nextPageToken().ifPresent(token -> rows.query(org, "shapes",
+        new com.agenthub.shared.tables.RowQuery(filters, order, List.of(), 1, Optional.of(token), false)));
+    return 1;
+  }
+
+  private static void assertRefused(Runnable query) {
+    com.agenthub.shared.errors.ApiError refused = org.junit.jupiter.api.Assertions.assertThrows(
+        com.agenthub.shared.errors.ApiError.class, query::run);
+    assertEquals(com.agenthub.shared.errors.ErrorKind.INVALID_ARGUMENT, refused.kind());
   }
 
   /** Payments: every list filter (first and next page), the ledger per organization and per intent, balances. */

@@ -93,11 +93,14 @@ record FirestoreIndexDeclaration(List<CompositeIndex> compositeIndexes, List<Ttl
    * backwards). Terraform appends the document id itself, in the order field's direction.
    */
   static Optional<CompositeIndex> requiredBy(Query query) {
-    if (query.equalTo().isEmpty() || query.orderBy().isEmpty()) {
+    // An 'in' filter is a set of equalities: it needs the same index as one.
+    Set<String> equalities = new java.util.TreeSet<>(query.equalTo().keySet());
+    equalities.addAll(query.in().keySet());
+    if (equalities.isEmpty() || query.orderBy().isEmpty()) {
       return Optional.empty();
     }
     List<IndexField> fields = new ArrayList<>();
-    query.equalTo().keySet().stream().sorted().forEach(field -> fields.add(new IndexField(field, "ASCENDING")));
+    equalities.forEach(field -> fields.add(new IndexField(field, "ASCENDING")));
     fields.add(new IndexField(query.orderBy().get(), query.descending() ? "DESCENDING" : "ASCENDING"));
     return Optional.of(new CompositeIndex(collectionGroup(query), List.copyOf(fields)));
   }

@@ -258,6 +258,54 @@ public abstract class DocumentStoreContract {
   }
 
   @Test
+  void inNotEqualAndNullFiltersMatchAsFirestoreDoesAndCountAgrees() {
+    for (long i = 1; i <= 9; i++) {
+      Map<String, Object> data = new java.util.HashMap<>();
+      data.put("seq", i % 3 == 0 ? null : i);
+      data.put("kind", i % 2 == 0 ? "even" : "odd");
+      store().commit(List.of(Write.create(doc("s" + i), data)));
+    }
+    Query in = Query.all(items, 100).whereIn("seq", List.of(2L, 4L, 5L, 99L));
+    assertEquals(List.of("s2", "s4", "s5"), store().query(in).stream().map(StoredDocument::id).toList());
+    // Not-equal leaves out nulls, as SQL's <> does.
+    Query notFour = Query.all(items, 100).where("kind", "even").orderBy("seq").except(4L);
+    assertEquals(List.of("s2", "s8"), store().query(notFour).stream().map(StoredDocument::id).toList());
+    Query nulls = Query.all(items, 100).where("seq", null);
+    assertEquals(List.of("s3", "s6", "s9"), store().query(nulls).stream().map(StoredDocument::id).toList());
+    assertEquals(3L, store().count(nulls));
+    assertEquals(2L, store().count(notFour.limit(1)));
+  }
+
+  @Test
+  void nullsOrderFirstAscendingAndLastDescendingAndCursorsPassThem() {
+    for (long i = 1; i <= 6; i++) {
+      Map<String, Object> data = new java.util.HashMap<>();
+      data.put("seq", i % 2 == 0 ? null : i);
+      store().commit(List.of(Write.create(doc("s" + i), data)));
+    }
+    for (Query.Direction direction : Query.Direction.values()) {
+      Query first = Query.all(items, 2).orderBy("seq", direction);
+      List<String> seen = new ArrayList<>();
+      Query next = first;
+      while (true) {
+        List<StoredDocument> page = store().query(next);
+        page.forEach(d -> seen.add(d.id()));
+        if (page.size() < 2) {
+          break;
+        }
+        StoredDocument last = page.get(page.size() - 1);
+        next = first.startAfter(new Query.Cursor(last.data().get("seq"), last.id()));
+      }
+      List<String> ascending = List.of("s2", "s4", "s6", "s1", "s3", "s5");
+      List<String> expected = new ArrayList<>(ascending);
+      if (direction == Query.Direction.DESCENDING) {
+        java.util.Collections.reverse(expected);
+      }
+      assertEquals(expected, seen, direction.toString());
+    }
+  }
+
+  @Test
   void queryWithoutOrderIsOrderedByIdAndSeesOnlyItsOwnCollection() {
     store().commit(List.of(
         Write.create(doc("b"), Map.of()),

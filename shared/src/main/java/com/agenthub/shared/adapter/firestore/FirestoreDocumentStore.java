@@ -74,9 +74,29 @@ public final class FirestoreDocumentStore implements DocumentStore {
 
   @Override
   public List<StoredDocument> query(Query query) {
+    com.google.cloud.firestore.Query q = filtered(query);
+    List<StoredDocument> page = new ArrayList<>();
+    for (DocumentSnapshot snapshot : await(q.limit(query.limit()).get()).getDocuments()) {
+      toStored(snapshot).ifPresent(page::add);
+    }
+    return page;
+  }
+
+  /** Counted on the server: one aggregation query, whatever the number of documents. */
+  @Override
+  public long count(Query query) {
+    Query whole = new Query(query.collection(), query.equalTo(), query.orderBy(), query.direction(), query.lower(),
+        query.upper(), Optional.empty(), 1, query.in(), query.notEqual());
+    return await(filtered(whole).count().get()).getCount();
+  }
+
+  private com.google.cloud.firestore.Query filtered(Query query) {
     com.google.cloud.firestore.Query q = firestore.collection(query.collection().toString());
     for (Map.Entry<String, Object> filter : query.equalTo().entrySet()) {
       q = q.whereEqualTo(filter.getKey(), toFirestore(filter.getValue()));
+    }
+    for (Map.Entry<String, List<Object>> filter : query.in().entrySet()) {
+      q = q.whereIn(filter.getKey(), filter.getValue().stream().map(FirestoreValues::toFirestore).toList());
     }
     com.google.cloud.firestore.Query.Direction direction = query.descending()
         ? com.google.cloud.firestore.Query.Direction.DESCENDING
@@ -95,6 +115,9 @@ public final class FirestoreDocumentStore implements DocumentStore {
             ? q.whereLessThanOrEqualTo(field, toFirestore(upper.value()))
             : q.whereLessThan(field, toFirestore(upper.value()));
       }
+      if (query.notEqual().isPresent()) {
+        q = q.whereNotEqualTo(field, toFirestore(query.notEqual().get()));
+      }
       q = q.orderBy(field, direction);
     }
     q = q.orderBy(FieldPath.documentId(), direction);
@@ -104,11 +127,7 @@ public final class FirestoreDocumentStore implements DocumentStore {
           ? q.startAfter(toFirestore(cursor.orderValue()), cursor.documentId())
           : q.startAfter(cursor.documentId());
     }
-    List<StoredDocument> page = new ArrayList<>();
-    for (DocumentSnapshot snapshot : await(q.limit(query.limit()).get()).getDocuments()) {
-      toStored(snapshot).ifPresent(page::add);
-    }
-    return page;
+    return q;
   }
 
   /** Distances come back in a result field the query names; it is taken out of the document again. */

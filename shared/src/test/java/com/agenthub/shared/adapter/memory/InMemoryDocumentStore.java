@@ -66,6 +66,7 @@ public final class InMemoryDocumentStore implements DocumentStore {
     documents.forEach((key, entry) -> {
       if (key.startsWith(prefix) && !key.substring(prefix.length()).contains("/")
           && query.equalTo().entrySet().stream().allMatch(f -> equal(entry.data().get(f.getKey()), f.getValue()))
+          && query.in().entrySet().stream().allMatch(f -> f.getValue().stream().anyMatch(v -> equal(entry.data().get(f.getKey()), v)))
           && query.orderBy().map(entry.data()::containsKey).orElse(true)
           && withinBounds(entry.data(), query)) {
         matches.add(stored(new DocumentPath(List.of(key.split("/"))), entry));
@@ -74,7 +75,8 @@ public final class InMemoryDocumentStore implements DocumentStore {
     Comparator<StoredDocument> order = Comparator.comparing(StoredDocument::id);
     if (query.orderBy().isPresent()) {
       String field = query.orderBy().get();
-      order = Comparator.<StoredDocument, Comparable<Object>>comparing(d -> comparable(d.data().get(field))).thenComparing(order);
+      order = Comparator.<StoredDocument, Object>comparing(d -> d.data().get(field), InMemoryDocumentStore::compareValues)
+          .thenComparing(order);
     }
     matches.sort(query.descending() ? order.reversed() : order);
     List<StoredDocument> page = new ArrayList<>();
@@ -205,7 +207,7 @@ public final class InMemoryDocumentStore implements DocumentStore {
     Query.Cursor cursor = query.startAfter().get();
     int sign = query.descending() ? -1 : 1;
     if (query.orderBy().isPresent()) {
-      int byValue = comparable(doc.data().get(query.orderBy().get())).compareTo(cursor.orderValue());
+      int byValue = compareValues(doc.data().get(query.orderBy().get()), cursor.orderValue());
       if (byValue != 0) {
         return sign * byValue > 0;
       }
@@ -219,6 +221,9 @@ public final class InMemoryDocumentStore implements DocumentStore {
     }
     Object value = data.get(query.orderBy().get());
     if (value == null) {
+      return query.lower().isEmpty() && query.upper().isEmpty() && query.notEqual().isEmpty();
+    }
+    if (query.notEqual().isPresent() && equal(value, query.notEqual().get())) {
       return false;
     }
     if (query.lower().isPresent()) {
@@ -234,6 +239,17 @@ public final class InMemoryDocumentStore implements DocumentStore {
       }
     }
     return true;
+  }
+
+  /** Firestore's order within one type, with null before every value. */
+  private static int compareValues(Object a, Object b) {
+    if (a == null || b == null) {
+      return a == null ? (b == null ? 0 : -1) : 1;
+    }
+    if (a instanceof Number x && b instanceof Number y) {
+      return Double.compare(x.doubleValue(), y.doubleValue());
+    }
+    return comparable(a).compareTo(b);
   }
 
   @SuppressWarnings("unchecked")
