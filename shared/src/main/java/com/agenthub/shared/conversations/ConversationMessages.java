@@ -14,6 +14,7 @@ import com.agenthub.shared.port.Query;
 import com.agenthub.shared.port.StoreException;
 import com.agenthub.shared.port.StoredDocument;
 import com.agenthub.shared.port.Write;
+import com.agenthub.shared.versions.Contention;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The messages of a conversation. Each append is one atomic commit that moves the conversation's
@@ -30,17 +32,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * creates messages N+1..N+k (documents named by their sequence, so a sequence can never be taken
  * twice), the guards of their client message ids, their warehouse records and the agent's usage
  * counters. Concurrent appends race optimistically: one wins each version, the others read again
- * and retry — so sequences are gap-free and strictly increasing, and counters equal what is stored.
+ * and retry ({@link Contention}) — so sequences are gap-free and strictly increasing, and counters
+ * equal what is stored.
  */
 public final class ConversationMessages {
 
-  /**
-   * How long lost races are retried (with jittered backoff) before the append answers 503: a
-   * budget in time, not attempts, because under N concurrent appenders one may lose many rounds
-   * in a row; well inside a function's request timeout.
-   */
-  static final long RETRY_BUDGET_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
-  private static final long MAX_BACKOFF_MILLIS = 40;
+  /** Another append took the version (STALE) or a client id (ALREADY_EXISTS), or the commit was aborted: read again. */
+  private static final Set<StoreException.Reason> LOST_RACE = Set.of(StoreException.Reason.STALE,
+      StoreException.Reason.ALREADY_EXISTS, StoreException.Reason.CONTENTION);
 
   private final DocumentStore store;
   private final Conversations conversations;
@@ -76,74 +75,72 @@ public final class ConversationMessages {
         reads.add(ConversationPaths.clientMessageId(organizationId, conversation, Sha256.hex(clientId.get())));
       }
     }
-    boolean agentChecked = false;
-    long giveUpAt = System.nanoTime() + RETRY_BUDGET_NANOS;
-    for (int attempt = 1; ; attempt++) {
-      List<Optional<StoredDocument>> found = store.getAll(reads);
-      StoredDocument current = found.get(0).orElseThrow(() -> ApiError.notFound("conversation"));
-      if (!agentChecked) {
-        conversations.requireLiveAgent(organizationId, current);
-        agentChecked = true;
-      }
-      Map<Integer, Long> replayed = replays(messages, guardRead, found);
-      if (replayed.size() == messages.size()) {
-        return replayOnly(organizationId, conversation, messages, replayed, current.longValue("last_sequence"));
-      }
-      if (!ConversationStatus.OPEN.wire().equals(current.string("status"))) {
-        throw ApiError.withField(ErrorKind.CONFLICT, "conversation_id", "the conversation is closed; it takes no more messages");
-      }
-      long last = current.longValue("last_sequence");
-      if (expectedSequence.isPresent() && expectedSequence.get() != last + 1) {
-        throw ApiError.withField(ErrorKind.CONFLICT, "expected_sequence",
-            "the next sequence is " + (last + 1) + ", not " + expectedSequence.get() + "; list the new messages and retry");
-      }
-      Instant now = Timestamps.now(clock);
-      Optional<Instant> expiresAt = ConversationSettings.retention(found.get(1)).map(now::plus);
-      List<Write> writes = new ArrayList<>();
-      List<AppendedMessages.Entry> entries = new ArrayList<>();
-      long sequence = last;
-      long tokensIn = 0;
-      long tokensOut = 0;
-      String agentId = current.string("agent_id");
-      for (int i = 0; i < messages.size(); i++) {
-        if (replayed.containsKey(i)) {
-          entries.add(null); // filled in below, once the commit has succeeded
-          continue;
-        }
-        NewMessage message = messages.get(i);
-        sequence++;
-        tokensIn += message.tokensIn();
-        tokensOut += message.tokensOut();
-        Map<String, Object> data = MessageDocuments.data(organizationId, agentId, conversation, sequence, message, now, expiresAt);
-        writes.add(Write.create(ConversationPaths.message(organizationId, conversation, sequence), data));
-        writes.add(MessageDocuments.changeRecord(data, now));
-        if (message.clientMessageId().isPresent()) {
-          Map<String, Object> guard = new LinkedHashMap<>();
-          guard.put("sequence", sequence);
-          guard.put("fingerprint", MessageDocuments.fingerprint(message));
-          expiresAt.ifPresent(expiry -> guard.put("expires_at", expiry));
-          writes.add(Write.create(reads.get(guardRead.get(i)), guard));
-        }
-        entries.add(new AppendedMessages.Entry(MessageDocuments.message(data), false));
-      }
-      long appended = sequence - last;
-      Map<String, Object> fields = new LinkedHashMap<>();
-      fields.put("last_sequence", sequence);
-      fields.put("tokens_in", current.longValue("tokens_in") + tokensIn);
-      fields.put("tokens_out", current.longValue("tokens_out") + tokensOut);
-      fields.put("last_message_at", now);
-      fields.put("updated_at", now);
-      writes.add(0, Write.update(current.path(), fields, Optional.of(current.version())));
-      writes.addAll(counters.incrementWrites(organizationId, agentId,
-          Map.of("messages", appended, "tokens_in", tokensIn, "tokens_out", tokensOut), now));
-      try {
-        store.commit(writes);
-      } catch (StoreException e) {
-        retryOrFail(e, attempt, giveUpAt);
+    AtomicBoolean agentChecked = new AtomicBoolean();
+    return Contention.retry("the conversation", LOST_RACE,
+        () -> appendOnce(organizationId, conversation, messages, expectedSequence, reads, guardRead, agentChecked));
+  }
+
+  /** One read-then-commit round of {@link #append}; a lost race surfaces as the commit's StoreException. */
+  private AppendedMessages appendOnce(String organizationId, String conversation, List<NewMessage> messages,
+      Optional<Long> expectedSequence, List<DocumentPath> reads, Map<Integer, Integer> guardRead, AtomicBoolean agentChecked) {
+    List<Optional<StoredDocument>> found = store.getAll(reads);
+    StoredDocument current = found.get(0).orElseThrow(() -> ApiError.notFound("conversation"));
+    if (!agentChecked.getAndSet(true)) {
+      conversations.requireLiveAgent(organizationId, current);
+    }
+    Map<Integer, Long> replayed = replays(messages, guardRead, found);
+    if (replayed.size() == messages.size()) {
+      return replayOnly(organizationId, conversation, messages, replayed, current.longValue("last_sequence"));
+    }
+    if (!ConversationStatus.OPEN.wire().equals(current.string("status"))) {
+      throw ApiError.withField(ErrorKind.CONFLICT, "conversation_id", "the conversation is closed; it takes no more messages");
+    }
+    long last = current.longValue("last_sequence");
+    if (expectedSequence.isPresent() && expectedSequence.get() != last + 1) {
+      throw ApiError.withField(ErrorKind.CONFLICT, "expected_sequence",
+          "the next sequence is " + (last + 1) + ", not " + expectedSequence.get() + "; list the new messages and retry");
+    }
+    Instant now = Timestamps.now(clock);
+    Optional<Instant> expiresAt = ConversationSettings.retention(found.get(1)).map(now::plus);
+    List<Write> writes = new ArrayList<>();
+    List<AppendedMessages.Entry> entries = new ArrayList<>();
+    long sequence = last;
+    long tokensIn = 0;
+    long tokensOut = 0;
+    String agentId = current.string("agent_id");
+    for (int i = 0; i < messages.size(); i++) {
+      if (replayed.containsKey(i)) {
+        entries.add(null); // filled in below, once the commit has succeeded
         continue;
       }
-      return withReplays(organizationId, conversation, entries, replayed, sequence);
+      NewMessage message = messages.get(i);
+      sequence++;
+      tokensIn += message.tokensIn();
+      tokensOut += message.tokensOut();
+      Map<String, Object> data = MessageDocuments.data(organizationId, agentId, conversation, sequence, message, now, expiresAt);
+      writes.add(Write.create(ConversationPaths.message(organizationId, conversation, sequence), data));
+      writes.add(MessageDocuments.changeRecord(data, now));
+      if (message.clientMessageId().isPresent()) {
+        Map<String, Object> guard = new LinkedHashMap<>();
+        guard.put("sequence", sequence);
+        guard.put("fingerprint", MessageDocuments.fingerprint(message));
+        expiresAt.ifPresent(expiry -> guard.put("expires_at", expiry));
+        writes.add(Write.create(reads.get(guardRead.get(i)), guard));
+      }
+      entries.add(new AppendedMessages.Entry(MessageDocuments.message(data), false));
     }
+    long appended = sequence - last;
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("last_sequence", sequence);
+    fields.put("tokens_in", current.longValue("tokens_in") + tokensIn);
+    fields.put("tokens_out", current.longValue("tokens_out") + tokensOut);
+    fields.put("last_message_at", now);
+    fields.put("updated_at", now);
+    writes.add(0, Write.update(current.path(), fields, Optional.of(current.version())));
+    writes.addAll(counters.incrementWrites(organizationId, agentId,
+        Map.of("messages", appended, "tokens_in", tokensIn, "tokens_out", tokensOut), now));
+    store.commit(writes);
+    return withReplays(organizationId, conversation, entries, replayed, sequence);
   }
 
   /** The messages of a conversation by sequence, ascending or descending, optionally only those after a sequence. */
@@ -214,23 +211,6 @@ public final class ConversationMessages {
     return new AppendedMessages(entries, lastSequence);
   }
 
-  /** Another append took the version (STALE) or the same client id (ALREADY_EXISTS): back off and read again. */
-  private static void retryOrFail(StoreException e, int attempt, long giveUpAt) {
-    boolean lostRace = e.reason() == StoreException.Reason.STALE || e.reason() == StoreException.Reason.ALREADY_EXISTS
-        || e.reason() == StoreException.Reason.CONTENTION;
-    if (!lostRace) {
-      throw e;
-    }
-    if (System.nanoTime() - giveUpAt > 0) {
-      throw ApiError.of(ErrorKind.UNAVAILABLE, "too many concurrent appends to this conversation; retry later");
-    }
-    long ceiling = Math.min(MAX_BACKOFF_MILLIS, 1L << Math.min(attempt, 6));
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling + 1));
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw ApiError.of(ErrorKind.UNAVAILABLE, "interrupted while retrying; retry later");
-    }
-  }
+
 
 }

@@ -1,5 +1,6 @@
 package com.agenthub.shared.payments;
 
+import com.agenthub.shared.versions.Contention;
 import com.agenthub.shared.changes.Change;
 import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.errors.ErrorKind;

@@ -1,5 +1,6 @@
 package com.agenthub.shared.payments;
 
+import com.agenthub.shared.versions.Contention;
 import com.agenthub.shared.ids.Timestamps;
 import com.agenthub.shared.logging.StructuredLog;
 import com.agenthub.shared.port.DocumentStore;

@@ -1,35 +1,44 @@
-package com.agenthub.shared.payments;
+package com.agenthub.shared.versions;
 
 import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.errors.ErrorKind;
 import com.agenthub.shared.port.StoreException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Retries a read-then-conditional-commit that lost a race. Version preconditions instead of
- * transactions: the Firestore emulator (and the service, under contention on one document) aborts
- * most of 50 concurrent read-write transactions, while a lost precondition costs one re-read.
+ * Retries a read-then-conditional-commit that lost a race, for every service (payments, conversation
+ * appends). Version preconditions instead of transactions: the Firestore emulator (and the service,
+ * under contention on one document) aborts most of 50 concurrent read-write transactions, while a
+ * lost precondition costs one re-read.
  */
-final class Contention {
+public final class Contention {
 
   /** How long one request keeps trying before answering 503. */
-  static final Duration DEADLINE = Duration.ofSeconds(20);
+  public static final Duration DEADLINE = Duration.ofSeconds(20);
+  /** A changed version (STALE) or an aborted commit (CONTENTION): read again and retry. */
+  public static final Set<StoreException.Reason> LOST_RACE = Set.of(StoreException.Reason.STALE, StoreException.Reason.CONTENTION);
 
   @FunctionalInterface
-  interface Attempt<T> {
+  public interface Attempt<T> {
     T run();
   }
 
   private Contention() {}
 
-  static <T> T retry(String what, Attempt<T> attempt) {
+  public static <T> T retry(String what, Attempt<T> attempt) {
+    return retry(what, LOST_RACE, attempt);
+  }
+
+  /** Runs {@code attempt} again, after a jittered pause, whenever it fails for one of {@code lostRace}, until the deadline. */
+  public static <T> T retry(String what, Set<StoreException.Reason> lostRace, Attempt<T> attempt) {
     long deadline = System.nanoTime() + DEADLINE.toNanos();
     for (int round = 1; ; round++) {
       try {
         return attempt.run();
       } catch (StoreException e) {
-        if (e.reason() != StoreException.Reason.STALE && e.reason() != StoreException.Reason.CONTENTION) {
+        if (!lostRace.contains(e.reason())) {
           throw e;
         }
         if (System.nanoTime() > deadline) {
