@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.agenthub.functions.testing.ApiClient;
 import com.agenthub.functions.testing.DevServerProcess;
+import com.agenthub.functions.testing.KillMidLoad;
 import com.agenthub.functions.testing.ApiResponse;
 import com.agenthub.functions.testing.LocalStackFixture;
 import com.agenthub.shared.local.LocalPorts;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -34,42 +32,19 @@ class DurabilityTest {
     ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
 
     Process first = startServer(port);
-    ExecutorService writers = Executors.newFixedThreadPool(8);
-    try {
-      ApiClient client = new ApiClient("http://127.0.0.1:" + port, key);
-      Instant giveUpAt = Instant.now().plus(Duration.ofSeconds(60));
-      for (int w = 0; w < 8; w++) {
-        writers.submit(() -> {
-          while (Instant.now().isBefore(giveUpAt)) {
-            try {
-              ApiResponse created = client.post("CreateAgent", "{\"name\": \"survivor\"}");
-              if (created.status() == 201) {
-                acknowledged.add(created.json().get("id").getAsString());
-              }
-            } catch (RuntimeException connectionLost) {
-              return;
-            }
-          }
-        });
+    ApiClient client = new ApiClient("http://127.0.0.1:" + port, key);
+    KillMidLoad.run(first, 8, Duration.ofSeconds(60), () -> acknowledged.size() >= 40, writer -> round -> {
+      ApiResponse created = client.post("CreateAgent", "{\"name\": \"survivor\"}");
+      if (created.status() == 201) {
+        acknowledged.add(created.json().get("id").getAsString());
       }
-      // Kill mid-stream, once the writers are well under way (a cold JVM may take seconds to warm up).
-      while (acknowledged.size() < 40 && Instant.now().isBefore(giveUpAt)) {
-        Thread.sleep(20);
-      }
-      first.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, mid-request
-      assertTrue(first.waitFor(10, TimeUnit.SECONDS));
-      assertEquals(137, first.exitValue(), "killed by SIGKILL");
-    } finally {
-      writers.shutdownNow();
-      writers.awaitTermination(10, TimeUnit.SECONDS);
-      first.destroyForcibly();
-    }
+    });
     assertTrue(acknowledged.size() >= 40, "enough creates were acknowledged before the kill: " + acknowledged.size());
 
     Process second = startServer(port);
     try {
-      ApiClient client = new ApiClient("http://127.0.0.1:" + port, key);
-      List<String> lost = acknowledged.stream().filter(id -> client.get("GetAgent?agent_id=" + id).status() != 200).toList();
+      ApiClient restarted = new ApiClient("http://127.0.0.1:" + port, key);
+      List<String> lost = acknowledged.stream().filter(id -> restarted.get("GetAgent?agent_id=" + id).status() != 200).toList();
       assertEquals(List.of(), lost, "acknowledged agents missing after restart");
     } finally {
       second.destroyForcibly();

@@ -53,8 +53,6 @@ public final class ConversationBenchmark {
     this.maxTime = maxTime;
   }
 
-  private record Row(String label, int concurrency, LoadRunner.ClientFactory factory) {}
-
   public void run() throws Exception {
     System.setProperty(Settings.PROJECT, Emulators.PROJECT_ID);
     System.setProperty(Settings.FIRESTORE_EMULATOR_HOST, Emulators.firestoreHost());
@@ -105,54 +103,26 @@ public final class ConversationBenchmark {
         };
       };
 
-      List<List<Row>> groups = List.of(
-          List.of(new Row("AppendMessages, 1 conversation", 1, ownConversation), new Row("  floor: getAll + commit", 1, floorOwn),
-              new Row("  same RPCs: key, getAll, agent, commit, publish, deletes", 1, sameRpcs)),
-          List.of(new Row("AppendMessages, 16 conversations", 16, ownConversation),
-              new Row("  floor: getAll + commit", 16, floorOwn),
-              new Row("  same RPCs: key, getAll, agent, commit, publish, deletes", 16, sameRpcs)),
-          List.of(new Row("AppendMessages, 16 on 1 conversation", 16, sharedConversation),
-              new Row("  floor: getAll + commit (no precondition)", 16, floorShared)));
+      List<List<FloorTable.Row>> groups = List.of(
+          List.of(new FloorTable.Row("AppendMessages, 1 conversation", 1, ownConversation), new FloorTable.Row("  floor: getAll + commit", 1, floorOwn),
+              new FloorTable.Row("  same RPCs: key, getAll, agent, commit, publish, deletes", 1, sameRpcs)),
+          List.of(new FloorTable.Row("AppendMessages, 16 conversations", 16, ownConversation),
+              new FloorTable.Row("  floor: getAll + commit", 16, floorOwn),
+              new FloorTable.Row("  same RPCs: key, getAll, agent, commit, publish, deletes", 16, sameRpcs)),
+          List.of(new FloorTable.Row("AppendMessages, 16 on 1 conversation", 16, sharedConversation),
+              new FloorTable.Row("  floor: getAll + commit (no precondition)", 16, floorShared)));
       out.printf("%n== Conversations: AppendMessages (one message per request) vs the raw Firestore client, emulators %s / %s ==%n",
           Emulators.firestoreHost(), Emulators.pubsubHost());
-      for (List<Row> group : groups) {
-        for (Row row : group) {
-          LoadRunner.run(row.concurrency(), 300, Duration.ofSeconds(3), row.factory()); // JIT warm-up
-        }
-      }
-      out.printf("load average before: %s%n", Benchmarks.loadAverage());
-      out.printf("%-44s %5s %6s %5s %8s %8s %8s %8s%n", "operation", "conc", "n", "err", "p50 ms", "p99 ms", "max ms", "msg/s");
-      for (List<Row> group : groups) {
-        List<Stats> stats = new ArrayList<>();
-        for (Row row : group) {
-          Stats s = LoadRunner.Sample.merge(List.of(LoadRunner.run(row.concurrency(), maxRequests, maxTime, row.factory())));
-          stats.add(s);
-          out.printf("%-44s %5d %6d %5d %8.2f %8.2f %8.1f %8.0f%n", row.label(), row.concurrency(), s.count(), s.errors(),
-              s.p50Ms(), s.p99Ms(), s.maxMs(), s.perSecond());
-        }
-        double budget = 1.3 * stats.get(1).p50Ms() + 2.0;
-        out.printf("  -> p50 %.2fx floor%s; goal p50 <= 1.3 x floor + 2 ms = %.2f ms: %s%n",
-            stats.get(0).p50Ms() / stats.get(1).p50Ms(),
-            stats.size() > 2 ? String.format(" (%.2fx same-RPCs floor)", stats.get(0).p50Ms() / stats.get(2).p50Ms()) : "",
-            budget, stats.get(0).p50Ms() <= budget ? "MET" : "MISSED");
-      }
+      FloorTable.run(out, groups, 44, "msg/s", 300, maxRequests, maxTime);
       out.printf("load average after: %s%n", Benchmarks.loadAverage());
     }
   }
 
   private static LoadRunner.Client http(int port, String host, String key, String conversation) throws Exception {
     byte[] request = RawHttp.postJson(host, "/AppendMessages", key, "{\"conversation_id\": \"" + conversation + "\", " + BODY_TAIL);
-    KeepAliveConnection connection = new KeepAliveConnection(port, 30_000);
-    return new LoadRunner.Client() {
-      public boolean call() throws Exception {
-        return connection.exchange(request).status() == 201;
-      }
-
-      public void close() {
-        connection.close();
-      }
-    };
+    return KeepAliveConnection.client(port, () -> request, 201);
   }
+
 
   /** The same reads and the same commit as one append, with nothing around them. */
   private static LoadRunner.Client floor(Firestore db, String orgId, String agent, String conversationId) {

@@ -35,6 +35,23 @@ public final class KeepAliveConnection implements AutoCloseable {
     len = 0;
   }
 
+  /** A load client on its own connection: each call sends the next request and expects {@code expectedStatus}. */
+  public static LoadRunner.Client client(int port, java.util.function.Supplier<byte[]> request, int expectedStatus)
+      throws IOException {
+    KeepAliveConnection connection = new KeepAliveConnection(port, 30_000);
+    return new LoadRunner.Client() {
+      @Override
+      public boolean call() throws Exception {
+        return connection.exchange(request.get()).status() == expectedStatus;
+      }
+
+      @Override
+      public void close() {
+        connection.close();
+      }
+    };
+  }
+
   /** Sends one request and reads its whole response; reconnects first if the server closed. */
   public RawHttp.Response exchange(byte[] request) throws IOException {
     if (socket == null) {

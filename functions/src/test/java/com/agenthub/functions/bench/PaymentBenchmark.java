@@ -55,8 +55,6 @@ public final class PaymentBenchmark {
     this.maxTime = maxTime;
   }
 
-  private record Row(String label, int concurrency, LoadRunner.ClientFactory factory) {}
-
   public void run() throws Exception {
     System.setProperty(Settings.PROJECT, Emulators.PROJECT_ID);
     System.setProperty(Settings.FIRESTORE_EMULATOR_HOST, Emulators.firestoreHost());
@@ -92,33 +90,15 @@ public final class PaymentBenchmark {
       LoadRunner.ClientFactory createFloor = () -> createFloor(db, orgId);
       LoadRunner.ClientFactory refundFloor = () -> refundFloor(db, orgId, "floor-" + nextFloor.getAndIncrement() % 17);
 
-      List<List<Row>> groups = List.of(
-          List.of(new Row("CreatePaymentIntent", 1, create), new Row("  floor: same reads + commits", 1, createFloor)),
-          List.of(new Row("CreatePaymentIntent", 16, create), new Row("  floor: same reads + commits", 16, createFloor)),
-          List.of(new Row("CreateRefund (own intent per client)", 1, refund), new Row("  floor: same reads + commits", 1, refundFloor)),
-          List.of(new Row("CreateRefund (own intent per client)", 16, refund),
-              new Row("  floor: same reads + commits", 16, refundFloor)));
+      List<List<FloorTable.Row>> groups = List.of(
+          List.of(new FloorTable.Row("CreatePaymentIntent", 1, create), new FloorTable.Row("  floor: same reads + commits", 1, createFloor)),
+          List.of(new FloorTable.Row("CreatePaymentIntent", 16, create), new FloorTable.Row("  floor: same reads + commits", 16, createFloor)),
+          List.of(new FloorTable.Row("CreateRefund (own intent per client)", 1, refund), new FloorTable.Row("  floor: same reads + commits", 1, refundFloor)),
+          List.of(new FloorTable.Row("CreateRefund (own intent per client)", 16, refund),
+              new FloorTable.Row("  floor: same reads + commits", 16, refundFloor)));
       out.printf("%n== Payments vs the raw Firestore client, emulators %s / %s ==%n", Emulators.firestoreHost(),
           Emulators.pubsubHost());
-      for (List<Row> group : groups) {
-        for (Row row : group) {
-          LoadRunner.run(row.concurrency(), 200, Duration.ofSeconds(3), row.factory()); // JIT warm-up
-        }
-      }
-      out.printf("load average before: %s%n", Benchmarks.loadAverage());
-      out.printf("%-40s %5s %6s %5s %8s %8s %8s %8s%n", "operation", "conc", "n", "err", "p50 ms", "p99 ms", "max ms", "req/s");
-      for (List<Row> group : groups) {
-        List<Stats> stats = new ArrayList<>();
-        for (Row row : group) {
-          Stats s = LoadRunner.Sample.merge(List.of(LoadRunner.run(row.concurrency(), maxRequests, maxTime, row.factory())));
-          stats.add(s);
-          out.printf("%-40s %5d %6d %5d %8.2f %8.2f %8.1f %8.0f%n", row.label(), row.concurrency(), s.count(), s.errors(),
-              s.p50Ms(), s.p99Ms(), s.maxMs(), s.perSecond());
-        }
-        double budget = 1.3 * stats.get(1).p50Ms() + 2.0;
-        out.printf("  -> p50 %.2fx floor; goal p50 <= 1.3 x floor + 2 ms = %.2f ms: %s%n",
-            stats.get(0).p50Ms() / stats.get(1).p50Ms(), budget, stats.get(0).p50Ms() <= budget ? "MET" : "MISSED");
-      }
+      FloorTable.run(out, groups, 40, "req/s", 200, maxRequests, maxTime);
       webhooks(api, server.baseUrl());
       out.printf("load average after: %s%n", Benchmarks.loadAverage());
     }
@@ -183,21 +163,15 @@ public final class PaymentBenchmark {
 
   private static LoadRunner.Client http(int port, String host, String key, String path,
       java.util.function.Supplier<String> body, int expected) throws Exception {
-    KeepAliveConnection connection = new KeepAliveConnection(port, 30_000);
-    return new LoadRunner.Client() {
-      public boolean call() throws Exception {
-        byte[] json = body.get().getBytes(StandardCharsets.UTF_8);
-        byte[] request = ("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + key
-            + "\r\nIdempotency-Key: " + UUID.randomUUID() + "\r\nContent-Type: application/json\r\nContent-Length: "
-            + json.length + "\r\n\r\n" + new String(json, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-        return connection.exchange(request).status() == expected;
-      }
-
-      public void close() {
-        connection.close();
-      }
-    };
+    // A new Idempotency-Key per call: every request is a new operation.
+    return KeepAliveConnection.client(port, () -> {
+      byte[] json = body.get().getBytes(StandardCharsets.UTF_8);
+      return ("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + key
+          + "\r\nIdempotency-Key: " + UUID.randomUUID() + "\r\nContent-Type: application/json\r\nContent-Length: "
+          + json.length + "\r\n\r\n" + new String(json, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+    }, expected);
   }
+
 
   /** One create's Firestore work: API key read, key claim, intent + index + outbox, relay delete, key reply. */
   private static LoadRunner.Client createFloor(Firestore db, String orgId) {

@@ -113,19 +113,9 @@ public final class WarmPathBenchmark {
   }
 
   private static LoadRunner.ClientFactory http(int port, byte[] request, int expected) {
-    return () -> {
-      KeepAliveConnection connection = new KeepAliveConnection(port, 30_000);
-      return new LoadRunner.Client() {
-        public boolean call() throws Exception {
-          return connection.exchange(request).status() == expected;
-        }
-
-        public void close() {
-          connection.close();
-        }
-      };
-    };
+    return () -> KeepAliveConnection.client(port, () -> request, expected);
   }
+
 
   /** What CreateAgent stores, in Firestore's own types. */
   private Map<String, Object> agentData() {

@@ -6,19 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.agenthub.functions.testing.ApiClient;
 import com.agenthub.functions.testing.ApiResponse;
 import com.agenthub.functions.testing.DevServerProcess;
+import com.agenthub.functions.testing.KillMidLoad;
 import com.agenthub.functions.testing.LocalStackFixture;
 import com.agenthub.functions.testing.WarehouseProbe;
 import com.agenthub.shared.local.LocalPorts;
 import com.google.gson.JsonObject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -41,39 +38,16 @@ class ConversationCrashTest {
 
     int port = LocalPorts.free();
     Process server = DevServerProcess.start(port, Map.of());
-    ExecutorService writers = Executors.newFixedThreadPool(8);
-    try {
-      ApiClient client = new ApiClient("http://127.0.0.1:" + port, stack.bearer());
-      Instant giveUpAt = Instant.now().plus(Duration.ofSeconds(60));
-      for (int w = 0; w < 8; w++) {
-        int writer = w;
-        writers.submit(() -> {
-          for (int m = 0; Instant.now().isBefore(giveUpAt); m++) {
-            String clientId = "w" + writer + "-" + m;
-            try {
-              ApiResponse appended = client.post("AppendMessages", "{\"conversation_id\": \"" + conversation + "\", "
-                  + "\"role\": \"user\", \"content\": \"" + clientId + "\", \"tokens_in\": 1, \"client_message_id\": \"" + clientId + "\"}");
-              if (appended.status() == 201) {
-                acknowledged.put(clientId, appended.json().getAsJsonArray("messages").get(0).getAsJsonObject()
-                    .get("sequence").getAsLong());
-              }
-            } catch (RuntimeException connectionLost) {
-              return;
-            }
-          }
-        });
+    ApiClient client = new ApiClient("http://127.0.0.1:" + port, stack.bearer());
+    KillMidLoad.run(server, 8, Duration.ofSeconds(60), () -> acknowledged.size() >= 60, writer -> round -> {
+      String clientId = "w" + writer + "-" + round;
+      ApiResponse appended = client.post("AppendMessages", "{\"conversation_id\": \"" + conversation + "\", "
+          + "\"role\": \"user\", \"content\": \"" + clientId + "\", \"tokens_in\": 1, \"client_message_id\": \"" + clientId + "\"}");
+      if (appended.status() == 201) {
+        acknowledged.put(clientId, appended.json().getAsJsonArray("messages").get(0).getAsJsonObject()
+            .get("sequence").getAsLong());
       }
-      while (acknowledged.size() < 60 && Instant.now().isBefore(giveUpAt)) {
-        Thread.sleep(20);
-      }
-      server.destroyForcibly(); // SIGKILL mid-append
-      assertTrue(server.waitFor(10, TimeUnit.SECONDS));
-      assertEquals(137, server.exitValue(), "killed by SIGKILL");
-    } finally {
-      writers.shutdownNow();
-      writers.awaitTermination(10, TimeUnit.SECONDS);
-      server.destroyForcibly();
-    }
+    });
     assertTrue(acknowledged.size() >= 60, "enough appends were acknowledged before the kill: " + acknowledged.size());
 
     Map<String, Long> stored = storedByClientId(stack, conversation);

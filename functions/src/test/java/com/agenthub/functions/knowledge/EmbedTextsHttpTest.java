@@ -1,5 +1,6 @@
 package com.agenthub.functions.knowledge;
 
+import static com.agenthub.shared.testing.Vectors.cosine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,17 +71,5 @@ class EmbedTextsHttpTest {
       vectors.add(vector);
     }
     return vectors;
-  }
-
-  private static double cosine(float[] a, float[] b) {
-    double dot = 0;
-    double na = 0;
-    double nb = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
-      na += a[i] * a[i];
-      nb += b[i] * b[i];
-    }
-    return dot / Math.sqrt(na * nb);
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.agenthub.functions.testing.ApiClient;
 import com.agenthub.functions.testing.ApiResponse;
 import com.agenthub.functions.testing.DevServerProcess;
+import com.agenthub.functions.testing.KillMidLoad;
 import com.agenthub.functions.testing.LocalStackFixture;
 import com.agenthub.functions.testing.WarehouseProbe;
 import com.agenthub.functions.wiring.Services;
@@ -14,7 +15,6 @@ import com.agenthub.shared.local.LocalPorts;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,9 +23,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -46,52 +43,32 @@ class PaymentCrashTest {
     List<String> paid = new ArrayList<>();
     ConcurrentLinkedQueue<String> createdAcks = new ConcurrentLinkedQueue<>();
     Map<String, AtomicInteger> refundAcks = new ConcurrentHashMap<>();
-    ExecutorService writers = Executors.newFixedThreadPool(8);
-    try {
-      for (int i = 0; i < 6; i++) {
-        paid.add(PaymentCalls.create(child, "{\"amount\": 100000, \"currency\": \"usd\", \"payment_method\": \"pm_card_visa\"}")
-            .get("id").getAsString());
-      }
-      for (String id : paid) {
-        PaymentCalls.awaitStatus(child, id, "succeeded");
-        refundAcks.put(id, new AtomicInteger());
-      }
-      Instant giveUpAt = Instant.now().plus(Duration.ofSeconds(30));
-      for (int w = 0; w < 8; w++) {
-        Random random = new Random(w);
-        writers.submit(() -> {
-          while (Instant.now().isBefore(giveUpAt)) {
-            try {
-              if (random.nextBoolean()) {
-                ApiResponse created = PaymentCalls.post(child, "CreatePaymentIntent", "{\"amount\": 700, \"currency\": \"usd\"}");
-                if (created.status() == 201) {
-                  createdAcks.add(created.json().get("id").getAsString());
-                }
-              } else {
-                String id = paid.get(random.nextInt(paid.size()));
-                ApiResponse refund = PaymentCalls.post(child, "CreateRefund", "{\"payment_intent_id\": \"" + id + "\", \"amount\": 1}");
-                if (refund.status() == 201) {
-                  refundAcks.get(id).incrementAndGet();
-                }
-              }
-            } catch (RuntimeException connectionLost) {
-              return;
-            }
-          }
-        });
-      }
-      while (createdAcks.size() + refundAcks.values().stream().mapToInt(AtomicInteger::get).sum() < 60
-          && Instant.now().isBefore(giveUpAt)) {
-        Thread.sleep(20);
-      }
-      server.destroyForcibly(); // SIGKILL, mid-request
-      assertTrue(server.waitFor(10, TimeUnit.SECONDS));
-      assertEquals(137, server.exitValue(), "killed by SIGKILL");
-    } finally {
-      writers.shutdownNow();
-      writers.awaitTermination(10, TimeUnit.SECONDS);
-      server.destroyForcibly();
+    for (int i = 0; i < 6; i++) {
+      paid.add(PaymentCalls.create(child, "{\"amount\": 100000, \"currency\": \"usd\", \"payment_method\": \"pm_card_visa\"}")
+          .get("id").getAsString());
     }
+    for (String id : paid) {
+      PaymentCalls.awaitStatus(child, id, "succeeded");
+      refundAcks.put(id, new AtomicInteger());
+    }
+    KillMidLoad.run(server, 8, Duration.ofSeconds(30),
+        () -> createdAcks.size() + refundAcks.values().stream().mapToInt(AtomicInteger::get).sum() >= 60, writer -> {
+          Random random = new Random(writer);
+          return round -> {
+            if (random.nextBoolean()) {
+              ApiResponse created = PaymentCalls.post(child, "CreatePaymentIntent", "{\"amount\": 700, \"currency\": \"usd\"}");
+              if (created.status() == 201) {
+                createdAcks.add(created.json().get("id").getAsString());
+              }
+            } else {
+              String id = paid.get(random.nextInt(paid.size()));
+              ApiResponse refund = PaymentCalls.post(child, "CreateRefund", "{\"payment_intent_id\": \"" + id + "\", \"amount\": 1}");
+              if (refund.status() == 201) {
+                refundAcks.get(id).incrementAndGet();
+              }
+            }
+          };
+        });
 
     ApiClient org = tenant.client();
     for (String id : createdAcks) {

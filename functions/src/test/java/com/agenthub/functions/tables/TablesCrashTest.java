@@ -6,18 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.agenthub.functions.testing.ApiClient;
 import com.agenthub.functions.testing.ApiResponse;
 import com.agenthub.functions.testing.DevServerProcess;
+import com.agenthub.functions.testing.KillMidLoad;
 import com.agenthub.functions.testing.LocalStackFixture;
 import com.agenthub.shared.local.LocalPorts;
 import com.google.gson.JsonObject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,42 +37,20 @@ class TablesCrashTest {
 
     int port = LocalPorts.free();
     Process server = DevServerProcess.start(port, Map.of());
-    ExecutorService writers = Executors.newFixedThreadPool(4);
-    try {
-      ApiClient client = new ApiClient("http://127.0.0.1:" + port, stack.bearer());
-      Instant giveUpAt = Instant.now().plus(Duration.ofSeconds(60));
-      for (int w = 0; w < 4; w++) {
-        int writer = w;
-        writers.submit(() -> {
-          for (long b = writer * 100_000L; Instant.now().isBefore(giveUpAt); b++) {
-            StringBuilder rows = new StringBuilder();
-            for (int i = 0; i < BATCH; i++) {
-              rows.append(i == 0 ? "" : ",").append("{\"batch\": ").append(b).append(", \"seq\": ").append(i)
-                  .append(", \"payload\": \"").append("x".repeat(200)).append("\"}");
-            }
-            attempted.add(b);
-            try {
-              ApiResponse inserted = client.post("InsertRows", "{\"table\": \"events\", \"rows\": [" + rows + "]}");
-              if (inserted.status() == 201) {
-                acknowledged.add(b);
-              }
-            } catch (RuntimeException connectionLost) {
-              return;
-            }
-          }
-        });
+    ApiClient client = new ApiClient("http://127.0.0.1:" + port, stack.bearer());
+    KillMidLoad.run(server, 4, Duration.ofSeconds(60), () -> acknowledged.size() >= 12, writer -> round -> {
+      long b = writer * 100_000L + round;
+      StringBuilder rows = new StringBuilder();
+      for (int i = 0; i < BATCH; i++) {
+        rows.append(i == 0 ? "" : ",").append("{\"batch\": ").append(b).append(", \"seq\": ").append(i)
+            .append(", \"payload\": \"").append("x".repeat(200)).append("\"}");
       }
-      while (acknowledged.size() < 12 && Instant.now().isBefore(giveUpAt)) {
-        Thread.sleep(20);
+      attempted.add(b);
+      ApiResponse inserted = client.post("InsertRows", "{\"table\": \"events\", \"rows\": [" + rows + "]}");
+      if (inserted.status() == 201) {
+        acknowledged.add(b);
       }
-      server.destroyForcibly(); // SIGKILL mid-insert
-      assertTrue(server.waitFor(10, TimeUnit.SECONDS));
-      assertEquals(137, server.exitValue(), "killed by SIGKILL");
-    } finally {
-      writers.shutdownNow();
-      writers.awaitTermination(10, TimeUnit.SECONDS);
-      server.destroyForcibly();
-    }
+    });
     assertTrue(acknowledged.size() >= 12, "enough batches were acknowledged before the kill: " + acknowledged.size());
 
     Map<Long, Integer> stored = storedPerBatch(stack);

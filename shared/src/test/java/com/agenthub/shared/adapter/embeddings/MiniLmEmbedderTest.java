@@ -1,5 +1,6 @@
 package com.agenthub.shared.adapter.embeddings;
 
+import static com.agenthub.shared.testing.Vectors.cosine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,17 +19,5 @@ class MiniLmEmbedderTest {
     double unrelated = cosine(vectors.get(0), vectors.get(2));
     assertTrue(paraphrase > 0.5, "paraphrase: " + paraphrase);
     assertTrue(unrelated < 0.2, "unrelated: " + unrelated);
-  }
-
-  private static double cosine(float[] a, float[] b) {
-    double dot = 0;
-    double na = 0;
-    double nb = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
-      na += a[i] * a[i];
-      nb += b[i] * b[i];
-    }
-    return dot / Math.sqrt(na * nb);
   }
 }
