@@ -32,13 +32,29 @@ final class AgentJson {
     return json;
   }
 
+  /** Only at creation: a client-chosen id, and the usage totals a migrated agent starts with. */
+  static final Set<String> CREATABLE = Set.of("id", "name", "industry", "configuration", "status", "counters");
+
   static NewAgent newAgent(JsonFields body) {
-    body.rejectUnknown(WRITABLE);
+    body.rejectUnknown(CREATABLE);
     return new NewAgent(
+        body.optionalString("id"),
         body.requiredString("name"),
         body.optionalString("industry"),
         body.optionalObject("configuration").orElse(Map.of()),
-        body.optionalString("status").map(s -> AgentStatus.parse("status", s)).orElse(AgentStatus.ACTIVE));
+        body.optionalString("status").map(s -> AgentStatus.parse("status", s)).orElse(AgentStatus.ACTIVE),
+        openingCounters(body));
+  }
+
+  private static Map<String, Long> openingCounters(JsonFields body) {
+    Map<String, Long> totals = new java.util.TreeMap<>();
+    body.optionalObject("counters").orElse(Map.of()).forEach((name, value) -> {
+      if (!(value instanceof Long total)) {
+        throw com.agenthub.shared.errors.ApiError.invalid("counters." + name, "an opening total must be an integer of at least 0");
+      }
+      totals.put(name, total);
+    });
+    return totals;
   }
 
   static AgentChanges changes(JsonFields body) {

@@ -7,7 +7,10 @@ import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.ETags;
 import com.agenthub.shared.http.HttpEndpoint;
 
-/** POST a new agent of the caller's organization; 201 with the agent and its ETag. */
+/**
+ * POST a new agent of the caller's organization: 201 with the agent and its ETag, or 200 with the
+ * existing one when a client-chosen {@code id} (e.g. a legacy id kept by a migration) already names it.
+ */
 public final class CreateAgent extends EndpointFunction {
 
   public CreateAgent() {
@@ -16,8 +19,10 @@ public final class CreateAgent extends EndpointFunction {
 
   public CreateAgent(Services services) {
     super(HttpEndpoint.of("CreateAgent", "POST", Scope.AGENTS_WRITE, services.authenticator(), call -> {
-      var agent = services.agents().create(call.organizationId(), AgentJson.newAgent(call.body()));
-      return ApiReply.created(AgentJson.of(agent)).withHeader("ETag", ETags.of(agent.version()));
+      var result = services.agents().createOrFind(call.organizationId(), AgentJson.newAgent(call.body()));
+      var body = AgentJson.of(result.agent());
+      return (result.created() ? ApiReply.created(body) : ApiReply.ok(body))
+          .withHeader("ETag", ETags.of(result.agent().version()));
     }).idempotent(services.idempotencyKeys()));
   }
 }

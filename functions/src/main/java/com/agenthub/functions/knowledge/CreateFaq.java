@@ -7,7 +7,10 @@ import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.ETags;
 import com.agenthub.shared.http.HttpEndpoint;
 
-/** POST a new FAQ {question, answer, category?, tags?}; its question is embedded for MatchFaq. 201 with the FAQ and its ETag. */
+/**
+ * POST a new FAQ {id?, question, answer, category?, tags?}; its question is embedded for MatchFaq.
+ * 201 with the FAQ and its ETag, or 200 with the existing one a client-chosen {@code id} already names.
+ */
 public final class CreateFaq extends EndpointFunction {
 
   public CreateFaq() {
@@ -16,8 +19,9 @@ public final class CreateFaq extends EndpointFunction {
 
   public CreateFaq(Services services) {
     super(HttpEndpoint.of("CreateFaq", "POST", Scope.KNOWLEDGE_WRITE, services.authenticator(), call -> {
-      var faq = services.knowledge().faqs().create(call.organizationId(), FaqJson.newFaq(call.body()));
-      return ApiReply.created(FaqJson.of(faq)).withHeader("ETag", ETags.of(faq.version()));
+      var result = services.knowledge().faqs().createOrFind(call.organizationId(), FaqJson.newFaq(call.body()));
+      var body = FaqJson.of(result.faq());
+      return (result.created() ? ApiReply.created(body) : ApiReply.ok(body)).withHeader("ETag", ETags.of(result.faq().version()));
     }).idempotent(services.idempotencyKeys()));
   }
 }

@@ -22,9 +22,12 @@ final class FaqJson {
 
   private FaqJson() {}
 
+  /** Only at creation: a client-chosen id. */
+  static final Set<String> CREATABLE = Set.of("id", "question", "answer", "category", "tags");
+
   static NewFaq newFaq(JsonFields body) {
-    body.rejectUnknown(WRITABLE);
-    return new NewFaq(body.requiredString("question"), body.requiredString("answer"), body.optionalString("category").orElse(null),
+    body.rejectUnknown(CREATABLE);
+    return new NewFaq(body.optionalString("id"), body.requiredString("question"), body.requiredString("answer"), body.optionalString("category").orElse(null),
         tags(body.asJson().get("tags")).orElse(List.of()));
   }
 

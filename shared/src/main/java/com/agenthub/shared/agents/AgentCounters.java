@@ -74,6 +74,31 @@ public final class AgentCounters {
     return writes;
   }
 
+  /**
+   * The writes that give a new agent its opening totals (a migrated agent's legacy counters): one
+   * {@code NAME-opening} shard each, beside the incremented ones, so reads sum it like any shard.
+   * Only {@link Agents#create} calls this, in the agent's own create commit, so they count once.
+   */
+  static List<Write> openingWrites(String organizationId, String agentId, Map<String, Long> totals, Instant now) {
+    CollectionPath shards = AgentPaths.counterShards(organizationId, agentId);
+    List<Write> writes = new ArrayList<>();
+    new TreeMap<>(totals).forEach((counter, total) -> {
+      if (counter == null || !NAME.matcher(counter).matches()) {
+        throw ApiError.invalid("counters", "counter names must be 1..63 lowercase letters, digits or _, starting with a letter");
+      }
+      if (total == null || total < 0) {
+        throw ApiError.invalid("counters." + counter, "an opening total must be an integer of at least 0");
+      }
+      if (total == 0) {
+        return;
+      }
+      writes.add(Write.create(shards.document(counter + "-opening"), Map.of("counter", counter, "shard", -1L, "value", total)));
+      writes.add(Outbox.record(Change.of(new AgentCounterChangeRow(Ids.newId(), Change.INCREMENTED, now,
+          organizationId, agentId, counter, total)), now));
+    });
+    return writes;
+  }
+
   private static void requireValid(String counter, long delta) {
     if (counter == null || !NAME.matcher(counter).matches()) {
       throw ApiError.invalid("counter", "'counter' must be 1..63 lowercase letters, digits or _, starting with a letter");

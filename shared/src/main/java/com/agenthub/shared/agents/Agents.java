@@ -4,6 +4,7 @@ import com.agenthub.shared.changes.Change;
 import com.agenthub.shared.changes.Outbox;
 import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.errors.ErrorKind;
+import com.agenthub.shared.ids.ClientIds;
 import com.agenthub.shared.ids.Ids;
 import com.agenthub.shared.ids.Timestamps;
 import com.agenthub.shared.organizations.PlanLimit;
@@ -48,8 +49,22 @@ public final class Agents {
     this.quotas = new PlanQuotas(store);
   }
 
+  /** What {@link #create} did: a new agent, or the existing one its client-chosen id already named. */
+  public record Created(Agent agent, boolean created) {}
+
   public Agent create(String organizationId, NewAgent request) {
-    String id = Ids.newId();
+    return createOrFind(organizationId, request).agent();
+  }
+
+  /** Creates the agent, or finds the one its client-chosen id already names (see {@link #existing}). */
+  public Created createOrFind(String organizationId, NewAgent request) {
+    String id = request.id().orElseGet(Ids::newId);
+    if (request.id().isPresent()) {
+      Optional<Created> existing = existing(organizationId, request);
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+    }
     Instant now = now();
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("id", id);
@@ -64,10 +79,19 @@ public final class Agents {
     // The plan's agent limit is claimed in the same commit; a lost race for the usage document re-reads it.
     for (int attempt = 1; ; attempt++) {
       Write claim = quotas.claim(organizationId, PlanLimit.AGENTS, AgentPaths.agents(organizationId));
+      List<Write> writes = new java.util.ArrayList<>(List.of(Write.create(path, data), claim, changeRecord(Change.CREATED, data, now)));
+      writes.addAll(AgentCounters.openingWrites(organizationId, id, request.openingCounters(), now));
       try {
-        Version version = store.commit(List.of(Write.create(path, data), claim, changeRecord(Change.CREATED, data, now))).get(0);
-        return fromDocument(new StoredDocument(path, data, version));
+        Version version = store.commit(writes).get(0);
+        return new Created(fromDocument(new StoredDocument(path, data, version)), true);
       } catch (StoreException e) {
+        if (e.reason() == StoreException.Reason.ALREADY_EXISTS && request.id().isPresent()) {
+          // The agent itself may have been created meanwhile (a racing create of the same id); else the usage claim lost.
+          Optional<Created> existing = existing(organizationId, request);
+          if (existing.isPresent()) {
+            return existing.get();
+          }
+        }
         if (e.reason() != StoreException.Reason.ALREADY_EXISTS && e.reason() != StoreException.Reason.STALE
             && e.reason() != StoreException.Reason.NOT_FOUND) {
           throw e;
@@ -77,6 +101,30 @@ public final class Agents {
         }
       }
     }
+  }
+
+  /**
+   * The agent a client-chosen id already names: the same one again (name, industry, configuration
+   * and status as asked; opening counters are not compared, they move once the agent is used), or
+   * a conflict. A deleted agent's id is not reused.
+   */
+  private Optional<Created> existing(String organizationId, NewAgent request) {
+    String id = request.id().orElseThrow();
+    List<Optional<StoredDocument>> found = store.getAll(List.of(
+        AgentPaths.agent(organizationId, id), AgentPaths.deletedAgent(organizationId, id)));
+    if (found.get(0).isEmpty()) {
+      if (found.get(1).isPresent()) {
+        throw ApiError.withField(ErrorKind.CONFLICT, "id", "an agent with this id was deleted; ids are not reused");
+      }
+      return Optional.empty();
+    }
+    Agent agent = fromDocument(found.get(0).get());
+    boolean same = agent.name().equals(request.name()) && agent.industry().equals(request.industry())
+        && agent.configuration().equals(request.configuration()) && agent.status() == request.status();
+    if (!same) {
+      throw ApiError.withField(ErrorKind.CONFLICT, "id", "an agent with this id already exists with other fields");
+    }
+    return Optional.of(new Created(agent, false));
   }
 
   /** Each lost race means another create or delete committed; at the limit the next read answers 429. */
@@ -157,7 +205,7 @@ public final class Agents {
   }
 
   StoredDocument load(String organizationId, String agentId) {
-    return store.get(AgentPaths.agent(organizationId, Ids.require("agent_id", agentId)))
+    return store.get(AgentPaths.agent(organizationId, ClientIds.require("agent_id", agentId)))
         .orElseThrow(() -> ApiError.notFound("agent"));
   }
 

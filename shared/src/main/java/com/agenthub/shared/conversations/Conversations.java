@@ -55,7 +55,7 @@ public final class Conversations {
   public record Created(Conversation conversation, boolean created) {}
 
   public Created create(String organizationId, NewConversation request) {
-    agents.get(organizationId, Ids.require("agent_id", request.agentId()));
+    agents.get(organizationId, com.agenthub.shared.ids.ClientIds.require("agent_id", request.agentId()));
     String id = request.id().orElseGet(Ids::newId);
     DocumentPath path = ConversationPaths.conversation(organizationId, id);
     if (request.id().isPresent()) {
@@ -123,7 +123,7 @@ public final class Conversations {
   public Page<Conversation> list(String organizationId, ConversationFilter filter, PageRequest page) {
     Query query = Query.all(ConversationPaths.conversations(organizationId), 1);
     if (filter.agentId().isPresent()) {
-      agents.get(organizationId, Ids.require("agent_id", filter.agentId().get()));
+      agents.get(organizationId, com.agenthub.shared.ids.ClientIds.require("agent_id", filter.agentId().get()));
       query = query.where("agent_id", filter.agentId().get());
     }
     if (filter.userId().isPresent()) {

@@ -61,7 +61,21 @@ public final class Faqs {
   }
 
   public Faq create(String organizationId, NewFaq request) {
-    String id = Ids.newId();
+    return createOrFind(organizationId, request).faq();
+  }
+
+  /** What {@link #createOrFind} did: a new FAQ, or the existing one its client-chosen id already named. */
+  public record Created(Faq faq, boolean created) {}
+
+  /** Creates the FAQ, or finds the one its client-chosen id already names: the same fields again, else a 409. */
+  public Created createOrFind(String organizationId, NewFaq request) {
+    if (request.id().isPresent()) {
+      Optional<Created> existing = existing(organizationId, request);
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+    }
+    String id = request.id().orElseGet(Ids::newId);
     Instant now = Timestamps.now(clock);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("id", id);
@@ -74,8 +88,29 @@ public final class Faqs {
     data.put("created_at", now);
     data.put("updated_at", now);
     DocumentPath path = faqs(organizationId).document(id);
-    Version version = store.commit(List.of(Write.create(path, data), changeRecord(Change.CREATED, data, now))).get(0);
-    return faq(new StoredDocument(path, data, version));
+    try {
+      Version version = store.commit(List.of(Write.create(path, data), changeRecord(Change.CREATED, data, now))).get(0);
+      return new Created(faq(new StoredDocument(path, data, version)), true);
+    } catch (StoreException e) {
+      if (e.reason() == StoreException.Reason.ALREADY_EXISTS && request.id().isPresent()) {
+        // Two creates of the same id raced: the other one won; answer as its retry would.
+        return existing(organizationId, request).orElseThrow(() -> e);
+      }
+      throw e;
+    }
+  }
+
+  private Optional<Created> existing(String organizationId, NewFaq request) {
+    Optional<StoredDocument> found = store.get(faqs(organizationId).document(request.id().orElseThrow()));
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Faq faq = faq(found.get());
+    if (!faq.question().equals(request.question()) || !faq.answer().equals(request.answer())
+        || !faq.category().equals(request.category()) || !faq.tags().equals(request.tags())) {
+      throw ApiError.withField(com.agenthub.shared.errors.ErrorKind.CONFLICT, "id", "an FAQ with this id already exists with other fields");
+    }
+    return Optional.of(new Created(faq, false));
   }
 
   public Faq get(String organizationId, String faqId) {
@@ -168,7 +203,7 @@ public final class Faqs {
   }
 
   private StoredDocument load(String organizationId, String faqId) {
-    return store.get(faqs(organizationId).document(Ids.require("faq_id", faqId))).orElseThrow(() -> ApiError.notFound("FAQ"));
+    return store.get(faqs(organizationId).document(com.agenthub.shared.ids.ClientIds.require("faq_id", faqId))).orElseThrow(() -> ApiError.notFound("FAQ"));
   }
 
   static CollectionPath faqs(String organizationId) {
