@@ -1,0 +1,122 @@
+package com.agenthub.migrate;
+
+import com.agenthub.migrate.importing.Checkpoint;
+import com.agenthub.migrate.importing.ImportPlan;
+import com.agenthub.migrate.importing.ImportSummary;
+import com.agenthub.migrate.importing.Importer;
+import com.agenthub.migrate.snapshot.Dictionary;
+import com.agenthub.migrate.snapshot.Rejection;
+import com.agenthub.migrate.snapshot.ValidatedSnapshot;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+    description = {"Validate every record of SNAPSHOT_DIR, then import the valid ones through the public API.",
+        "Resumable: finished batches are recorded in WORK_DIR/checkpoint.ndjson and skipped by the next run of the same",
+        "command; idempotent: legacy ids are kept, so a full re-run adds nothing. Invalid records go to",
+        "WORK_DIR/rejects.ndjson with their file, line, legacy id, field and reason.",
+        "Exit codes: 0 all imported; 3 imported, but some records rejected or in conflict; 1 some batches failed",
+        "(run again to continue); 2 usage or snapshot error."})
+final class ImportCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "SNAPSHOT_DIR", description = "A snapshot directory: manifest.json and DICTIONARY.ndjson files")
+  Path snapshotDir;
+
+  @Mixin
+  ApiOptions api;
+
+  @Option(names = "--work-dir", description = "Checkpoint, rejects, id map and summary (default: SNAPSHOT_DIR/.migrate)")
+  Path workDir;
+
+  @Option(names = "--dry-run", description = "Validate and print what would be written and every invalid record; write nothing")
+  boolean dryRun;
+
+  @Option(names = "--batch-size", defaultValue = "50", description = "Agents, FAQs or tables per checkpointed batch (rows: 500, events: 500, texts: 100) (default: ${DEFAULT-VALUE})")
+  int batchSize;
+
+  @Option(names = "--restart", description = "Ignore the checkpoint and start from the first batch (still idempotent)")
+  boolean restart;
+
+  @Option(names = "--no-progress", description = "No progress bar (it goes to stderr)")
+  boolean noProgress;
+
+  @Override
+  public Integer call() throws IOException {
+    ValidatedSnapshot snapshot = SnapshotLoading.load(spec, snapshotDir);
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    ImportPlan plan = ImportPlan.of(snapshot, Math.max(1, batchSize));
+    Path work = workDir != null ? workDir : snapshotDir.resolve(".migrate");
+    if (dryRun) {
+      return dryRun(snapshot, plan, out);
+    }
+    Files.createDirectories(work);
+    writeIdMap(work.resolve("id-map.ndjson"), snapshot);
+    ImportSummary summary;
+    try (Checkpoint checkpoint = Checkpoint.open(work.resolve("checkpoint.ndjson"), snapshot.snapshot().fingerprint(), restart)) {
+      summary = new Importer(api.api(), api.concurrency, !noProgress, System.err).run(snapshot, plan, checkpoint);
+    } catch (IllegalStateException e) {
+      System.err.println("import: " + e.getMessage());
+      return 2;
+    }
+    List<Rejection> rejections = Importer.allRejections(snapshot, summary);
+    writeLines(work.resolve("rejects.ndjson"), rejections.stream().map(r -> r.toJson().toString()).toList());
+    JsonObject json = summary.toJson();
+    json.addProperty("reject_file", work.resolve("rejects.ndjson").toString());
+    json.addProperty("rejected_total", rejections.size());
+    String pretty = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json);
+    Files.writeString(work.resolve("summary.json"), pretty + "\n", StandardCharsets.UTF_8);
+    out.println(pretty);
+    summary.failures().forEach(f -> System.err.println("failed: " + f));
+    if (!rejections.isEmpty()) {
+      System.err.println(rejections.size() + " records not imported: see " + work.resolve("rejects.ndjson"));
+    }
+    return summary.exitCode();
+  }
+
+  private int dryRun(ValidatedSnapshot snapshot, ImportPlan plan, PrintStream out) {
+    out.println("dry run: nothing is written");
+    for (Dictionary d : Dictionary.values()) {
+      int records = snapshot.snapshot().records(d).size();
+      if (records > 0) {
+        out.printf("  %-17s %7d records, %7d valid%n", d.legacyName(), records, snapshot.valid(d).size());
+      }
+    }
+    out.println("would call (at least):");
+    plan.calls().forEach((function, n) -> out.printf("  %-12s x %d%n", function, n));
+    out.println("invalid records: " + snapshot.rejections().size());
+    snapshot.rejections().forEach(r -> out.println("  " + r));
+    return snapshot.rejections().isEmpty() ? 0 : 3;
+  }
+
+  private static void writeIdMap(Path file, ValidatedSnapshot snapshot) throws IOException {
+    writeLines(file, Importer.idMap(snapshot).stream().map(row -> {
+      JsonObject o = new JsonObject();
+      o.addProperty("dictionary", row[0]);
+      o.addProperty("legacy_id", row[1]);
+      o.addProperty("product_id", row[2]);
+      return o.toString();
+    }).toList());
+  }
+
+  private static void writeLines(Path file, List<String> lines) throws IOException {
+    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.write(temp, lines, StandardCharsets.UTF_8);
+    Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+}

@@ -1,0 +1,163 @@
+package com.agenthub.migrate.compare;
+
+import com.agenthub.migrate.api.Answer;
+import com.agenthub.migrate.api.PublicApi;
+import com.agenthub.migrate.snapshot.Dictionary;
+import com.agenthub.migrate.snapshot.LegacyRecord;
+import com.agenthub.migrate.snapshot.ValidatedSnapshot;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Reads the store's side of each dictionary back through the public API, as projections keyed by
+ * product id: the organization's whole collection where the API can list it (so extra documents
+ * show), the snapshot's own keys where it can only get one by one (counters, embeddings).
+ */
+public final class StoreReader {
+
+  private final PublicApi api;
+  private final int concurrency;
+
+  public StoreReader(PublicApi api, int concurrency) {
+    this.api = api;
+    this.concurrency = concurrency;
+  }
+
+  public Map<String, JsonObject> read(Dictionary dictionary, ValidatedSnapshot snapshot) {
+    return switch (dictionary) {
+      case AGENTS -> list("ListAgents", "agents", Map.of(), a -> a.get("id").getAsString(), Projections::agent);
+      case FAQS_STORE -> list("ListFaqs", "faqs", Map.of(), f -> f.get("id").getAsString(), Projections::faq);
+      case TABLES -> list("ListTables", "tables", Map.of(), t -> t.get("name").getAsString(), Projections::table);
+      case COUNTERS -> counters(snapshot);
+      case DATABASE -> rows(snapshot);
+      case EMBEDDINGS_CACHE -> embeddings(snapshot);
+      default -> throw new IllegalArgumentException(dictionary + " cannot be read back");
+    };
+  }
+
+  private Map<String, JsonObject> list(String function, String items, Map<String, String> filters,
+      Function<JsonObject, String> id, Function<JsonObject, JsonObject> projection) {
+    Map<String, JsonObject> found = new LinkedHashMap<>();
+    String token = null;
+    do {
+      Map<String, String> query = new HashMap<>(filters);
+      query.put("page_size", "100");
+      if (token != null) {
+        query.put("page_token", token);
+      }
+      JsonObject page = expectOk(api.get(function, query), function);
+      for (JsonElement item : page.getAsJsonArray(items)) {
+        found.put(id.apply(item.getAsJsonObject()), projection.apply(item.getAsJsonObject()));
+      }
+      token = page.get("next_page_token").isJsonNull() ? null : page.get("next_page_token").getAsString();
+    } while (token != null);
+    return found;
+  }
+
+  private Map<String, JsonObject> counters(ValidatedSnapshot snapshot) {
+    Map<String, JsonObject> found = new ConcurrentHashMap<>();
+    parallel(snapshot.valid(Dictionary.COUNTERS), record -> {
+      String id = snapshot.mappedId(record);
+      Answer answer = api.get("GetAgentCounters", Map.of("agent_id", id));
+      if (answer.ok()) {
+        found.put(id, Projections.counters(answer.object()));
+      } else if (answer.status() != 404) {
+        expectOk(answer, "GetAgentCounters");
+      }
+    });
+    return found;
+  }
+
+  private Map<String, JsonObject> rows(ValidatedSnapshot snapshot) {
+    Map<String, JsonObject> found = new LinkedHashMap<>();
+    for (LegacyRecord table : snapshot.valid(Dictionary.TABLES)) {
+      String name = table.legacyId();
+      String pk = table.data().get("primary_key").getAsString();
+      JsonElement token = null;
+      do {
+        JsonObject query = new JsonObject();
+        query.addProperty("table", name);
+        query.addProperty("page_size", 1000);
+        if (token != null) {
+          query.add("page_token", token);
+        }
+        Answer answer = api.post("QueryRows", query);
+        if (answer.status() == 404) {
+          break;
+        }
+        JsonObject page = expectOk(answer, "QueryRows");
+        for (JsonElement row : page.getAsJsonArray("rows")) {
+          JsonObject r = row.getAsJsonObject();
+          found.put(name + "/" + r.get(pk).getAsString(), Projections.row(r, pk));
+        }
+        token = page.get("next_page_token").isJsonNull() ? null : page.get("next_page_token");
+      } while (token != null);
+    }
+    return found;
+  }
+
+  /**
+   * The cache has no read-only lookup in the API: EmbedTexts answers from it ({@code cache_hit})
+   * and fills what it misses, so this read is not free of effects — a miss is reported as missing
+   * and, being embedded now, is present on the next read.
+   */
+  private Map<String, JsonObject> embeddings(ValidatedSnapshot snapshot) {
+    Map<String, JsonObject> found = new ConcurrentHashMap<>();
+    List<LegacyRecord> entries = snapshot.valid(Dictionary.EMBEDDINGS_CACHE);
+    List<List<LegacyRecord>> chunks = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i += 100) {
+      chunks.add(entries.subList(i, Math.min(entries.size(), i + 100)));
+    }
+    parallel(chunks, chunk -> {
+      JsonArray texts = new JsonArray();
+      chunk.forEach(e -> texts.add(e.data().get("text")));
+      JsonObject body = new JsonObject();
+      body.add("texts", texts);
+      JsonArray results = expectOk(api.post("EmbedTexts", body), "EmbedTexts").getAsJsonArray("embeddings");
+      for (int i = 0; i < chunk.size(); i++) {
+        if (results.get(i).getAsJsonObject().get("cache_hit").getAsBoolean()) {
+          JsonObject p = new JsonObject();
+          p.add("text", chunk.get(i).data().get("text"));
+          found.put(snapshot.mappedId(chunk.get(i)), p);
+        }
+      }
+    });
+    return found;
+  }
+
+  private <T> void parallel(List<T> items, java.util.function.Consumer<T> work) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency));
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      items.forEach(item -> futures.add(pool.submit(() -> work.accept(item))));
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static JsonObject expectOk(Answer answer, String function) {
+    if (!answer.ok()) {
+      throw new IllegalStateException(function + " answered " + answer.status() + ": " + answer.errorMessage());
+    }
+    return answer.object();
+  }
+}

@@ -1,0 +1,46 @@
+package com.agenthub.migrate.importing;
+
+import com.agenthub.migrate.snapshot.Rejection;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one finished batch did: records created, records that were already there (a re-run, or a
+ * dual write got there first), records the API refused (rejected), and records whose id already
+ * names a different document (conflicts: the store has other content; verify shows the fields).
+ */
+public record BatchOutcome(int created, int existing, List<Rejection> rejected, List<Rejection> conflicts) {
+
+  JsonObject toJson(String batchId) {
+    JsonObject json = new JsonObject();
+    json.addProperty("batch", batchId);
+    json.addProperty("created", created);
+    json.addProperty("existing", existing);
+    json.add("rejected", list(rejected));
+    json.add("conflicts", list(conflicts));
+    return json;
+  }
+
+  static BatchOutcome fromJson(JsonObject json) {
+    return new BatchOutcome(json.get("created").getAsInt(), json.get("existing").getAsInt(),
+        rejections(json.getAsJsonArray("rejected")), rejections(json.getAsJsonArray("conflicts")));
+  }
+
+  private static JsonArray list(List<Rejection> rejections) {
+    JsonArray array = new JsonArray();
+    rejections.forEach(r -> array.add(r.toJson()));
+    return array;
+  }
+
+  private static List<Rejection> rejections(JsonArray array) {
+    List<Rejection> list = new ArrayList<>();
+    array.forEach(e -> {
+      JsonObject o = e.getAsJsonObject();
+      list.add(new Rejection(o.get("file").getAsString(), o.get("line").getAsInt(),
+          o.get("legacy_id").isJsonNull() ? null : o.get("legacy_id").getAsString(), o.get("field").getAsString(), o.get("reason").getAsString()));
+    });
+    return list;
+  }
+}

@@ -1,0 +1,146 @@
+package com.agenthub.migrate.importing;
+
+import com.agenthub.migrate.api.Answer;
+import com.agenthub.migrate.api.PublicApi;
+import com.agenthub.migrate.compare.Projections;
+import com.agenthub.migrate.snapshot.Dictionary;
+import com.agenthub.migrate.snapshot.LegacyRecord;
+import com.agenthub.migrate.snapshot.Rejection;
+import com.agenthub.migrate.snapshot.ValidatedSnapshot;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Does one batch through the public API. A 400 or 422 about one record rejects that record (the
+ * rest of its batch is sent again without it: UpsertRows and EmbedTexts are all-or-none); a 409
+ * on a kept id is a conflict; anything unexpected fails the batch, which then stays out of the
+ * checkpoint and is done again by the next run.
+ */
+final class BatchRunner {
+
+  private static final Pattern INDEXED_FIELD = Pattern.compile("^(rows|texts|events)\\[(\\d+)](?:\\.(.*))?$");
+
+  private final PublicApi api;
+  private final ValidatedSnapshot snapshot;
+  private final Map<String, JsonObject> countersByAgent = new HashMap<>();
+
+  BatchRunner(PublicApi api, ValidatedSnapshot snapshot) {
+    this.api = api;
+    this.snapshot = snapshot;
+    snapshot.valid(Dictionary.COUNTERS).forEach(c -> countersByAgent.put(c.legacyId(), c.data()));
+  }
+
+  BatchOutcome run(Batch batch) {
+    return switch (batch.dictionary()) {
+      case TABLES -> oneByOne(batch);
+      case AGENTS, FAQS_STORE -> oneByOne(batch);
+      case DATABASE, EMBEDDINGS_CACHE, ANALYTICS_DATA -> together(batch);
+      default -> throw new IllegalArgumentException(batch.dictionary() + " has no import path");
+    };
+  }
+
+  private BatchOutcome oneByOne(Batch batch) {
+    int created = 0;
+    int existing = 0;
+    List<Rejection> rejected = new ArrayList<>();
+    List<Rejection> conflicts = new ArrayList<>();
+    for (LegacyRecord record : batch.records()) {
+      JsonObject body = switch (record.dictionary()) {
+        case TABLES -> Requests.table(record);
+        case AGENTS -> Requests.agent(record, countersByAgent);
+        default -> Requests.faq(record);
+      };
+      Answer answer = api.post(Requests.function(record.dictionary()), body);
+      if (answer.status() == 201) {
+        created++;
+      } else if (answer.status() == 200) {
+        existing++;
+      } else if (answer.status() == 409 && record.dictionary() == Dictionary.TABLES) {
+        if (sameTable(record)) {
+          existing++;
+        } else {
+          conflicts.add(Rejection.of(record, "columns", "a table of this name already exists with other columns"));
+        }
+      } else if (answer.status() == 409) {
+        conflicts.add(Rejection.of(record, answer.errorField(), answer.errorMessage()));
+      } else if (answer.status() == 400 || answer.status() == 422) {
+        rejected.add(Rejection.of(record, answer.errorField(), "the API refused it: " + answer.errorMessage()));
+      } else {
+        throw failure(batch, answer);
+      }
+    }
+    return new BatchOutcome(created, existing, rejected, conflicts);
+  }
+
+  private boolean sameTable(LegacyRecord table) {
+    Answer existing = api.get("GetTable", Map.of("table", table.legacyId()));
+    return existing.ok() && Projections.fromSnapshot(table).equals(Projections.table(existing.object()));
+  }
+
+  /** One call for the whole batch; a record it names as invalid is rejected and the call made again without it. */
+  private BatchOutcome together(Batch batch) {
+    List<LegacyRecord> left = new ArrayList<>(batch.records());
+    List<Rejection> rejected = new ArrayList<>();
+    while (!left.isEmpty()) {
+      JsonObject body = switch (batch.dictionary()) {
+        case DATABASE -> {
+          String table = left.get(0).data().get("table").getAsString();
+          yield Requests.rows(table, snapshot.table(table), left);
+        }
+        case EMBEDDINGS_CACHE -> Requests.texts(left);
+        default -> Requests.events(left);
+      };
+      Answer answer = api.post(Requests.function(batch.dictionary()), body);
+      if (answer.ok() && batch.dictionary() == Dictionary.ANALYTICS_DATA) {
+        for (JsonElement r : answer.object().getAsJsonArray("rejected")) {
+          int index = r.getAsJsonObject().get("index").getAsInt();
+          JsonObject error = r.getAsJsonObject().getAsJsonObject("error");
+          String field = error.has("field") && !error.get("field").isJsonNull() ? error.get("field").getAsString() : "";
+          rejected.add(Rejection.of(left.get(index), strip(field), "the API refused it: " + error.get("message").getAsString()));
+        }
+        return new BatchOutcome(left.size() - answer.object().getAsJsonArray("rejected").size(), 0, rejected, List.of());
+      }
+      if (answer.ok() && batch.dictionary() == Dictionary.EMBEDDINGS_CACHE) {
+        int hits = answer.object().get("cache_hits").getAsInt();
+        return new BatchOutcome(left.size() - hits, hits, rejected, List.of());
+      }
+      if (answer.ok()) {
+        // UpsertRows does not say which rows were new: count them as written (created).
+        return new BatchOutcome(left.size(), 0, rejected, List.of());
+      }
+      Matcher named = INDEXED_FIELD.matcher(answer.errorField());
+      if ((answer.status() == 400 || answer.status() == 409 || answer.status() == 422) && named.matches()) {
+        int index = Integer.parseInt(named.group(2));
+        if (index < left.size()) {
+          LegacyRecord bad = left.remove(index);
+          rejected.add(Rejection.of(bad, named.group(3) == null ? "(record)" : strip(named.group(3)), "the API refused it: " + answer.errorMessage()));
+          continue;
+        }
+      }
+      throw failure(batch, answer);
+    }
+    return new BatchOutcome(0, 0, rejected, List.of());
+  }
+
+  private static String strip(String field) {
+    Matcher named = INDEXED_FIELD.matcher(field);
+    return named.matches() ? (named.group(3) == null ? "(record)" : named.group(3)) : field;
+  }
+
+  private static BatchFailedException failure(Batch batch, Answer answer) {
+    return new BatchFailedException("batch " + batch.id() + ": " + Requests.function(batch.dictionary()) + " answered "
+        + answer.status() + " " + answer.errorCode() + ": " + answer.errorMessage());
+  }
+
+  static final class BatchFailedException extends RuntimeException {
+    BatchFailedException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package com.agenthub.migrate.importing;
+
+import com.agenthub.migrate.api.PublicApi;
+import com.agenthub.migrate.snapshot.Dictionary;
+import com.agenthub.migrate.snapshot.LegacyRecord;
+import com.agenthub.migrate.snapshot.Rejection;
+import com.agenthub.migrate.snapshot.ValidatedSnapshot;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Runs an import plan: batches not in the checkpoint, {@code concurrency} at a time (tables first),
+ * each recorded in the checkpoint the moment it is finished. A failed batch is left out of the
+ * checkpoint and the others go on; the next run does what is left.
+ */
+public final class Importer {
+
+  private final PublicApi api;
+  private final int concurrency;
+  private final boolean progress;
+  private final PrintStream err;
+
+  public Importer(PublicApi api, int concurrency, boolean progress, PrintStream err) {
+    this.api = api;
+    this.concurrency = concurrency;
+    this.progress = progress;
+    this.err = err;
+  }
+
+  public ImportSummary run(ValidatedSnapshot snapshot, ImportPlan plan, Checkpoint checkpoint) {
+    ImportSummary summary = new ImportSummary(snapshot, plan);
+    checkpoint.done().forEach(summary::doneEarlier);
+    long skippedRecords = plan.all().stream().filter(b -> checkpoint.done().containsKey(b.id())).mapToLong(b -> b.records().size()).sum();
+    BatchRunner runner = new BatchRunner(api, snapshot);
+    long requestsBefore = api.requests();
+    long retriesBefore = api.retries();
+    long started = System.nanoTime();
+    try (ProgressBar bar = progress ? bar(plan, skippedRecords) : null) {
+      for (List<Batch> phase : List.of(plan.tables(), plan.rest())) {
+        runPhase(phase, checkpoint, runner, summary, bar);
+      }
+    }
+    summary.finish(Duration.ofNanos(System.nanoTime() - started), api.requests() - requestsBefore, api.retries() - retriesBefore);
+    return summary;
+  }
+
+  private ProgressBar bar(ImportPlan plan, long skippedRecords) {
+    long total = plan.all().stream().mapToLong(b -> b.records().size()).sum();
+    return new ProgressBarBuilder().setTaskName("import").setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+        .setUnit(" rec", 1).showSpeed().setUpdateIntervalMillis(500).startsFrom(skippedRecords, Duration.ZERO)
+        .setConsumer(new ConsoleProgressBarConsumer(err)).build();
+  }
+
+  private void runPhase(List<Batch> batches, Checkpoint checkpoint, BatchRunner runner, ImportSummary summary, ProgressBar bar) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency));
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (Batch batch : batches) {
+        if (checkpoint.done().containsKey(batch.id())) {
+          continue;
+        }
+        futures.add(pool.submit(() -> {
+          try {
+            BatchOutcome outcome = runner.run(batch);
+            checkpoint.finished(batch.id(), outcome);
+            summary.doneNow(batch, outcome);
+          } catch (IOException e) {
+            summary.failed(batch, "the checkpoint could not be written: " + e.getMessage());
+          } catch (RuntimeException e) {
+            summary.failed(batch, e.getMessage());
+          }
+          if (bar != null) {
+            bar.stepBy(batch.records().size());
+          }
+        }));
+      }
+      for (Future<?> future : futures) {
+        future.get();
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Every valid record with the id it gets in the product: the recorded mapping (id-map.ndjson). */
+  public static List<String[]> idMap(ValidatedSnapshot snapshot) {
+    List<String[]> rows = new ArrayList<>();
+    for (Dictionary d : Dictionary.values()) {
+      for (LegacyRecord r : snapshot.valid(d)) {
+        rows.add(new String[] {d.legacyName(), r.legacyId(), snapshot.mappedId(r)});
+      }
+    }
+    return Collections.unmodifiableList(rows);
+  }
+
+  /** Validation's rejections and those of every finished batch (this run's and earlier runs'). */
+  public static List<Rejection> allRejections(ValidatedSnapshot snapshot, ImportSummary summary) {
+    List<Rejection> all = new ArrayList<>(snapshot.rejections());
+    all.addAll(summary.apiRejections());
+    all.addAll(summary.conflicts());
+    return all;
+  }
+}

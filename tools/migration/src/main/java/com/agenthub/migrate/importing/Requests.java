@@ -1,0 +1,107 @@
+package com.agenthub.migrate.importing;
+
+import com.agenthub.migrate.snapshot.Dictionary;
+import com.agenthub.migrate.snapshot.LegacyIds;
+import com.agenthub.migrate.snapshot.LegacyRecord;
+import com.agenthub.migrate.snapshot.ValidatedSnapshot;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.util.List;
+import java.util.Map;
+
+/** The API call that imports each kind of record: which function, and its request body. */
+final class Requests {
+
+  private Requests() {}
+
+  static String function(Dictionary dictionary) {
+    return switch (dictionary) {
+      case TABLES -> "CreateTable";
+      case DATABASE -> "UpsertRows";
+      case AGENTS, COUNTERS -> "CreateAgent";
+      case FAQS_STORE -> "CreateFaq";
+      case EMBEDDINGS_CACHE -> "EmbedTexts";
+      case ANALYTICS_DATA -> "TrackEvents";
+      default -> throw new IllegalArgumentException(dictionary + " has no import path");
+    };
+  }
+
+  /** An agent under its kept legacy id, starting with its legacy counters (counted once, with the create). */
+  static JsonObject agent(LegacyRecord agent, Map<String, JsonObject> countersByAgent) {
+    JsonObject body = new JsonObject();
+    body.addProperty("id", LegacyIds.clientId(Dictionary.AGENTS, agent.legacyId()));
+    copy(agent.data(), body, "name", "industry", "configuration", "status");
+    JsonObject counters = countersByAgent.get(agent.legacyId());
+    if (counters != null) {
+      body.add("counters", counters.getAsJsonObject("values"));
+    }
+    return body;
+  }
+
+  static JsonObject table(LegacyRecord table) {
+    JsonObject body = new JsonObject();
+    body.addProperty("name", table.legacyId());
+    copy(table.data(), body, "columns", "primary_key");
+    return body;
+  }
+
+  /** Rows of one table, upserted on its primary key, which holds each row's (mapped) legacy id. */
+  static JsonObject rows(String table, JsonObject schema, List<LegacyRecord> rows) {
+    String pk = schema.get("primary_key").getAsString();
+    boolean integerKey = schema.getAsJsonArray("columns").asList().stream()
+        .anyMatch(c -> c.getAsJsonObject().get("name").getAsString().equals(pk) && c.getAsJsonObject().get("type").getAsString().equals("integer"));
+    JsonArray values = new JsonArray();
+    for (LegacyRecord row : rows) {
+      JsonObject value = row.data().getAsJsonObject("row").deepCopy();
+      String key = ValidatedSnapshot.rowKey(row);
+      value.add(pk, integerKey ? new JsonPrimitive(Long.parseLong(key)) : new JsonPrimitive(key));
+      values.add(value);
+    }
+    JsonObject body = new JsonObject();
+    body.addProperty("table", table);
+    body.addProperty("on", pk);
+    body.add("rows", values);
+    return body;
+  }
+
+  static JsonObject faq(LegacyRecord faq) {
+    JsonObject body = new JsonObject();
+    body.addProperty("id", LegacyIds.clientId(Dictionary.FAQS_STORE, faq.legacyId()));
+    copy(faq.data(), body, "question", "answer", "category", "tags");
+    return body;
+  }
+
+  static JsonObject texts(List<LegacyRecord> entries) {
+    JsonArray texts = new JsonArray();
+    entries.forEach(e -> texts.add(e.data().get("text")));
+    JsonObject body = new JsonObject();
+    body.add("texts", texts);
+    return body;
+  }
+
+  /** Events under ids derived from their legacy ids, so a re-run sends the same event ids (counted once). */
+  static JsonObject events(List<LegacyRecord> events) {
+    JsonArray list = new JsonArray();
+    for (LegacyRecord event : events) {
+      JsonObject e = new JsonObject();
+      e.addProperty("event_id", LegacyIds.eventId(event.legacyId()));
+      copy(event.data(), e, "event_type", "event_data", "user_id", "session_id", "timestamp");
+      list.add(e);
+    }
+    JsonObject body = new JsonObject();
+    body.add("events", list);
+    return body;
+  }
+
+  private static void copy(JsonObject from, JsonObject to, String... fields) {
+    for (String field : fields) {
+      JsonElement value = from.get(field);
+      if (value != null && !(value instanceof JsonNull)) {
+        to.add(field, value.deepCopy());
+      }
+    }
+  }
+}

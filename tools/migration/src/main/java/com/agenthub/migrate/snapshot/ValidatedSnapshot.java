@@ -1,0 +1,158 @@
+package com.agenthub.migrate.snapshot;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A snapshot checked as a whole before anything is written: every record either valid or
+ * rejected with its reason — including what one record cannot show alone (a legacy id twice, two
+ * legacy ids mapping to one id, counters of an agent the snapshot lacks, rows of a missing table).
+ */
+public final class ValidatedSnapshot {
+
+  /** TrackEvents takes events of the last 30 days only (BigQuery streams into recent partitions). */
+  static final Duration EVENT_WINDOW = Duration.ofDays(30).minusHours(1);
+
+  private final Snapshot snapshot;
+  private final Map<Dictionary, List<LegacyRecord>> valid = new EnumMap<>(Dictionary.class);
+  private final List<Rejection> rejections = new ArrayList<>();
+  private final Map<String, JsonObject> tables = new HashMap<>();
+
+  private ValidatedSnapshot(Snapshot snapshot) {
+    this.snapshot = snapshot;
+  }
+
+  public static ValidatedSnapshot of(Snapshot snapshot, Instant now) {
+    ValidatedSnapshot v = new ValidatedSnapshot(snapshot);
+    v.rejections.addAll(snapshot.unreadable());
+    for (Dictionary dictionary : Dictionary.values()) {
+      v.valid.put(dictionary, v.checkAlone(snapshot.records(dictionary)));
+    }
+    v.valid.get(Dictionary.TABLES).forEach(t -> v.tables.put(t.legacyId(), t.data()));
+    v.crossCheck(now);
+    return v;
+  }
+
+  private List<LegacyRecord> checkAlone(List<LegacyRecord> records) {
+    Map<String, List<LegacyRecord>> byKey = records.stream().collect(Collectors.groupingBy(LegacyRecord::key, LinkedHashMap::new, Collectors.toList()));
+    Map<String, List<LegacyRecord>> byMapped = new HashMap<>();
+    List<LegacyRecord> ok = new ArrayList<>();
+    for (LegacyRecord record : records) {
+      List<LegacyRecord> same = byKey.get(record.key());
+      if (same.size() > 1) {
+        reject(record, "id", "duplicate legacy id: it appears " + same.size() + " times in " + record.dictionary().fileName()
+            + " (lines " + same.stream().map(r -> Integer.toString(r.line())).collect(Collectors.joining(", ")) + "); none of them is imported");
+        continue;
+      }
+      Optional<String[]> problem = RecordRules.problem(record);
+      if (problem.isPresent()) {
+        reject(record, problem.get()[0], problem.get()[1]);
+        continue;
+      }
+      byMapped.computeIfAbsent(mappedId(record), k -> new ArrayList<>()).add(record);
+      ok.add(record);
+    }
+    // Ids kept verbatim and hashed ones could (astronomically rarely) meet: never merge two records.
+    return ok.stream().filter(record -> {
+      if (byMapped.get(mappedId(record)).size() > 1) {
+        reject(record, "id", "two legacy ids map to the product id " + mappedId(record) + "; neither is imported");
+        return false;
+      }
+      return true;
+    }).collect(Collectors.toCollection(ArrayList::new));
+  }
+
+  private void crossCheck(Instant now) {
+    var agentIds = valid.get(Dictionary.AGENTS).stream().map(LegacyRecord::legacyId).collect(Collectors.toSet());
+    valid.get(Dictionary.COUNTERS).removeIf(c -> {
+      if (!agentIds.contains(c.legacyId())) {
+        reject(c, "id", "no valid agent with this legacy id in agents.ndjson: counters belong to an agent");
+        return true;
+      }
+      return false;
+    });
+    valid.get(Dictionary.DATABASE).removeIf(row -> {
+      String table = row.data().get("table").getAsString();
+      JsonObject schema = tables.get(table);
+      if (schema == null) {
+        reject(row, "table", "no valid table '" + table + "' in tables.ndjson");
+        return true;
+      }
+      JsonObject pk = RecordRules.primaryKeyColumn(schema).orElseThrow();
+      String pkName = pk.get("name").getAsString();
+      if (pk.get("type").getAsString().equals("integer")) {
+        try {
+          Long.parseLong(row.legacyId());
+        } catch (NumberFormatException e) {
+          reject(row, "id", "table '" + table + "' keys rows by an integer: the legacy id must be one");
+          return true;
+        }
+      }
+      JsonElement given = row.data().getAsJsonObject("row").get(pkName);
+      if (given != null && !given.isJsonNull() && !given.getAsString().equals(rowKey(row))) {
+        reject(row, "row." + pkName, "the row's " + pkName + " (" + given + ") is not its legacy id");
+        return true;
+      }
+      return false;
+    });
+    valid.get(Dictionary.ANALYTICS_DATA).removeIf(event -> {
+      Instant at = Instant.parse(event.data().get("timestamp").getAsString());
+      if (at.isBefore(now.minus(EVENT_WINDOW)) || at.isAfter(now.plus(Duration.ofMinutes(50)))) {
+        reject(event, "timestamp", "TrackEvents takes events of the last 30 days only; load older history into BigQuery with "
+            + "a load job (README, Migration)");
+        return true;
+      }
+      return false;
+    });
+  }
+
+  /** The id the record gets in the product. */
+  public String mappedId(LegacyRecord record) {
+    return switch (record.dictionary()) {
+      case DATABASE -> record.data().get("table").getAsString() + "/" + rowKey(record);
+      case ANALYTICS_DATA -> LegacyIds.eventId(record.legacyId());
+      case TABLES -> record.legacyId();
+      default -> LegacyIds.clientId(record.dictionary(), record.legacyId());
+    };
+  }
+
+  /** The primary key value a row of {@code database} is stored under. */
+  public static String rowKey(LegacyRecord row) {
+    return LegacyIds.rowKey(row.data().get("table").getAsString(), row.legacyId());
+  }
+
+  private void reject(LegacyRecord record, String field, String reason) {
+    rejections.add(Rejection.of(record, field, reason));
+  }
+
+  public Snapshot snapshot() {
+    return snapshot;
+  }
+
+  public List<LegacyRecord> valid(Dictionary dictionary) {
+    return valid.get(dictionary);
+  }
+
+  public List<Rejection> rejections() {
+    return rejections;
+  }
+
+  /** The table record (schema) of a valid table. */
+  public JsonObject table(String name) {
+    return tables.get(name);
+  }
+
+  public int validCount() {
+    return valid.values().stream().mapToInt(List::size).sum();
+  }
+}
