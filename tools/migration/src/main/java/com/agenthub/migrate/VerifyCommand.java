@@ -39,12 +39,30 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--report", description = "Where the JSON report goes (default: SNAPSHOT_DIR/.migrate/verify.json)")
   Path report;
 
-  @Option(names = "--accept-rejects", description = "Invalid snapshot records (listed by import in rejects.ndjson) do not fail verify")
+  @Option(names = "--accept-rejects", description = "Records import rejected (WORK_DIR/rejects.ndjson) are not expected and do not fail verify")
   boolean acceptRejects;
+
+  @Option(names = "--work-dir", description = "The import's work directory, for --accept-rejects (default: SNAPSHOT_DIR/.migrate)")
+  Path workDir;
+
+  private static java.util.Set<String> rejectedByImport(Path work) throws IOException {
+    Path rejects = work.resolve("rejects.ndjson");
+    java.util.Set<String> fileLines = new java.util.HashSet<>();
+    if (Files.exists(rejects)) {
+      for (String line : Files.readAllLines(rejects, StandardCharsets.UTF_8)) {
+        JsonObject r = com.google.gson.JsonParser.parseString(line).getAsJsonObject();
+        fileLines.add(r.get("file").getAsString() + ":" + r.get("line").getAsInt());
+      }
+    }
+    return fileLines;
+  }
 
   @Override
   public Integer call() throws IOException {
     ValidatedSnapshot snapshot = SnapshotLoading.load(spec, snapshotDir);
+    if (acceptRejects) {
+      snapshot.accept(rejectedByImport(workDir != null ? workDir : snapshotDir.resolve(".migrate")));
+    }
     List<Comparison> comparisons = StoreComparison.run(snapshot, api.api(), api.concurrency, new IgnoreRules(List.of()));
     comparisons.forEach(c -> System.out.println(c.describe()));
     JsonObject json = StoreComparison.report(snapshot, comparisons);

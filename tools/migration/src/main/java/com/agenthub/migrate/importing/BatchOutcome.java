@@ -10,8 +10,14 @@ import java.util.List;
  * What one finished batch did: records created, records that were already there (a re-run, or a
  * dual write got there first), records the API refused (rejected), and records whose id already
  * names a different document (conflicts: the store has other content; verify shows the fields).
+ * {@code countersCreated}: agents of an agents batch created with their legacy counters (counters
+ * only start an agent: those of an agent that already existed are not applied again).
  */
-public record BatchOutcome(int created, int existing, List<Rejection> rejected, List<Rejection> conflicts) {
+public record BatchOutcome(int created, int existing, List<Rejection> rejected, List<Rejection> conflicts, int countersCreated) {
+
+  BatchOutcome(int created, int existing, List<Rejection> rejected, List<Rejection> conflicts) {
+    this(created, existing, rejected, conflicts, 0);
+  }
 
   JsonObject toJson(String batchId) {
     JsonObject json = new JsonObject();
@@ -20,12 +26,14 @@ public record BatchOutcome(int created, int existing, List<Rejection> rejected, 
     json.addProperty("existing", existing);
     json.add("rejected", list(rejected));
     json.add("conflicts", list(conflicts));
+    json.addProperty("counters_created", countersCreated);
     return json;
   }
 
   static BatchOutcome fromJson(JsonObject json) {
     return new BatchOutcome(json.get("created").getAsInt(), json.get("existing").getAsInt(),
-        rejections(json.getAsJsonArray("rejected")), rejections(json.getAsJsonArray("conflicts")));
+        rejections(json.getAsJsonArray("rejected")), rejections(json.getAsJsonArray("conflicts")),
+        json.has("counters_created") ? json.get("counters_created").getAsInt() : 0);
   }
 
   private static JsonArray list(List<Rejection> rejections) {

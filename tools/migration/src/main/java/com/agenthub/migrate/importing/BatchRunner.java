@@ -48,6 +48,7 @@ final class BatchRunner {
   private BatchOutcome oneByOne(Batch batch) {
     int created = 0;
     int existing = 0;
+    int countersCreated = 0;
     List<Rejection> rejected = new ArrayList<>();
     List<Rejection> conflicts = new ArrayList<>();
     for (LegacyRecord record : batch.records()) {
@@ -59,6 +60,7 @@ final class BatchRunner {
       Answer answer = api.post(Requests.function(record.dictionary()), body);
       if (answer.status() == 201) {
         created++;
+        countersCreated += body.has("counters") ? 1 : 0;
       } else if (answer.status() == 200) {
         existing++;
       } else if (answer.status() == 409 && record.dictionary() == Dictionary.TABLES) {
@@ -75,7 +77,7 @@ final class BatchRunner {
         throw failure(batch, answer);
       }
     }
-    return new BatchOutcome(created, existing, rejected, conflicts);
+    return new BatchOutcome(created, existing, rejected, conflicts, countersCreated);
   }
 
   private boolean sameTable(LegacyRecord table) {

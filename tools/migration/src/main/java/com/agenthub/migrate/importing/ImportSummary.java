@@ -59,6 +59,7 @@ public final class ImportSummary {
     c.existing += outcome.existing();
     c.rejectedByApi += outcome.rejected().size();
     c.conflicts += outcome.conflicts().size();
+    counts.get(Dictionary.COUNTERS).created += outcome.countersCreated();
     apiRejections.addAll(outcome.rejected());
     conflicts.addAll(outcome.conflicts());
   }

@@ -116,12 +116,21 @@ public final class ValidatedSnapshot {
     });
   }
 
+  /**
+   * Leaves out records an import rejected or found in conflict ({@code FILE:LINE} of its reject
+   * file): verify --accept-rejects then expects only what was imported.
+   */
+  public void accept(java.util.Set<String> rejectedFileLines) {
+    valid.values().forEach(list -> list.removeIf(r -> rejectedFileLines.contains(r.dictionary().fileName() + ":" + r.line())));
+  }
+
   /** The id the record gets in the product. */
   public String mappedId(LegacyRecord record) {
     return switch (record.dictionary()) {
       case DATABASE -> record.data().get("table").getAsString() + "/" + rowKey(record);
       case ANALYTICS_DATA -> LegacyIds.eventId(record.legacyId());
       case TABLES -> record.legacyId();
+      case COUNTERS -> LegacyIds.clientId(Dictionary.AGENTS, record.legacyId());
       default -> LegacyIds.clientId(record.dictionary(), record.legacyId());
     };
   }
