@@ -72,7 +72,8 @@ final class BatchRunner {
       } else if (answer.status() == 409) {
         conflicts.add(Rejection.of(record, answer.errorField(), answer.errorMessage()));
       } else if (answer.status() == 400 || answer.status() == 422) {
-        rejected.add(Rejection.of(record, answer.errorField(), "the API refused it: " + answer.errorMessage()));
+        rejected.add(Rejection.of(record, answer.errorField().isEmpty() ? "(record)" : answer.errorField(),
+            "the API refused it: " + answer.errorMessage()));
       } else {
         throw failure(batch, answer);
       }

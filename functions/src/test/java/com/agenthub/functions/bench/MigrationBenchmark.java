@@ -1,0 +1,154 @@
+package com.agenthub.functions.bench;
+
+import com.agenthub.functions.migration.LegacySnapshots;
+import com.agenthub.functions.testing.LocalStackFixture;
+import com.agenthub.migrate.Migrate;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.WriteBatch;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.agenthub.shared.testing.Emulators;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code tools/migrate import} end to end (the CLI's HTTP calls through the dev server, every
+ * rule and outbox record included, the change pipeline running behind it) in records/s at 10k
+ * and 100k records, next to the floor: a raw Firestore WriteBatch of 500 writing the same number
+ * of documents with the same content (FAQs and cached embeddings with a 384-float vector, as the
+ * product stores them) to the same emulator in the same run. Then each dictionary alone at 10k,
+ * to name the bottleneck. Nothing is asserted.
+ * Tuning: -Dbench.migrateSizes=10000,100000 -Dbench.migrateConcurrency=8.
+ */
+public final class MigrationBenchmark {
+
+  private final PrintStream report;
+
+  public MigrationBenchmark(PrintStream report) {
+    this.report = report;
+  }
+
+  public void run() throws Exception {
+    String baseUrl = LocalStackFixture.baseUrl();
+    Firestore db = Emulators.firestore();
+    String concurrency = System.getProperty("bench.migrateConcurrency", "8");
+    Path work = Files.createTempDirectory("migrate-bench");
+    report.printf("%nMigration import (tools/migrate, --concurrency %s) vs raw WriteBatch(500) of as many documents, same emulator%n", concurrency);
+    for (String size : System.getProperty("bench.migrateSizes", "10000,100000").split(",")) {
+      int total = Integer.parseInt(size.trim());
+      Path snapshot = work.resolve("s" + total);
+      LegacySnapshots.Contents contents = LegacySnapshots.write(snapshot, total, 5);
+      double ours = importRate(baseUrl, snapshot, concurrency, "bench " + total);
+      double floor = floorRate(db, snapshot, "bench-floor-" + total);
+      report.printf("  %,7d records: %8.0f records/s vs floor %8.0f docs/s (%.1f%%)   [load %s]%n", contents.total(), ours, floor,
+          100 * ours / floor, Benchmarks.loadAverage());
+    }
+    report.println("  each dictionary alone (10k snapshot):");
+    Path full = work.resolve("s10000");
+    for (List<String> files : List.of(List.of("tables", "database"), List.of("agents", "counters"), List.of("faqs_store"),
+        List.of("embeddings_cache"), List.of("analytics_data"))) {
+      Path part = work.resolve("part-" + files.get(0));
+      Files.createDirectories(part);
+      Files.copy(full.resolve("manifest.json"), part.resolve("manifest.json"));
+      for (String f : files) {
+        Files.copy(full.resolve(f + ".ndjson"), part.resolve(f + ".ndjson"));
+      }
+      long records = files.stream().mapToLong(f -> lines(full.resolve(f + ".ndjson")).size()).sum();
+      double rate = importRate(baseUrl, part, concurrency, "bench part " + files.get(0));
+      report.printf("    %-28s %,7d records: %8.0f records/s   [load %s]%n", String.join("+", files), records, rate, Benchmarks.loadAverage());
+    }
+  }
+
+  private double importRate(String baseUrl, Path snapshot, String concurrency, String orgName) throws Exception {
+    var tenant = LocalStackFixture.newTenant(orgName);
+    LocalStackFixture.admin().patch("UpdateOrganization?organization_id=" + tenant.organizationId(),
+        "{\"subscription_plan\": \"enterprise\"}", Map.of());
+    long started = System.nanoTime();
+    int code = Migrate.run("import", snapshot.toString(), "--base-url", baseUrl, "--key", tenant.client().bearer(),
+        "--no-progress", "--concurrency", concurrency);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    JsonObject summary = JsonParser.parseString(Files.readString(snapshot.resolve(".migrate/summary.json"))).getAsJsonObject();
+    if (code != 0) {
+      report.println("    (import exit code " + code + ": " + summary.get("failures") + ")");
+    }
+    return summary.get("records_this_run").getAsLong() / seconds;
+  }
+
+  /** The same records as plain documents, 500 per WriteBatch, one client. */
+  private static double floorRate(Firestore db, Path snapshot, String org) throws Exception {
+    List<Map<String, Object>> docs = new ArrayList<>();
+    List<String> paths = new ArrayList<>();
+    try (Stream<Path> files = Files.list(snapshot)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".ndjson")).sorted().toList()) {
+        String kind = file.getFileName().toString().replace(".ndjson", "");
+        int n = 0;
+        for (String line : lines(file)) {
+          Map<String, Object> doc = plain(JsonParser.parseString(line).getAsJsonObject());
+          if (kind.equals("faqs_store") || kind.equals("embeddings_cache")) {
+            List<Double> vector = new ArrayList<>();
+            for (int d = 0; d < 384; d++) {
+              vector.add(d / 384.0);
+            }
+            doc.put("vector", vector);
+          }
+          docs.add(doc);
+          paths.add("organizations/" + org + "/" + kind + "/d" + n++);
+        }
+      }
+    }
+    long started = System.nanoTime();
+    for (int from = 0; from < docs.size(); from += 500) {
+      WriteBatch batch = db.batch();
+      for (int i = from; i < Math.min(docs.size(), from + 500); i++) {
+        batch.set(db.document(paths.get(i)), docs.get(i));
+      }
+      batch.commit().get();
+    }
+    return docs.size() / ((System.nanoTime() - started) / 1e9);
+  }
+
+  private static Map<String, Object> plain(JsonObject object) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    object.entrySet().forEach(e -> map.put(e.getKey(), plain(e.getValue())));
+    return map;
+  }
+
+  private static Object plain(JsonElement value) {
+    if (value.isJsonNull()) {
+      return null;
+    }
+    if (value.isJsonObject()) {
+      return plain(value.getAsJsonObject());
+    }
+    if (value.isJsonArray()) {
+      List<Object> list = new ArrayList<>();
+      value.getAsJsonArray().forEach(v -> list.add(plain(v)));
+      return list;
+    }
+    var p = value.getAsJsonPrimitive();
+    if (p.isBoolean()) {
+      return p.getAsBoolean();
+    }
+    if (p.isNumber()) {
+      var n = p.getAsBigDecimal();
+      return n.stripTrailingZeros().scale() <= 0 ? (Object) n.longValue() : (Object) n.doubleValue();
+    }
+    return p.getAsString();
+  }
+
+  private static List<String> lines(Path file) {
+    try {
+      return Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
