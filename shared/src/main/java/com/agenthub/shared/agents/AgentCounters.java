@@ -83,12 +83,7 @@ public final class AgentCounters {
     CollectionPath shards = AgentPaths.counterShards(organizationId, agentId);
     List<Write> writes = new ArrayList<>();
     new TreeMap<>(totals).forEach((counter, total) -> {
-      if (counter == null || !NAME.matcher(counter).matches()) {
-        throw ApiError.invalid("counters", "counter names must be 1..63 lowercase letters, digits or _, starting with a letter");
-      }
-      if (total == null || total < 0) {
-        throw ApiError.invalid("counters." + counter, "an opening total must be an integer of at least 0");
-      }
+      requireOpening(counter, total);
       if (total == 0) {
         return;
       }
@@ -97,6 +92,16 @@ public final class AgentCounters {
           organizationId, agentId, counter, total)), now));
     });
     return writes;
+  }
+
+  /** An opening total (NewAgent checks them on construction): a valid counter name, at least 0. */
+  static void requireOpening(String counter, Long total) {
+    if (counter == null || !NAME.matcher(counter).matches()) {
+      throw ApiError.invalid("counters", "counter names must be 1..63 lowercase letters, digits or _, starting with a letter");
+    }
+    if (total == null || total < 0) {
+      throw ApiError.invalid("counters." + counter, "an opening total must be an integer of at least 0");
+    }
   }
 
   private static void requireValid(String counter, long delta) {

@@ -20,6 +20,7 @@ public record NewAgent(Optional<String> id, String name, Optional<String> indust
     name = Names.require("name", name);
     industry = industry.map(AgentFields::industry);
     configuration = AgentFields.configuration(configuration);
+    openingCounters.forEach(AgentCounters::requireOpening);
     openingCounters = Map.copyOf(new TreeMap<>(openingCounters));
   }
 

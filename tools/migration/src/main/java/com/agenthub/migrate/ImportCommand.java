@@ -7,7 +7,6 @@ import com.agenthub.migrate.importing.Importer;
 import com.agenthub.migrate.snapshot.Dictionary;
 import com.agenthub.migrate.snapshot.Rejection;
 import com.agenthub.migrate.snapshot.ValidatedSnapshot;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,12 +23,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = {"Validate every record of SNAPSHOT_DIR, then import the valid ones through the public API.",
-        "Resumable: finished batches are recorded in WORK_DIR/checkpoint.ndjson and skipped by the next run of the same",
-        "command; idempotent: legacy ids are kept, so a full re-run adds nothing. Invalid records go to",
-        "WORK_DIR/rejects.ndjson with their file, line, legacy id, field and reason.",
-        "Exit codes: 0 all imported; 3 imported, but some records rejected or in conflict; 1 some batches failed",
-        "(run again to continue); 2 usage or snapshot error."})
+    description = "Validate every record of SNAPSHOT_DIR, then import the valid ones through the public API.%n%nResumable: finished batches are recorded in WORK_DIR/checkpoint.ndjson and skipped by the next run of the same command; idempotent: legacy ids are kept, so a full re-run adds nothing. Invalid records go to WORK_DIR/rejects.ndjson with their file, line, legacy id, field and reason.%n%nExit codes: 0 all imported; 3 imported, but some records rejected or in conflict; 1 some batches failed (run again to continue); 2 usage or snapshot error.")
 final class ImportCommand implements Callable<Integer> {
 
   @Spec
@@ -79,9 +73,8 @@ final class ImportCommand implements Callable<Integer> {
     JsonObject json = summary.toJson();
     json.addProperty("reject_file", work.resolve("rejects.ndjson").toString());
     json.addProperty("rejected_total", rejections.size());
-    String pretty = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json);
-    Files.writeString(work.resolve("summary.json"), pretty + "\n", StandardCharsets.UTF_8);
-    out.println(pretty);
+    JsonReports.write(work.resolve("summary.json"), json);
+    out.println(JsonReports.pretty(json));
     summary.failures().forEach(f -> System.err.println("failed: " + f));
     if (!rejections.isEmpty()) {
       System.err.println(rejections.size() + " records not imported: see " + work.resolve("rejects.ndjson"));

@@ -4,7 +4,6 @@ import com.agenthub.migrate.compare.Comparison;
 import com.agenthub.migrate.compare.IgnoreRules;
 import com.agenthub.migrate.compare.StoreComparison;
 import com.agenthub.migrate.snapshot.ValidatedSnapshot;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,11 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "shadow", mixinStandardHelpOptions = true,
-    description = {"During dual writing: compare a FRESH snapshot of the running legacy service with the store and report,",
-        "per dictionary, matched / mismatched / ignored and the mismatch rate (GitHub Scientist's idea). Fields that",
-        "legitimately differ are named with --ignore (repeatable): DICTIONARY.FIELD.PATH, '*' one segment, '**' the rest,",
-        "e.g. --ignore 'agents.configuration.last_seen' --ignore '*.updated_at'.",
-        "Exit codes: 0 every dictionary's mismatch rate is at most --max-mismatch-rate; 4 otherwise; 2 usage error."})
+    description = "During dual writing: compare a FRESH snapshot of the running legacy service with the store and report, per dictionary, matched / mismatched / ignored and the mismatch rate (GitHub Scientist's idea). Fields that legitimately differ are named with --ignore (repeatable): DICTIONARY.FIELD.PATH, '*' one segment, '**' the rest, e.g. --ignore 'agents.configuration.last_seen' --ignore '*.updated_at'.%n%nExit codes: 0 every dictionary's mismatch rate is at most --max-mismatch-rate; 4 otherwise; 2 usage error.")
 final class ShadowCommand implements Callable<Integer> {
 
   @Spec
@@ -60,8 +55,7 @@ final class ShadowCommand implements Callable<Integer> {
     json.addProperty("max_mismatch_rate", maxRate);
     json.addProperty("within_limit", ok);
     Path out = report != null ? report : snapshotDir.resolve(".migrate").resolve("shadow.json");
-    Files.createDirectories(out.toAbsolutePath().getParent());
-    Files.writeString(out, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n", StandardCharsets.UTF_8);
+    JsonReports.write(out, json);
     System.out.println((ok ? "shadow: within " : "shadow: ABOVE ") + maxRate + " (report: " + out + ")");
     return ok ? 0 : 4;
   }

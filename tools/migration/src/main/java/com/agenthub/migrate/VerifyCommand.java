@@ -4,7 +4,6 @@ import com.agenthub.migrate.compare.Comparison;
 import com.agenthub.migrate.compare.IgnoreRules;
 import com.agenthub.migrate.compare.StoreComparison;
 import com.agenthub.migrate.snapshot.ValidatedSnapshot;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-    description = {"Read every record of SNAPSHOT_DIR back through the public API and compare: counts per dictionary and",
-        "a SHA-256 checksum per record over its canonical form (README, Migration). Reports missing, extra and",
-        "differing records (a sample with field-level diffs) and writes the full report as JSON.",
-        "Exit codes: 0 everything matches (and the snapshot had no invalid records, unless --accept-rejects);",
-        "4 mismatches; 2 usage or snapshot error."})
+    description = "Read every record of SNAPSHOT_DIR back through the public API and compare: counts per dictionary and a SHA-256 checksum per record over its canonical form (README, Migration). Reports missing, extra and differing records (a sample with field-level diffs) and writes the full report as JSON.%n%nExit codes: 0 everything matches (and the snapshot had no invalid records, unless --accept-rejects); 4 mismatches; 2 usage or snapshot error.")
 final class VerifyCommand implements Callable<Integer> {
 
   @Spec
@@ -70,8 +65,7 @@ final class VerifyCommand implements Callable<Integer> {
     boolean clean = acceptRejects || snapshot.rejections().isEmpty();
     json.addProperty("all_match", match && clean);
     Path out = report != null ? report : snapshotDir.resolve(".migrate").resolve("verify.json");
-    Files.createDirectories(out.toAbsolutePath().getParent());
-    Files.writeString(out, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n", StandardCharsets.UTF_8);
+    JsonReports.write(out, json);
     json.getAsJsonArray("not_compared").forEach(n -> System.out.println("not compared: " + n.getAsJsonObject().get("dictionary").getAsString()
         + " (" + n.getAsJsonObject().get("records").getAsInt() + " records): " + n.getAsJsonObject().get("why").getAsString()));
     if (!clean) {
