@@ -86,20 +86,32 @@ final class BatchRunner {
     return existing.ok() && Projections.fromSnapshot(table).equals(Projections.table(existing.object()));
   }
 
-  /** One call for the whole batch; a record it names as invalid is rejected and the call made again without it. */
+  /**
+   * One call for the whole batch; a record it names as invalid is rejected and the call made again
+   * without it. Rows go in with InsertRows (one plain commit: ~the floor's speed); when some of
+   * them exist already (a re-run, a batch in flight at a crash, a dual write), the batch is
+   * upserted on the primary key instead (a transaction that reads every row first: far slower,
+   * so only then).
+   */
   private BatchOutcome together(Batch batch) {
     List<LegacyRecord> left = new ArrayList<>(batch.records());
     List<Rejection> rejected = new ArrayList<>();
+    boolean upsert = false;
     while (!left.isEmpty()) {
       JsonObject body = switch (batch.dictionary()) {
         case DATABASE -> {
           String table = left.get(0).data().get("table").getAsString();
-          yield Requests.rows(table, snapshot.table(table), left);
+          yield Requests.rows(table, snapshot.table(table), left, upsert);
         }
         case EMBEDDINGS_CACHE -> Requests.texts(left);
         default -> Requests.events(left);
       };
-      Answer answer = api.post(Requests.function(batch.dictionary()), body);
+      String function = upsert ? "UpsertRows" : Requests.function(batch.dictionary());
+      Answer answer = api.post(function, body);
+      if (batch.dictionary() == Dictionary.DATABASE && !upsert && answer.status() == 409) {
+        upsert = true;
+        continue;
+      }
       if (answer.ok() && batch.dictionary() == Dictionary.ANALYTICS_DATA) {
         for (JsonElement r : answer.object().getAsJsonArray("rejected")) {
           int index = r.getAsJsonObject().get("index").getAsInt();
@@ -114,8 +126,8 @@ final class BatchRunner {
         return new BatchOutcome(left.size() - hits, hits, rejected, List.of());
       }
       if (answer.ok()) {
-        // UpsertRows does not say which rows were new: count them as written (created).
-        return new BatchOutcome(left.size(), 0, rejected, List.of());
+        // UpsertRows does not say which rows were new: a batch that needed it counts as existing.
+        return upsert ? new BatchOutcome(0, left.size(), rejected, List.of()) : new BatchOutcome(left.size(), 0, rejected, List.of());
       }
       Matcher named = INDEXED_FIELD.matcher(answer.errorField());
       if ((answer.status() == 400 || answer.status() == 409 || answer.status() == 422) && named.matches()) {
@@ -126,7 +138,7 @@ final class BatchRunner {
           continue;
         }
       }
-      throw failure(batch, answer);
+      throw failure(batch, answer, function);
     }
     return new BatchOutcome(0, 0, rejected, List.of());
   }
@@ -137,7 +149,11 @@ final class BatchRunner {
   }
 
   private static BatchFailedException failure(Batch batch, Answer answer) {
-    return new BatchFailedException("batch " + batch.id() + ": " + Requests.function(batch.dictionary()) + " answered "
+    return failure(batch, answer, Requests.function(batch.dictionary()));
+  }
+
+  private static BatchFailedException failure(Batch batch, Answer answer, String function) {
+    return new BatchFailedException("batch " + batch.id() + ": " + function + " answered "
         + answer.status() + " " + answer.errorCode() + ": " + answer.errorMessage());
   }
 

@@ -20,7 +20,7 @@ final class Requests {
   static String function(Dictionary dictionary) {
     return switch (dictionary) {
       case TABLES -> "CreateTable";
-      case DATABASE -> "UpsertRows";
+      case DATABASE -> "InsertRows";
       case AGENTS, COUNTERS -> "CreateAgent";
       case FAQS_STORE -> "CreateFaq";
       case EMBEDDINGS_CACHE -> "EmbedTexts";
@@ -48,8 +48,11 @@ final class Requests {
     return body;
   }
 
-  /** Rows of one table, upserted on its primary key, which holds each row's (mapped) legacy id. */
-  static JsonObject rows(String table, JsonObject schema, List<LegacyRecord> rows) {
+  /**
+   * Rows of one table, each under its primary key, which holds the row's (mapped) legacy id: for
+   * InsertRows, or with {@code upsert} for UpsertRows on that key.
+   */
+  static JsonObject rows(String table, JsonObject schema, List<LegacyRecord> rows, boolean upsert) {
     String pk = schema.get("primary_key").getAsString();
     boolean integerKey = schema.getAsJsonArray("columns").asList().stream()
         .anyMatch(c -> c.getAsJsonObject().get("name").getAsString().equals(pk) && c.getAsJsonObject().get("type").getAsString().equals("integer"));
@@ -62,7 +65,9 @@ final class Requests {
     }
     JsonObject body = new JsonObject();
     body.addProperty("table", table);
-    body.addProperty("on", pk);
+    if (upsert) {
+      body.addProperty("on", pk);
+    }
     body.add("rows", values);
     return body;
   }
