@@ -40,7 +40,7 @@ class MigrationCrashTest {
 
     Process importer = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "com.agenthub.migrate.Migrate", "import", snapshot.toString(),
-        "--base-url", LocalStackFixture.baseUrl(), "--key", key, "--no-progress",
+        "--base-url", LocalStackFixture.baseUrl(), "--key", key,
         "--concurrency", Integer.toString(CONCURRENCY), "--batch-size", Integer.toString(BATCH))
         .redirectErrorStream(true).redirectOutput(dir.resolve("first-run.log").toFile()).start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -52,6 +52,7 @@ class MigrationCrashTest {
     assertTrue(importer.waitFor(10, TimeUnit.SECONDS));
     assertEquals(137, importer.exitValue(), "killed by SIGKILL");
     int finished = finishedBatches(checkpoint);
+    assertTrue(Files.readString(dir.resolve("first-run.log")).contains("rec/s"), "the progress bar showed the rate");
     assertTrue(finished >= killAfter, finished + " >= " + killAfter);
 
     assertEquals(0, migrate("import", snapshot, key, "--concurrency", Integer.toString(CONCURRENCY), "--batch-size", Integer.toString(BATCH)));
