@@ -94,6 +94,10 @@ class EveryChangeIsRecordedTest {
     faqs.update(org, faq, new FaqChanges(Optional.of("Where is my parcel?"), Optional.empty(), Optional.empty(), Optional.empty()),
         Optional.empty());
     faqs.delete(org, faq, Optional.empty());
+    // What a migration creates: an agent under its legacy id with opening counters, an FAQ under its legacy id.
+    agents.create(org, new NewAgent(Optional.of("legacy-1"), "Legacy", Optional.empty(), Map.of(), AgentStatus.ACTIVE,
+        Map.of("messages", 5L, "tokens_in", 7L)));
+    faqs.create(org, new NewFaq(Optional.of("faq-legacy-1"), "Legacy question?", "Legacy answer.", null, List.of()));
 
     int stateCommits = 0;
     for (List<Write> commit : commits) {
@@ -104,10 +108,10 @@ class EveryChangeIsRecordedTest {
         assertTrue(recorded, "a commit changed state without a change record: " + commit);
       }
     }
-    assertEquals(15, stateCommits);
-    assertEquals(19, publisher.published(ChangeMessages.TOPIC).size(),
+    assertEquals(17, stateCommits);
+    assertEquals(23, publisher.published(ChangeMessages.TOPIC).size(),
         "organization + first key, key, revoke, agent ×3, counter, settings, conversation + its counter,"
-            + " message + messages and tokens_in counters, close, delete, FAQ ×3");
+            + " message + messages and tokens_in counters, close, delete, FAQ ×3, migrated agent + its two opening counters, migrated FAQ");
   }
 
   @Test
