@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The legacy service dual-writes the same agents and FAQs (same legacy ids, mapped the documented
  * way) through the API while the import runs: every record ends as exactly one document, with
- * its opening counters counted once, and verify passes.
+ * its opening counters counted once, and verify passes. Then shadow: a field changed since the
+ * snapshot is a mismatch, and with an ignore rule for it an ignored record.
  */
 class MigrationDualWriteHttpTest {
 
@@ -109,6 +110,21 @@ class MigrationDualWriteHttpTest {
     JsonObject summary = MigrationRun.summary(snapshot).getAsJsonObject("dictionaries").getAsJsonObject("agents");
     assertEquals(AGENTS, summary.get("created").getAsInt() + summary.get("existing").getAsInt());
     assertEquals(0, migrate("verify", snapshot, key), "content and counters (counted once) match");
+
+    // Shadow: a field the legacy service legitimately does not keep differs on one agent.
+    JsonObject changed = new JsonObject();
+    JsonObject configuration = agents.get(5).getAsJsonObject("configuration").deepCopy();
+    configuration.addProperty("last_seen", "2026-11-28T08:00:00Z");
+    changed.add("configuration", configuration);
+    assertEquals(200, legacy.patch("UpdateAgent?agent_id=agent-5", changed.toString(), java.util.Map.of()).status());
+    assertEquals(4, migrate("shadow", snapshot, key), "a mismatch without an ignore rule");
+    JsonObject agentsReport = MigrationRun.dictionary(MigrationRun.json(snapshot.resolve(".migrate/shadow.json")), "agents");
+    assertEquals(1.0 / AGENTS, agentsReport.get("mismatch_rate").getAsDouble(), 1e-9);
+    assertEquals(0, migrate("shadow", snapshot, key, "--ignore", "agents.configuration.last_seen"));
+    agentsReport = MigrationRun.dictionary(MigrationRun.json(snapshot.resolve(".migrate/shadow.json")), "agents");
+    assertEquals(1, agentsReport.get("ignored").getAsInt());
+    assertEquals(AGENTS - 1, agentsReport.get("matched").getAsInt());
+    assertEquals(0.0, agentsReport.get("mismatch_rate").getAsDouble());
   }
 
   private static int count(ApiClient api, String function, String items) {
