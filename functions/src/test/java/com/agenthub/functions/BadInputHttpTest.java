@@ -76,7 +76,9 @@ class BadInputHttpTest {
   void missingAndReadOnlyAndUnknownFieldsNameTheField() {
     assertRejected(400, "invalid_argument", "name", createWith("{\"industry\": \"retail\"}"));
     assertRejected(400, "invalid_argument", "name", createWith("{\"name\": \"\"}"));
-    assertRejected(400, "invalid_argument", "id", createWith("{\"name\": \"x\", \"id\": \"mine\"}"));
+    // A client may choose an agent's id (LegacyIdsHttpTest), but only a well-formed one.
+    assertRejected(400, "invalid_argument", "id", createWith("{\"name\": \"x\", \"id\": \"not mine!\"}"));
+    assertRejected(400, "invalid_argument", "created_at", createWith("{\"name\": \"x\", \"created_at\": \"2026-01-01T00:00:00Z\"}"));
     assertRejected(400, "invalid_argument", "organization_id", createWith("{\"name\": \"x\", \"organization_id\": \"other\"}"));
     assertRejected(400, "invalid_argument", "nmae", createWith("{\"nmae\": \"typo\"}"));
   }
