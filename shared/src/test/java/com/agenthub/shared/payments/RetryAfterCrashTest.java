@@ -44,9 +44,14 @@ class RetryAfterCrashTest {
     }
 
     @Override
-    public ProcessorRefund refund(String id, long amount, String key) {
+    public ProcessorRefund refund(String id, String refundId, long amount, String key) {
       processorKeys.add(key);
-      return agreeing.refund(id, amount, key);
+      return agreeing.refund(id, refundId, amount, key);
+    }
+
+    @Override
+    public ProcessorRefund retrieveRefund(String processorRefundId) {
+      return agreeing.retrieveRefund(processorRefundId);
     }
 
     @Override
