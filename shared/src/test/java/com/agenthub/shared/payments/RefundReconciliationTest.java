@@ -24,27 +24,7 @@ class RefundReconciliationTest {
   private final List<String> refundKeys = new CopyOnWriteArrayList<>();
   private final AtomicBoolean down = new AtomicBoolean();
   private final AtomicBoolean refusing = new AtomicBoolean();
-  private final PaymentProcessor processor = new PaymentProcessor() {
-    @Override
-    public String name() {
-      return agreeing.name();
-    }
-
-    @Override
-    public ProcessorIntent create(CreateRequest request, String key) {
-      return agreeing.create(request, key);
-    }
-
-    @Override
-    public ProcessorIntent capture(String id, long amount, String key) {
-      return agreeing.capture(id, amount, key);
-    }
-
-    @Override
-    public ProcessorIntent cancel(String id, CancellationReason reason, String key) {
-      return agreeing.cancel(id, reason, key);
-    }
-
+  private final PaymentProcessor processor = new ForwardingProcessor(agreeing) {
     @Override
     public ProcessorRefund refund(String id, String refundId, long amount, String key) {
       refundKeys.add(key);
@@ -54,19 +34,10 @@ class RefundReconciliationTest {
       if (refusing.get()) {
         throw new ProcessorException(ProcessorException.Reason.REFUSED, "charge already refunded", null);
       }
-      return agreeing.refund(id, refundId, amount, key);
-    }
-
-    @Override
-    public ProcessorRefund retrieveRefund(String processorRefundId) {
-      return agreeing.retrieveRefund(processorRefundId);
-    }
-
-    @Override
-    public ProcessorIntent retrieve(String id) {
-      return agreeing.retrieve(id);
+      return super.refund(id, refundId, amount, key);
     }
   };
+
   private final PaymentIntents intents = new PaymentIntents(store, processor, Clock.systemUTC());
   private final PaymentActions actions = new PaymentActions(store, processor, Clock.systemUTC());
   private final PaymentReconciliation reconciliation = new PaymentReconciliation(store, processor, Clock.systemUTC());
