@@ -1,0 +1,69 @@
+# Pre-computed analytics: BigQuery scheduled queries (bigquery/tables.json "scheduled_queries") keep
+# the aggregate tables fresh that GetMetrics reads instead of rescanning raw events. Each runs the
+# SQL file the local stack and the tests run against bigquery-local, templated the same way.
+# Not a materialized view: exact distinct counts (COUNT(DISTINCT)) are not allowed in incremental
+# ones, and late events must be folded into days already computed.
+
+locals {
+  scheduled_queries = { for query in local.warehouse.scheduled_queries : query.name => query }
+
+  # Table-level grants: the queries read these tables and write the aggregates, nothing else.
+  scheduled_query_reads  = toset(["analytics_events"])
+  scheduled_query_writes = toset([for aggregate in local.warehouse.aggregates : aggregate.name])
+}
+
+resource "google_service_account" "scheduled_queries" {
+  account_id   = "agenthub-scheduled-queries"
+  display_name = "AgentHub BigQuery scheduled queries"
+  description  = "Runs the scheduled queries of bigquery/tables.json: reads analytics_events, writes the aggregate tables."
+}
+
+# A query is a job, and jobs belong to the project (the role grants no data access by itself).
+resource "google_project_iam_member" "scheduled_query_job_user" {
+  project = var.project_id
+  role    = "roles/bigquery.jobUser"
+  member  = google_service_account.scheduled_queries.member
+}
+
+resource "google_bigquery_table_iam_member" "scheduled_query_reader" {
+  for_each = local.scheduled_query_reads
+
+  dataset_id = google_bigquery_dataset.analytics.dataset_id
+  table_id   = google_bigquery_table.table[each.key].table_id
+  role       = "roles/bigquery.dataViewer"
+  member     = google_service_account.scheduled_queries.member
+}
+
+resource "google_bigquery_table_iam_member" "scheduled_query_writer" {
+  for_each = local.scheduled_query_writes
+
+  dataset_id = google_bigquery_dataset.analytics.dataset_id
+  table_id   = google_bigquery_table.table[each.key].table_id
+  role       = "roles/bigquery.dataEditor"
+  member     = google_service_account.scheduled_queries.member
+}
+
+resource "google_bigquery_data_transfer_config" "scheduled_query" {
+  for_each = local.scheduled_queries
+
+  display_name         = "agenthub ${each.key}"
+  location             = var.bigquery_location
+  data_source_id       = "scheduled_query"
+  schedule             = each.value.schedule
+  service_account_name = google_service_account.scheduled_queries.email
+
+  # A DML script: it names its own tables, so there is no destination table. The dataset is named by
+  # its declared id (what google_bigquery_dataset.analytics is created with), a value the offline checks evaluate.
+  params = {
+    query = templatefile("${path.module}/bigquery/scheduled_queries/${each.key}.sql", {
+      project_id = var.project_id, dataset_id = local.warehouse.dataset, recompute_days = each.value.recompute_days
+    })
+  }
+
+  depends_on = [
+    google_project_service.enabled,
+    google_project_iam_member.scheduled_query_job_user,
+    google_bigquery_table_iam_member.scheduled_query_reader,
+    google_bigquery_table_iam_member.scheduled_query_writer,
+  ]
+}
