@@ -7,9 +7,11 @@
 locals {
   scheduled_queries = { for query in local.warehouse.scheduled_queries : query.name => query }
 
-  # Table-level grants: the queries read these tables and write the aggregates, nothing else.
-  scheduled_query_reads  = toset(["analytics_events"])
-  scheduled_query_writes = toset([for aggregate in local.warehouse.aggregates : aggregate.name])
+  # Table-level grants: the queries read analytics_events and write the aggregates, nothing else.
+  scheduled_query_table_roles = merge(
+    { analytics_events = "roles/bigquery.dataViewer" },
+    { for aggregate in local.warehouse.aggregates : aggregate.name => "roles/bigquery.dataEditor" },
+  )
 }
 
 resource "google_service_account" "scheduled_queries" {
@@ -25,21 +27,12 @@ resource "google_project_iam_member" "scheduled_query_job_user" {
   member  = google_service_account.scheduled_queries.member
 }
 
-resource "google_bigquery_table_iam_member" "scheduled_query_reader" {
-  for_each = local.scheduled_query_reads
+resource "google_bigquery_table_iam_member" "scheduled_query_table" {
+  for_each = local.scheduled_query_table_roles
 
   dataset_id = google_bigquery_dataset.analytics.dataset_id
   table_id   = google_bigquery_table.table[each.key].table_id
-  role       = "roles/bigquery.dataViewer"
-  member     = google_service_account.scheduled_queries.member
-}
-
-resource "google_bigquery_table_iam_member" "scheduled_query_writer" {
-  for_each = local.scheduled_query_writes
-
-  dataset_id = google_bigquery_dataset.analytics.dataset_id
-  table_id   = google_bigquery_table.table[each.key].table_id
-  role       = "roles/bigquery.dataEditor"
+  role       = each.value
   member     = google_service_account.scheduled_queries.member
 }
 
@@ -63,7 +56,6 @@ resource "google_bigquery_data_transfer_config" "scheduled_query" {
   depends_on = [
     google_project_service.enabled,
     google_project_iam_member.scheduled_query_job_user,
-    google_bigquery_table_iam_member.scheduled_query_reader,
-    google_bigquery_table_iam_member.scheduled_query_writer,
+    google_bigquery_table_iam_member.scheduled_query_table,
   ]
 }

@@ -203,9 +203,9 @@ class InfrastructureConsistencyTest {
   @Test
   void aScheduledQueryAccountThatMayWriteWhatItOnlyReadsIsReported() throws IOException {
     InfrastructureChecks seeded = seeded("terraform/scheduled_queries.tf",
-        "role       = \"roles/bigquery.dataViewer\"", "role       = \"roles/bigquery.dataEditor\"");
+        "analytics_events = \"roles/bigquery.dataViewer\"", "analytics_events = \"roles/bigquery.dataEditor\"");
     List<String> problems = seeded.scheduledQueryAccountsHoldWhatTheirSqlNeeds(root.resolve("terraform/bigquery"));
-    assertTrue(problems.contains("google_bigquery_table_iam_member.scheduled_query_reader[\"analytics_events\"] grants "
+    assertTrue(problems.contains("google_bigquery_table_iam_member.scheduled_query_table[\"analytics_events\"] grants "
         + "google_service_account.scheduled_queries table analytics_events roles/bigquery.dataEditor: its scheduled queries need only "
         + "[project roles/bigquery.jobUser, table aggregate_refreshes roles/bigquery.dataEditor, "
         + "table analytics_daily_metrics roles/bigquery.dataEditor, table analytics_events roles/bigquery.dataViewer]"), problems::toString);
