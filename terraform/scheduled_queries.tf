@@ -59,3 +59,35 @@ resource "google_bigquery_data_transfer_config" "scheduled_query" {
     google_bigquery_table_iam_member.scheduled_query_table,
   ]
 }
+
+# A failed refresh keeps answers right (later days are read raw) but leaves late events out and
+# makes GetMetrics scan more each day: a ticket, from the Data Transfer Service's own run logs.
+resource "google_monitoring_alert_policy" "scheduled_query_failed" {
+  count = local.pipeline_alerts_on ? 1 : 0
+
+  display_name          = "A BigQuery scheduled query failed"
+  severity              = local.alert_severity.ticket
+  combiner              = "OR"
+  notification_channels = local.notification_channels.ticket
+
+  conditions {
+    display_name = "scheduled query run logged an error"
+    condition_matched_log {
+      filter = "resource.type=\"bigquery_dts_config\" AND severity>=ERROR"
+    }
+  }
+
+  # Log-match conditions require a notification rate limit.
+  alert_strategy {
+    notification_rate_limit {
+      period = "3600s"
+    }
+  }
+
+  documentation {
+    mime_type = "text/markdown"
+    content   = "A run of a BigQuery scheduled query (the nightly refresh of analytics_daily_metrics) failed. Runbook: README.md, \"Operating it\", scheduled query failed."
+  }
+
+  depends_on = [google_project_service.monitoring]
+}
