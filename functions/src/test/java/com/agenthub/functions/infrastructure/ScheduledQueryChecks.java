@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
 final class ScheduledQueryChecks {
 
   static final String TRANSFER = "google_bigquery_data_transfer_config";
-  private static final Pattern WRITES = Pattern.compile("(?i)\\b(?:INSERT\\s+INTO|DELETE\\s+FROM|MERGE\\s+INTO?|UPDATE)\\s+`\\$\\{project_id}\\.\\$\\{dataset_id}\\.([a-z0-9_]+)`");
+  /** DML targets (INTO and FROM are optional in BigQuery's INSERT, DELETE and MERGE). */
+  private static final Pattern WRITES = Pattern.compile(
+      "(?i)\\b(?:INSERT|DELETE|MERGE|UPDATE)\\s+(?:(?:INTO|FROM)\\s+)?`\\$\\{project_id}\\.\\$\\{dataset_id}\\.([a-z0-9_]+)`");
   private static final Pattern TABLES = Pattern.compile("`\\$\\{project_id}\\.\\$\\{dataset_id}\\.([a-z0-9_]+)`");
   /** Where a grant applies, by the IAM resource type that carries it. */
   private static final Map<String, String> SCOPES = Map.of(
