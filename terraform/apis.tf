@@ -2,7 +2,8 @@ locals {
   services = toset([
     "artifactregistry.googleapis.com", # function images
     "bigquery.googleapis.com",
-    "cloudbuild.googleapis.com", # function builds
+    "bigquerydatatransfer.googleapis.com", # scheduled queries
+    "cloudbuild.googleapis.com",           # function builds
     "cloudfunctions.googleapis.com",
     "cloudresourcemanager.googleapis.com",
     "cloudscheduler.googleapis.com",

@@ -14,8 +14,9 @@ resource "google_bigquery_dataset" "analytics" {
   depends_on = [google_project_service.enabled]
 }
 
+# The tables code appends to, and the aggregates scheduled queries fill (scheduled_queries.tf): one shape.
 resource "google_bigquery_table" "table" {
-  for_each = { for table in local.warehouse.tables : table.name => table }
+  for_each = { for table in concat(local.warehouse.tables, local.warehouse.aggregates) : table.name => table }
 
   dataset_id  = google_bigquery_dataset.analytics.dataset_id
   table_id    = each.key

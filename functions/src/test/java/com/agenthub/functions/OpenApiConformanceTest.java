@@ -1655,8 +1655,11 @@ class OpenApiConformanceTest {
     awaitPaymentStatus(org, id, "requires_capture");
     assertConforms(paymentPost(org, "CapturePaymentIntent", "{\"payment_intent_id\": \"" + id + "\", "
         + "\"amount_to_capture\": 1500}"), 200);
-    assertConforms(paymentPost(org, "CreateRefund", "{\"payment_intent_id\": \"" + id + "\", \"amount\": 500, "
-        + "\"reason\": \"requested_by_customer\"}"), 201);
+    Exchange refunded = paymentPost(org, "CreateRefund", "{\"payment_intent_id\": \"" + id + "\", \"amount\": 500, "
+        + "\"reason\": \"requested_by_customer\"}");
+    assertConforms(refunded, 201);
+    assertConforms(get(org, "GetRefund", Map.of("refund_id", refunded.response().json().get("id").getAsString())), 200);
+    assertConforms(get(org, "GetRefund", Map.of("refund_id", UNKNOWN_ID)), 404);
     assertConforms(paymentPost(org, "CreateRefund", "{\"payment_intent_id\": \"" + id + "\", \"amount\": 5000}"), 409);
     assertResponseConforms(paymentPost(org, "CreateRefund", "{\"payment_intent_id\": \"" + id + "\", \"amount\": \"5\"}"),
         400, "POST", "validation.request.body.schema.type");

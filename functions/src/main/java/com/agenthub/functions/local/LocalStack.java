@@ -3,12 +3,14 @@ package com.agenthub.functions.local;
 import com.agenthub.functions.wiring.Settings;
 import com.agenthub.shared.adapter.pubsub.PubSubConnection;
 import com.agenthub.shared.adapter.bigquery.BigQueryClients;
+import com.agenthub.shared.adapter.bigquery.ScheduledQueryRunner;
 import com.agenthub.shared.adapter.bigquery.WarehouseSetup;
 import com.agenthub.shared.local.BigQueryLocal;
 import com.agenthub.shared.local.Emulator;
 import com.agenthub.shared.local.EmulatorMissingException;
 import com.agenthub.shared.local.RunningEmulator;
 import com.agenthub.shared.warehouse.WarehouseDeclaration;
+import com.google.cloud.bigquery.BigQuery;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -50,10 +52,12 @@ public final class LocalStack {
       return;
     }
     started.add(bigQuery);
-    // The dataset, tables and views, from the same files Terraform loads.
+    // The dataset, tables, views and aggregates, from the same files Terraform loads; and the
+    // scheduled queries that fill the aggregates, on a local timer.
     WarehouseDeclaration warehouse = WarehouseDeclaration.load();
-    new WarehouseSetup(BigQueryClients.create(Settings.projectId(), Optional.of(bigQuery.hostUrl())),
-        Settings.projectId(), warehouse).run();
+    BigQuery bigQueryClient = BigQueryClients.create(Settings.projectId(), Optional.of(bigQuery.hostUrl()));
+    new WarehouseSetup(bigQueryClient, Settings.projectId(), warehouse).run();
+    started.add(0, LocalScheduledQueries.start(new ScheduledQueryRunner(bigQueryClient, Settings.projectId(), warehouse)));
 
     System.setProperty(Settings.FIRESTORE_EMULATOR_HOST, firestore.hostPort());
     System.setProperty(Settings.PUBSUB_EMULATOR_HOST, pubsub.hostPort());

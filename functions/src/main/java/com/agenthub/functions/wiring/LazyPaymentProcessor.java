@@ -34,8 +34,13 @@ final class LazyPaymentProcessor implements PaymentProcessor {
   }
 
   @Override
-  public ProcessorRefund refund(String processorIntentId, long amount, String idempotencyKey) {
-    return processor.get().refund(processorIntentId, amount, idempotencyKey);
+  public ProcessorRefund refund(String processorIntentId, String refundId, long amount, String idempotencyKey) {
+    return processor.get().refund(processorIntentId, refundId, amount, idempotencyKey);
+  }
+
+  @Override
+  public ProcessorRefund retrieveRefund(String processorRefundId) {
+    return processor.get().retrieveRefund(processorRefundId);
   }
 
   @Override

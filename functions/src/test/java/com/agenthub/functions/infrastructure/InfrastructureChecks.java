@@ -188,12 +188,13 @@ final class InfrastructureChecks {
     return problems;
   }
 
-  /** Every warehouse table's schema is its schema file, partitioned by day on the declared field and clustered as declared. */
+  /** Every warehouse table and aggregate's schema is its schema file, partitioned by day on the declared field and clustered as declared. */
   List<String> tablesComeFromTheSchemaFiles(Path warehouseDirectory) throws IOException {
     List<String> problems = new ArrayList<>();
     JsonObject declaration = JsonParser.parseString(Files.readString(warehouseDirectory.resolve("tables.json"))).getAsJsonObject();
     Map<String, JsonObject> tables = new LinkedHashMap<>();
     declaration.getAsJsonArray("tables").forEach(t -> tables.put(t.getAsJsonObject().get("name").getAsString(), t.getAsJsonObject()));
+    declaration.getAsJsonArray("aggregates").forEach(t -> tables.put(t.getAsJsonObject().get("name").getAsString(), t.getAsJsonObject()));
     Map<String, Instance> created = new LinkedHashMap<>();
     for (Resource resource : terraform.resources("google_bigquery_table")) {
       // Tables of the warehouse dataset only (the system-metrics dataset's request-log table is the log sink's).
@@ -223,6 +224,20 @@ final class InfrastructureChecks {
       }
     }
     return problems;
+  }
+
+  /** See {@link ScheduledQueryChecks#everyScheduledQueryRunsItsSqlFile}. */
+  List<String> everyScheduledQueryRunsItsSqlFile(Path warehouseDirectory) throws IOException {
+    return new ScheduledQueryChecks(terraform, projectId()).everyScheduledQueryRunsItsSqlFile(warehouseDirectory);
+  }
+
+  /** See {@link ScheduledQueryChecks#scheduledQueryAccountsHoldWhatTheirSqlNeeds}. */
+  List<String> scheduledQueryAccountsHoldWhatTheirSqlNeeds(Path warehouseDirectory) throws IOException {
+    return new ScheduledQueryChecks(terraform, projectId()).scheduledQueryAccountsHoldWhatTheirSqlNeeds(warehouseDirectory);
+  }
+
+  private String projectId() {
+    return terraform.evaluate(List.of("var.project_id")).get(0).getAsString();
   }
 
   /** Every grant of the role on resources of the type to a group service account. */

@@ -77,6 +77,16 @@ class InfrastructureConsistencyTest {
     assertEquals(List.of(), checks.tablesComeFromTheSchemaFiles(root.resolve("terraform/bigquery")));
   }
 
+  @Test
+  void everyScheduledQueryRunsTheSqlFileTheLocalStackRuns() throws IOException {
+    assertEquals(List.of(), checks.everyScheduledQueryRunsItsSqlFile(root.resolve("terraform/bigquery")));
+  }
+
+  @Test
+  void theScheduledQueryAccountHoldsExactlyWhatItsSqlNeeds() throws IOException {
+    assertEquals(List.of(), checks.scheduledQueryAccountsHoldWhatTheirSqlNeeds(root.resolve("terraform/bigquery")));
+  }
+
   // Seeded mistakes, each in a copy of the repository's Terraform and catalog.
 
   @Test
@@ -163,6 +173,57 @@ class InfrastructureConsistencyTest {
         "schema      = each.key == \"agents\" ? jsonencode([{ name = \"agent\", type = \"STRING\" }]) : file(\"${path.module}/bigquery/schemas/${each.key}.json\")");
     assertEquals(List.of("google_bigquery_table.table[\"agents\"] schema is not bigquery/schemas/agents.json"),
         seeded.tablesComeFromTheSchemaFiles(root.resolve("terraform/bigquery")));
+  }
+
+  @Test
+  void anAggregateTerraformDoesNotCreateIsReported() throws IOException {
+    InfrastructureChecks seeded = seeded("terraform/bigquery.tf",
+        "concat(local.warehouse.tables, local.warehouse.aggregates)", "local.warehouse.tables");
+    assertTrue(seeded.tablesComeFromTheSchemaFiles(root.resolve("terraform/bigquery")).stream()
+        .anyMatch(p -> p.startsWith("Terraform creates tables") && p.contains("analytics_daily_metrics")));
+  }
+
+  @Test
+  void aScheduledQueryRunningOtherSqlThanItsFileIsReported() throws IOException {
+    InfrastructureChecks seeded = seeded("terraform/scheduled_queries.tf",
+        "recompute_days = each.value.recompute_days", "recompute_days = 1");
+    assertEquals(List.of("google_bigquery_data_transfer_config.scheduled_query[\"refresh_analytics_daily_metrics\"] params.query is not "
+        + "bigquery/scheduled_queries/refresh_analytics_daily_metrics.sql as the local stack runs it"),
+        seeded.everyScheduledQueryRunsItsSqlFile(root.resolve("terraform/bigquery")));
+  }
+
+  @Test
+  void aScheduledQueryWithoutItsServiceAccountIsReported() throws IOException {
+    InfrastructureChecks seeded = seeded("terraform/scheduled_queries.tf",
+        "service_account_name = google_service_account.scheduled_queries.email", "");
+    assertTrue(seeded.everyScheduledQueryRunsItsSqlFile(root.resolve("terraform/bigquery")).stream()
+        .anyMatch(p -> p.contains("runs as whoever applied Terraform")));
+  }
+
+  @Test
+  void aScheduledQueryAccountThatMayWriteWhatItOnlyReadsIsReported() throws IOException {
+    InfrastructureChecks seeded = seeded("terraform/scheduled_queries.tf",
+        "analytics_events = \"roles/bigquery.dataViewer\"", "analytics_events = \"roles/bigquery.dataEditor\"");
+    List<String> problems = seeded.scheduledQueryAccountsHoldWhatTheirSqlNeeds(root.resolve("terraform/bigquery"));
+    assertTrue(problems.contains("google_bigquery_table_iam_member.scheduled_query_table[\"analytics_events\"] grants "
+        + "google_service_account.scheduled_queries table analytics_events roles/bigquery.dataEditor: its scheduled queries need only "
+        + "[project roles/bigquery.jobUser, table aggregate_refreshes roles/bigquery.dataEditor, "
+        + "table analytics_daily_metrics roles/bigquery.dataEditor, table analytics_events roles/bigquery.dataViewer]"), problems::toString);
+    assertTrue(problems.contains("google_service_account.scheduled_queries lacks table analytics_events roles/bigquery.dataViewer, "
+        + "which its scheduled query's SQL needs"), problems::toString);
+  }
+
+  @Test
+  void aDatasetWideGrantToTheScheduledQueryAccountIsReported() throws IOException {
+    InfrastructureChecks seeded = seeded("terraform/scheduled_queries.tf", "resource \"google_bigquery_data_transfer_config\"",
+        "resource \"google_bigquery_dataset_iam_member\" \"scheduled_query_dataset\" {\n"
+            + "  dataset_id = google_bigquery_dataset.analytics.dataset_id\n  role       = \"roles/bigquery.dataEditor\"\n"
+            + "  member     = google_service_account.scheduled_queries.member\n}\n\nresource \"google_bigquery_data_transfer_config\"");
+    assertEquals(List.of("google_bigquery_dataset_iam_member.scheduled_query_dataset grants google_service_account.scheduled_queries "
+        + "dataset roles/bigquery.dataEditor: its scheduled queries need only [project roles/bigquery.jobUser, "
+        + "table aggregate_refreshes roles/bigquery.dataEditor, table analytics_daily_metrics roles/bigquery.dataEditor, "
+        + "table analytics_events roles/bigquery.dataViewer]"),
+        seeded.scheduledQueryAccountsHoldWhatTheirSqlNeeds(root.resolve("terraform/bigquery")));
   }
 
   /** The environment variables the Java code reads in Google Cloud: Settings' names and literal getenv calls. */

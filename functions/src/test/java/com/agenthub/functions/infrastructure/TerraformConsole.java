@@ -70,12 +70,21 @@ final class TerraformConsole {
         builder.environment().put("TF_CLI_CONFIG_FILE", "/dev/null");
         builder.environment().put("CHECKPOINT_DISABLE", "1");
         builder.environment().put("TF_IN_AUTOMATION", "1");
-        Process process = builder.start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-          throw new IllegalStateException("terraform console did not finish within 60 s");
+        List<String> lines = List.of();
+        Process process = null;
+        // On a machine loaded far past its cores the console has been seen to exit 0 having printed
+        // nothing; that is no answer at all (any expression error exits non-zero), so ask again.
+        for (int attempt = 0; attempt < 3 && lines.isEmpty(); attempt++) {
+          process = builder.start();
+          if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("terraform console did not finish within 60 s");
+          }
+          lines = Files.readAllLines(out, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+          if (process.exitValue() != 0) {
+            break;
+          }
         }
-        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
         if (process.exitValue() == 0 && lines.size() == 1 && !lines.get(0).startsWith("\"")) {
           throw new IllegalStateException("terraform console printed " + lines.get(0) + " instead of a value: an expression"
               + " depends on something unknown (a variable without a default, a resource attribute):\n" + String.join("\n", expressions));

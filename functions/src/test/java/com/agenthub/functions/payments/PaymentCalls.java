@@ -46,6 +46,18 @@ final class PaymentCalls {
     return intent;
   }
 
+  /** Waits (up to 15 s) until the processor's refund webhook has settled the refund in {@code status}. */
+  static JsonObject awaitRefund(ApiClient client, String refundId, String status) {
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    JsonObject refund = client.get("GetRefund?refund_id=" + refundId).json();
+    while (!refund.get("status").getAsString().equals(status) && System.nanoTime() < deadline) {
+      sleep(50);
+      refund = client.get("GetRefund?refund_id=" + refundId).json();
+    }
+    assertEquals(status, refund.get("status").getAsString(), refund::toString);
+    return refund;
+  }
+
   /** A succeeded payment of {@code amount} usd, paid through the simulated processor's webhook. */
   static JsonObject paid(ApiClient client, long amount) {
     String id = create(client, "{\"amount\": " + amount + ", \"currency\": \"usd\", \"payment_method\": \"pm_card_visa\"}")

@@ -31,15 +31,16 @@ public final class OutboxRelay {
     this.clock = clock;
   }
 
-  /** Publishes the changes and removes their outbox documents. Throws if a publish fails. */
-  public void relay(List<Change> changes) {
+  /** Publishes the records' changes and removes their outbox documents. Throws if a publish fails. */
+  public void relay(List<Outbox.Record> records) {
+    List<Change> changes = records.stream().flatMap(record -> record.changes().stream()).toList();
     if (changes.isEmpty()) {
       return;
     }
     publisher.publishAll(ChangeMessages.TOPIC, changes.stream().map(ChangeMessages::encode).toList());
     List<Write> deletes = new ArrayList<>();
-    for (Change change : changes) {
-      deletes.add(Write.delete(Outbox.COLLECTION.document(change.changeId()), Optional.empty()));
+    for (Outbox.Record record : records) {
+      deletes.add(Write.delete(record.path(), Optional.empty()));
     }
     store.commit(deletes);
   }
@@ -61,7 +62,7 @@ public final class OutboxRelay {
     Duration oldestAge = Duration.ZERO;
     while (true) {
       List<StoredDocument> oldest = store.query(Query.all(Outbox.COLLECTION, SWEEP_BATCH).orderBy("created_at"));
-      List<Change> due = oldest.stream()
+      List<Outbox.Record> due = oldest.stream()
           .filter(document -> !document.instant("created_at").isAfter(cutoff))
           .map(Outbox::read)
           .toList();
@@ -70,7 +71,7 @@ public final class OutboxRelay {
         oldestAge = Duration.between(oldest.get(0).instant("created_at"), now);
       }
       relay(due);
-      relayed += due.size();
+      relayed += due.stream().mapToInt(record -> record.changes().size()).sum();
       if (due.size() < SWEEP_BATCH) {
         return new Sweep(relayed, oldestAge);
       }

@@ -7,7 +7,6 @@ import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
 import com.agenthub.shared.port.StoredDocument;
 import com.agenthub.shared.port.Warehouse;
-import com.agenthub.shared.port.Warehouse.QueryParameter;
 import com.agenthub.shared.port.Write;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -15,7 +14,6 @@ import com.google.gson.JsonParser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,29 +27,16 @@ import java.util.Optional;
  */
 public final class Metrics {
 
-  /** The only SQL this class sends: fixed text; every value arrives as a named parameter. */
-  static final String DAILY_SQL = """
-      SELECT CAST(DATE(created_at) AS STRING) AS day, event_type,
-             COUNT(DISTINCT id) AS events,
-             COUNT(DISTINCT user_id) AS users,
-             COUNT(DISTINCT session_id) AS sessions
-      FROM {analytics_events}
-      WHERE organization_id = @organization_id
-        AND created_at >= @range_start AND created_at < @range_end
-        AND (@event_type = '' OR event_type = @event_type)
-      GROUP BY day, event_type
-      ORDER BY day, event_type""";
-
   private final DocumentStore store;
-  private final Warehouse warehouse;
   private final Clock clock;
   private final Duration ttl;
+  private final DailyMetricsSource source;
 
   public Metrics(DocumentStore store, Warehouse warehouse, Clock clock, Duration ttl) {
     this.store = store;
-    this.warehouse = warehouse;
     this.clock = clock;
     this.ttl = ttl;
+    this.source = new DailyMetricsSource(warehouse, clock);
   }
 
   public MetricsReport daily(String organizationId, MetricsQuery query) {
@@ -75,17 +60,7 @@ public final class Metrics {
   }
 
   private List<DailyMetric> compute(String organizationId, MetricsQuery query) {
-    Map<String, QueryParameter> parameters = new LinkedHashMap<>();
-    parameters.put("organization_id", QueryParameter.string(organizationId));
-    parameters.put("range_start", QueryParameter.timestamp(query.startDate().atStartOfDay(ZoneOffset.UTC).toInstant()));
-    parameters.put("range_end", QueryParameter.timestamp(query.endDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
-    parameters.put("event_type", QueryParameter.string(query.eventType().orElse("")));
-    List<DailyMetric> days = new ArrayList<>();
-    for (Map<String, Object> row : warehouse.query(DAILY_SQL, parameters)) {
-      days.add(new DailyMetric((String) row.get("day"), (String) row.get("event_type"),
-          (Long) row.get("events"), (Long) row.get("users"), (Long) row.get("sessions")));
-    }
-    return days;
+    return source.read(organizationId, query);
   }
 
   private static JsonArray toJson(List<DailyMetric> days) {

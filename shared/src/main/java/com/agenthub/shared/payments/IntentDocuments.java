@@ -94,4 +94,24 @@ final class IntentDocuments {
         (Instant) intent.get("created_at"), (Instant) intent.get("updated_at"));
     return Outbox.record(Change.of(row), at);
   }
+
+  static Map<String, Object> refundDocument(Refund refund) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("id", refund.id());
+    data.put("organization_id", refund.organizationId());
+    data.put("payment_intent_id", refund.paymentIntentId());
+    data.put("amount", refund.amount());
+    data.put("currency", refund.currency());
+    data.put("status", refund.status());
+    data.put("reason", refund.reason().orElse(null));
+    data.put("processor_refund_id", refund.processorRefundId().orElse(null));
+    data.put("created_at", refund.createdAt());
+    return data;
+  }
+
+  static Refund refundOf(StoredDocument doc) {
+    return new Refund(doc.id(), doc.string("organization_id"), doc.string("payment_intent_id"), doc.longValue("amount"),
+        doc.string("currency"), doc.string("status"), Optional.ofNullable(doc.string("reason")),
+        Optional.ofNullable(doc.string("processor_refund_id")).filter(id -> !id.isEmpty()), doc.instant("created_at"));
+  }
 }

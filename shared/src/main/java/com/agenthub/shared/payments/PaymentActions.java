@@ -10,6 +10,7 @@ import com.agenthub.shared.logging.StructuredLog;
 import com.agenthub.shared.port.DocumentStore;
 import com.agenthub.shared.port.StoreException;
 import com.agenthub.shared.port.StoredDocument;
+import com.agenthub.shared.port.Version;
 import com.agenthub.shared.port.Write;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,11 +31,13 @@ public final class PaymentActions {
   private final DocumentStore store;
   private final PaymentProcessor processor;
   private final Clock clock;
+  private final RefundSettlement refunds;
 
   public PaymentActions(DocumentStore store, PaymentProcessor processor, Clock clock) {
     this.store = store;
     this.processor = processor;
     this.clock = clock;
+    this.refunds = new RefundSettlement(store, clock);
   }
 
   public PaymentIntent capture(String organizationId, String intentId, Optional<Long> amountToCapture) {
@@ -80,7 +83,8 @@ public final class PaymentActions {
     } catch (ApiError refused) {
       // Refused because the first attempt of this very request already took the amount: that refund.
       StoredDocument earlier = store.get(PaymentPaths.refund(organizationId, refundId)).orElseThrow(() -> refused);
-      reservation = new Reservation(refundOf(earlier), get(organizationId, intentId).processorIntentId());
+      reservation = new Reservation(IntentDocuments.refundOf(earlier), get(organizationId, intentId).processorIntentId(),
+          Optional.of(earlier));
     }
     Refund reserved = reservation.refund();
     if (!Refund.PENDING.equals(reserved.status())) {
@@ -89,38 +93,27 @@ public final class PaymentActions {
     String processorIntentId = reservation.processorIntentId();
     PaymentProcessor.ProcessorRefund outcome;
     try {
-      outcome = processor.refund(processorIntentId, reserved.amount(), "refund-" + refundId);
+      outcome = processor.refund(processorIntentId, refundId, reserved.amount(), refundKey(refundId));
     } catch (ProcessorException e) {
       if (e.reason() == ProcessorException.Reason.UNAVAILABLE) {
-        // The amount stays reserved; reconciliation settles it with the processor later.
+        // The amount stays reserved; reconciliation asks the processor again with the same key.
         StructuredLog.warning("refund left pending: processor unavailable", Map.of("refund_id", refundId));
         return reserved;
       }
-      reverse(organizationId, intentId, reserved, Optional.empty());
+      refunds.settle(organizationId, refundId, new PaymentProcessor.ProcessorRefund("", Refund.FAILED, processorIntentId,
+          Optional.of(refundId)), Optional.empty(), reservation.stored());
       throw ApiError.of(ErrorKind.CONFLICT, "the payment processor refused the refund: " + e.getMessage());
     }
-    if (Refund.FAILED.equals(outcome.status())) {
-      return reverse(organizationId, intentId, reserved, Optional.of(outcome.id()));
-    }
-    String status = Refund.SUCCEEDED.equals(outcome.status()) ? Refund.SUCCEEDED : Refund.PENDING;
-    Map<String, Object> fields = Map.of("status", status, "processor_refund_id", outcome.id());
-    Map<String, Object> after = refundDocument(reserved);
-    after.putAll(fields);
-    Instant now = Timestamps.now(clock);
-    store.commit(List.of(Write.update(PaymentPaths.refund(organizationId, refundId), fields, Optional.empty()),
-        IntentDocuments.refundRecord(Change.UPDATED, after, now)));
-    return new Refund(refundId, organizationId, intentId, reserved.amount(), reserved.currency(), status, reason,
-        Optional.of(outcome.id()), reserved.createdAt());
+    return refunds.settle(organizationId, refundId, outcome, Optional.empty(), reservation.stored()).refund();
   }
 
-  private static Refund refundOf(StoredDocument doc) {
-    return new Refund(doc.id(), doc.string("organization_id"), doc.string("payment_intent_id"), doc.longValue("amount"),
-        doc.string("currency"), doc.string("status"), Optional.ofNullable(doc.string("reason")),
-        Optional.ofNullable(doc.string("processor_refund_id")).filter(id -> !id.isEmpty()), doc.instant("created_at"));
+  /** The processor's idempotency key for one of our refunds: a retry, or reconciliation, never refunds twice. */
+  static String refundKey(String refundId) {
+    return "refund-" + refundId;
   }
 
   /** A refund's amount held on its intent, and where the processor knows the intent. */
-  private record Reservation(Refund refund, String processorIntentId) {}
+  private record Reservation(Refund refund, String processorIntentId, Optional<StoredDocument> stored) {}
 
   private Reservation reserve(String organizationId, String intentId, String refundId, Optional<Long> requested,
       Optional<String> reason) {
@@ -143,69 +136,29 @@ public final class PaymentActions {
     after.putAll(fields);
     Refund reserved = new Refund(refundId, organizationId, intentId, amount, intent.currency(), Refund.PENDING, reason,
         Optional.empty(), now);
-    Map<String, Object> refund = refundDocument(reserved);
+    Map<String, Object> refund = IntentDocuments.refundDocument(reserved);
     List<Write> writes = new ArrayList<>();
     writes.add(Write.update(current.path(), fields, Optional.of(current.version())));
     writes.add(Write.create(PaymentPaths.refund(organizationId, refundId), refund));
     writes.add(IntentDocuments.refundRecord(Change.CREATED, refund, now));
+    writes.add(Write.create(PaymentPaths.pendingRefund(organizationId, refundId), Map.of("organization_id", organizationId,
+        "refund_id", refundId, "payment_intent_id", intentId, "created_at", now)));
     writes.add(IntentDocuments.changeRecord(Change.UPDATED, after, now));
     writes.addAll(IntentDocuments.ledgerWrites(LedgerPostings.refund(organizationId, intentId, intent.currency(), now, amount),
         intent.status().wire(), after, now));
+    List<Version> versions;
     try {
-      store.commit(writes);
+      versions = store.commit(writes);
     } catch (StoreException e) {
       if (e.reason() != StoreException.Reason.ALREADY_EXISTS) {
         throw e;
       }
       // A retry of a request that had reserved (its id derives from the same Idempotency-Key): that refund, not another.
       StoredDocument earlier = store.get(PaymentPaths.refund(organizationId, refundId)).orElseThrow(() -> e);
-      return new Reservation(refundOf(earlier), intent.processorIntentId());
+      return new Reservation(IntentDocuments.refundOf(earlier), intent.processorIntentId(), Optional.of(earlier));
     }
-    return new Reservation(reserved, intent.processorIntentId());
-  }
-
-  private static Map<String, Object> refundDocument(Refund refund) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("id", refund.id());
-    data.put("organization_id", refund.organizationId());
-    data.put("payment_intent_id", refund.paymentIntentId());
-    data.put("amount", refund.amount());
-    data.put("currency", refund.currency());
-    data.put("status", refund.status());
-    data.put("reason", refund.reason().orElse(null));
-    data.put("processor_refund_id", refund.processorRefundId().orElse(null));
-    data.put("created_at", refund.createdAt());
-    return data;
-  }
-
-  /** A refund the processor did not make: the amount returns to the intent through a reversing transaction. */
-  Refund reverse(String organizationId, String intentId, Refund refund, Optional<String> processorRefundId) {
-    return Contention.retry("the payment intent", () -> {
-      StoredDocument current = PaymentIntents.load(store, organizationId, intentId);
-      StoredDocument stored = store.get(PaymentPaths.refund(organizationId, refund.id())).orElseThrow();
-      if (Refund.FAILED.equals(stored.string("status"))) {
-        return refund;
-      }
-      Instant now = Timestamps.now(clock);
-      Map<String, Object> fields = Map.of("amount_refunded", current.longValue("amount_refunded") - refund.amount(),
-          "updated_at", now);
-      Map<String, Object> after = new LinkedHashMap<>(current.data());
-      after.putAll(fields);
-      List<Write> writes = new ArrayList<>();
-      writes.add(Write.update(current.path(), fields, Optional.of(current.version())));
-      Map<String, Object> refundFields = Map.of("status", Refund.FAILED, "processor_refund_id", processorRefundId.orElse(""));
-      Map<String, Object> refundAfter = new LinkedHashMap<>(stored.data());
-      refundAfter.putAll(refundFields);
-      writes.add(Write.update(stored.path(), refundFields, Optional.of(stored.version())));
-      writes.add(IntentDocuments.refundRecord(Change.UPDATED, refundAfter, now));
-      writes.add(IntentDocuments.changeRecord(Change.UPDATED, after, now));
-      writes.addAll(IntentDocuments.ledgerWrites(
-          LedgerPostings.refundReversal(organizationId, intentId, refund.currency(), now, refund.amount()),
-          current.string("status"), after, now));
-      store.commit(writes);
-      return new Refund(refund.id(), organizationId, intentId, refund.amount(), refund.currency(), Refund.FAILED,
-          refund.reason(), processorRefundId, refund.createdAt());
-    });
+    return new Reservation(reserved, intent.processorIntentId(),
+        Optional.of(new StoredDocument(PaymentPaths.refund(organizationId, refundId), refund, versions.get(1))));
   }
 
   /** Applies what the processor answered; if it had already arrived by webhook, the intent is as it says. */

@@ -29,15 +29,20 @@ public final class PaymentEvents {
 
   private final DocumentStore store;
   private final Clock clock;
+  private final RefundSettlement refunds;
 
   public PaymentEvents(DocumentStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
+    this.refunds = new RefundSettlement(store, clock);
   }
 
   public Outcome apply(ProcessorEvent event) {
+    if (event.refund().isPresent()) {
+      return applyRefund(event, event.refund().get());
+    }
     if (event.intent().isEmpty()) {
-      // Refunds settle through our own refund calls; other objects are not ours to track.
+      // Other objects (charges, customers…) are not ours to track.
       return Outcome.IGNORED;
     }
     PaymentProcessor.ProcessorIntent state = event.intent().get();
@@ -74,6 +79,43 @@ public final class PaymentEvents {
       }
       return plan.isPresent() ? Outcome.APPLIED : Outcome.RECORDED_NOT_APPLIED;
     });
+  }
+
+  /**
+   * A refund's outcome (refund.updated / refund.failed / charge.refund.updated): the tenant and
+   * intent come from our index of the processor intent it refunds; the refund named in its metadata
+   * must be one of ours for that very intent. A refund made outside AgentHub (say, in Stripe's
+   * dashboard) has no ledger entry here to settle: logged and ignored.
+   */
+  private Outcome applyRefund(ProcessorEvent event, PaymentProcessor.ProcessorRefund state) {
+    Optional<StoredDocument> owner = store.get(PaymentPaths.processorIntent(event.processor(), state.processorIntentId()));
+    Optional<StoredDocument> refund = owner.flatMap(o -> state.refundId().flatMap(
+        id -> store.get(PaymentPaths.refund(o.string("organization_id"), id))));
+    if (refund.isEmpty() || !refund.get().string("payment_intent_id").equals(owner.get().string("payment_intent_id"))) {
+      StructuredLog.warning("refund event for a refund AgentHub did not make, ignored", Map.of("event_id", event.id(),
+          "processor_refund_id", state.id(), "processor_intent_id", state.processorIntentId()));
+      return Outcome.IGNORED;
+    }
+    String organizationId = owner.get().string("organization_id");
+    DocumentPath marker = PaymentPaths.processedEvent(organizationId, event.id());
+    if (store.get(marker).isPresent()) {
+      return Outcome.DUPLICATE;
+    }
+    Map<String, Object> record = new LinkedHashMap<>();
+    record.put("event_id", event.id());
+    record.put("type", event.type());
+    record.put("payment_intent_id", owner.get().string("payment_intent_id"));
+    record.put("refund_id", refund.get().id());
+    record.put("event_status", state.status());
+    record.put("event_created", event.created());
+    record.put("received_at", Timestamps.now(clock));
+    var settled = refunds.settle(organizationId, refund.get().id(), state, Optional.of(Write.create(marker, record)),
+        Optional.of(refund.get()));
+    return switch (settled.result()) {
+      case MOVED -> Outcome.APPLIED;
+      case NOT_MOVED -> Outcome.RECORDED_NOT_APPLIED;
+      case DUPLICATE -> Outcome.DUPLICATE;
+    };
   }
 
   /**

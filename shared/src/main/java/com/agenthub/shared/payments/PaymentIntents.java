@@ -115,6 +115,12 @@ public final class PaymentIntents {
     return IntentDocuments.fromDocument(load(store, organizationId, intentId));
   }
 
+  /** One of the organization's refunds: pending until the processor settles it, then succeeded or failed. */
+  public Refund refund(String organizationId, String refundId) {
+    return IntentDocuments.refundOf(store.get(PaymentPaths.refund(organizationId, Ids.require("refund_id", refundId)))
+        .orElseThrow(() -> ApiError.notFound("refund")));
+  }
+
   public Page<PaymentIntent> list(String organizationId, PaymentIntentFilter filter, PageRequest page) {
     Query query = Query.all(PaymentPaths.intents(organizationId), 1);
     if (filter.status().isPresent()) {

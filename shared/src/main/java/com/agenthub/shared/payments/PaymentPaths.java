@@ -58,4 +58,16 @@ final class PaymentPaths {
   static DocumentPath unmatchedEvent(String eventId) {
     return unmatchedEvents().document(Sha256.hex(eventId).substring(0, 40));
   }
+
+  /**
+   * Refunds the processor has not settled yet, across tenants, oldest first for reconciliation: an
+   * entry is created with the refund's reservation and deleted in the commit that settles it.
+   */
+  static CollectionPath pendingRefunds() {
+    return CollectionPath.of("payment_pending_refunds");
+  }
+
+  static DocumentPath pendingRefund(String organizationId, String refundId) {
+    return pendingRefunds().document(Sha256.hex(organizationId + "\n" + refundId).substring(0, 40));
+  }
 }

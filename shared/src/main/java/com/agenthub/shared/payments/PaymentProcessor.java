@@ -19,7 +19,11 @@ public interface PaymentProcessor {
 
   ProcessorIntent cancel(String processorIntentId, CancellationReason reason, String idempotencyKey);
 
-  ProcessorRefund refund(String processorIntentId, long amount, String idempotencyKey);
+  /** Refunds part of what an intent received; {@code refundId} (ours) travels in the refund's metadata. */
+  ProcessorRefund refund(String processorIntentId, String refundId, long amount, String idempotencyKey);
+
+  /** The refund as the processor sees it now (reconciliation of refunds left pending). */
+  ProcessorRefund retrieveRefund(String processorRefundId);
 
   ProcessorIntent retrieve(String processorIntentId);
 
@@ -37,6 +41,10 @@ public interface PaymentProcessor {
     }
   }
 
-  /** A refund as the processor reports it: succeeded, pending or failed. */
-  record ProcessorRefund(String id, String status) {}
+  /**
+   * A refund as the processor reports it: {@code status} is succeeded, pending or failed (a
+   * canceled refund is a failed one to us); which intent it refunds, and our refund id from its
+   * metadata when the processor returns it.
+   */
+  record ProcessorRefund(String id, String status, String processorIntentId, Optional<String> refundId) {}
 }

@@ -25,17 +25,24 @@ public final class PaymentReconciliation {
   /** Intents checked per run, oldest first; the next run continues. */
   static final int BATCH = 200;
 
-  /** What one run did. */
-  public record Report(int checked, int drifted, int failed) {}
+  /** What one run did: intents checked and moved, refunds checked and settled, and what failed (retried next run). */
+  public record Report(int checked, int drifted, int failed, int refundsChecked, int refundsSettled) {
+
+    public Report(int checked, int drifted, int failed) {
+      this(checked, drifted, failed, 0, 0);
+    }
+  }
 
   private final DocumentStore store;
   private final PaymentProcessor processor;
   private final Clock clock;
+  private final RefundSettlement refunds;
 
   public PaymentReconciliation(DocumentStore store, PaymentProcessor processor, Clock clock) {
     this.store = store;
     this.processor = processor;
     this.clock = clock;
+    this.refunds = new RefundSettlement(store, clock);
   }
 
   public Report reconcile(Duration after) {
@@ -60,11 +67,55 @@ public final class PaymentReconciliation {
             Map.of("payment_intent_id", index.string("payment_intent_id")));
       }
     }
-    if (drifted > 0 || failed > 0) {
-      StructuredLog.warning("payment reconciliation applied what webhooks missed",
-          Map.of("checked", checked, "drifted", drifted, "failed", failed));
+    int refundsChecked = 0;
+    int refundsSettled = 0;
+    List<StoredDocument> pending = store.query(Query.all(PaymentPaths.pendingRefunds(), BATCH).orderBy("created_at"));
+    for (StoredDocument entry : pending) {
+      if (!entry.instant("created_at").isBefore(cutoff)) {
+        break;
+      }
+      refundsChecked++;
+      try {
+        if (settleRefund(entry.string("organization_id"), entry.string("refund_id"))) {
+          refundsSettled++;
+        }
+      } catch (RuntimeException e) {
+        failed++;
+        StructuredLog.warning("payment reconciliation failed for one refund: " + e.getMessage(),
+            Map.of("refund_id", entry.string("refund_id")));
+      }
     }
-    return new Report(checked, drifted, failed);
+    if (drifted > 0 || failed > 0 || refundsSettled > 0) {
+      StructuredLog.warning("payment reconciliation applied what webhooks missed", Map.of("checked", checked,
+          "drifted", drifted, "failed", failed, "refunds_checked", refundsChecked, "refunds_settled", refundsSettled));
+    }
+    return new Report(checked, drifted, failed, refundsChecked, refundsSettled);
+  }
+
+  /**
+   * A refund still pending: asked about at the processor, or — if our call never reached it (the
+   * processor was unavailable) — made now with the refund's own idempotency key, so never twice.
+   */
+  private boolean settleRefund(String organizationId, String refundId) {
+    StoredDocument refund = store.get(PaymentPaths.refund(organizationId, refundId)).orElseThrow();
+    Optional<String> processorRefundId = Optional.ofNullable(refund.string("processor_refund_id")).filter(id -> !id.isEmpty());
+    PaymentProcessor.ProcessorRefund state;
+    if (processorRefundId.isPresent()) {
+      state = processor.retrieveRefund(processorRefundId.get());
+    } else {
+      String processorIntentId = PaymentIntents.load(store, organizationId, refund.string("payment_intent_id"))
+          .string("processor_intent_id");
+      try {
+        state = processor.refund(processorIntentId, refundId, refund.longValue("amount"), PaymentActions.refundKey(refundId));
+      } catch (ProcessorException e) {
+        if (e.reason() == ProcessorException.Reason.UNAVAILABLE) {
+          throw e;
+        }
+        state = new PaymentProcessor.ProcessorRefund("", Refund.FAILED, processorIntentId, Optional.of(refundId));
+      }
+    }
+    return refunds.settle(organizationId, refundId, state, Optional.empty(), Optional.of(refund)).result()
+        == RefundSettlement.Result.MOVED;
   }
 
   private boolean reconcileOne(StoredDocument index) {

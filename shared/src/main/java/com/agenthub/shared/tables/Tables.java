@@ -8,6 +8,7 @@ import com.agenthub.shared.ids.Timestamps;
 import com.agenthub.shared.paging.Page;
 import com.agenthub.shared.paging.PageRequest;
 import com.agenthub.shared.paging.Pager;
+import com.agenthub.shared.logging.StructuredLog;
 import com.agenthub.shared.port.DocumentStore;
 import com.agenthub.shared.port.Query;
 import com.agenthub.shared.port.StoreException;
@@ -34,6 +35,12 @@ public final class Tables {
 
   /** Rows one deletion step removes: one commit. */
   static final int DELETE_BATCH = 500;
+  /**
+   * How long a deleted table's id is still watched for rows: an InsertRows that read the table
+   * before DeleteTable may commit after the last sweep pass, for as long as a request can run
+   * (Terraform caps the function timeout at 540 s). Rows it left are deleted by a later pass.
+   */
+  static final Duration IN_FLIGHT_GRACE = Duration.ofMinutes(10);
 
   private final DocumentStore store;
   private final Clock clock;
@@ -210,40 +217,62 @@ public final class Tables {
     }
   }
 
-  /** One more stretch of deleting a table's rows; empty once the table is gone. Safe to repeat. */
+  /**
+   * One more stretch of deleting a table's rows; empty once the table is gone. Safe to repeat.
+   * Once it is gone its id stays watched for {@link #IN_FLIGHT_GRACE}: rows an insert that raced
+   * the deletion committed afterwards are deleted too, then the deletion record goes.
+   */
   public Optional<TableSchema> continueDeletion(String organizationId, String name, String tableId, Duration budget) {
     Instant deadline = clock.instant().plus(budget);
     while (true) {
       Optional<StoredDocument> current = store.get(TablePaths.table(organizationId, name));
-      if (current.isEmpty() || !tableId.equals(current.get().string("table_id"))) {
-        store.commit(List.of(Write.delete(TablePaths.deletion(tableId), Optional.empty())));
-        return Optional.empty();
-      }
-      List<Write> deletes = new ArrayList<>();
-      for (var collection : List.of(TablePaths.rows(organizationId, tableId),
-          TablePaths.uniqueGuard(organizationId, tableId, "x").parent())) {
-        if (deletes.isEmpty()) {
-          for (StoredDocument doc : store.query(Query.all(collection, DELETE_BATCH))) {
-            deletes.add(Write.delete(doc.path(), Optional.empty()));
+      boolean tableGone = current.isEmpty() || !tableId.equals(current.get().string("table_id"));
+      List<Write> deletes = leftovers(organizationId, tableId);
+      if (deletes.isEmpty()) {
+        Instant now = Timestamps.now(clock);
+        if (!tableGone) {
+          store.commit(List.of(Write.delete(current.get().path(), Optional.empty()),
+              Write.update(TablePaths.deletion(tableId), Map.of("cleared_at", now), Optional.empty())));
+        } else {
+          Optional<Instant> cleared = store.get(TablePaths.deletion(tableId))
+              .flatMap(record -> Optional.ofNullable(record.data().get("cleared_at")).map(at -> record.instant("cleared_at")));
+          if (cleared.isEmpty() || !now.isBefore(cleared.get().plus(IN_FLIGHT_GRACE))) {
+            store.commit(List.of(Write.delete(TablePaths.deletion(tableId), Optional.empty())));
           }
         }
-      }
-      if (deletes.isEmpty()) {
-        store.commit(List.of(Write.delete(current.get().path(), Optional.empty()),
-            Write.delete(TablePaths.deletion(tableId), Optional.empty())));
         return Optional.empty();
       }
-      deletes.add(Write.increment(current.get().path(), "rows_deleted", deletes.size(), Map.of()));
+      if (tableGone) {
+        StructuredLog.warning("rows written by an insert that raced DeleteTable removed",
+            Map.of("table_id", tableId, "rows", deletes.size()));
+      } else {
+        deletes.add(Write.increment(current.get().path(), "rows_deleted", deletes.size(), Map.of()));
+      }
       store.commit(deletes);
       if (clock.instant().isAfter(deadline)) {
-        return Optional.of(get(organizationId, name));
+        return tableGone ? Optional.empty() : Optional.of(get(organizationId, name));
       }
     }
   }
 
+  /** Up to one batch of what is left of a table: its rows, then its unique-value guards. */
+  private List<Write> leftovers(String organizationId, String tableId) {
+    List<Write> deletes = new ArrayList<>();
+    for (var collection : List.of(TablePaths.rows(organizationId, tableId),
+        TablePaths.uniqueGuard(organizationId, tableId, "x").parent())) {
+      if (deletes.isEmpty()) {
+        for (StoredDocument doc : store.query(Query.all(collection, DELETE_BATCH))) {
+          deletes.add(Write.delete(doc.path(), Optional.empty()));
+        }
+      }
+    }
+    return deletes;
+  }
+
   /**
    * The background part of DeleteTable (run on a schedule): continues every table deletion that
-   * its request left unfinished, within {@code budget} in all. Returns how many tables it finished.
+   * its request left unfinished, and re-checks deleted tables within their grace, within
+   * {@code budget} in all. Returns how many deletion records it closed.
    */
   public int sweepDeletions(Duration budget) {
     Instant deadline = clock.instant().plus(budget);
@@ -253,8 +282,8 @@ public final class Tables {
       if (left.isNegative()) {
         break;
       }
-      if (continueDeletion(deletion.string("organization_id"), deletion.string("name"), deletion.string("table_id"), left)
-          .isEmpty()) {
+      continueDeletion(deletion.string("organization_id"), deletion.string("name"), deletion.string("table_id"), left);
+      if (store.get(deletion.path()).isEmpty()) {
         finished++;
       }
     }

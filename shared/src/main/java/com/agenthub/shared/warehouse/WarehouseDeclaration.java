@@ -14,16 +14,20 @@ import java.util.Optional;
 
 /**
  * The warehouse as {@code terraform/bigquery} declares it (copied onto the classpath under
- * {@code bigquery/}): one dataset, its tables with their schema files, and its views' SQL. Terraform
- * reads the same files, so what tests and the local stack create is what production has.
+ * {@code bigquery/}): one dataset, its tables with their schema files, its views' SQL, the
+ * aggregate tables that scheduled queries fill, and those queries' SQL. Terraform reads the same
+ * files, so what tests and the local stack create and run is what production has.
  */
-public record WarehouseDeclaration(String dataset, List<TableDeclaration> tables, List<ViewDeclaration> views) {
+public record WarehouseDeclaration(String dataset, List<TableDeclaration> tables, List<ViewDeclaration> views,
+    List<TableDeclaration> aggregates, List<ScheduledQueryDeclaration> scheduledQueries) {
 
   private static final String ROOT = "bigquery/";
 
   public WarehouseDeclaration {
     tables = List.copyOf(tables);
     views = List.copyOf(views);
+    aggregates = List.copyOf(aggregates);
+    scheduledQueries = List.copyOf(scheduledQueries);
   }
 
   /** One column of a schema file. */
@@ -53,32 +57,58 @@ public record WarehouseDeclaration(String dataset, List<TableDeclaration> tables
     }
   }
 
+  /**
+   * A BigQuery scheduled query: its schedule (the Data Transfer Service's syntax), how many days
+   * back each run recomputes, and its SQL with {@code ${project_id}}, {@code ${dataset_id}} and
+   * {@code ${recompute_days}} placeholders, as Terraform templates it.
+   */
+  public record ScheduledQueryDeclaration(String name, String description, String schedule, int recomputeDays,
+      String sqlTemplate) {
+    public String sql(String projectId, String datasetId) {
+      return sqlTemplate.replace("${project_id}", projectId).replace("${dataset_id}", datasetId)
+          .replace("${recompute_days}", Integer.toString(recomputeDays));
+    }
+  }
+
   /** Reads the declaration from the classpath; a missing or malformed file is a build defect. */
   public static WarehouseDeclaration load() {
     JsonObject root = JsonParser.parseString(resource("tables.json")).getAsJsonObject();
-    List<TableDeclaration> tables = new ArrayList<>();
-    for (JsonElement element : root.getAsJsonArray("tables")) {
-      JsonObject table = element.getAsJsonObject();
-      String name = table.get("name").getAsString();
-      tables.add(new TableDeclaration(name, table.get("partition_field").getAsString(),
-          strings(table.getAsJsonArray("clustering")), text(table, "description"), schema(name)));
-    }
     List<ViewDeclaration> views = new ArrayList<>();
     for (JsonElement element : root.getAsJsonArray("views")) {
       JsonObject view = element.getAsJsonObject();
       String name = view.get("name").getAsString();
       views.add(new ViewDeclaration(name, text(view, "description"), resource("views/" + name + ".sql")));
     }
-    return new WarehouseDeclaration(root.get("dataset").getAsString(), tables, views);
+    List<ScheduledQueryDeclaration> scheduled = new ArrayList<>();
+    for (JsonElement element : root.getAsJsonArray("scheduled_queries")) {
+      JsonObject query = element.getAsJsonObject();
+      String name = query.get("name").getAsString();
+      scheduled.add(new ScheduledQueryDeclaration(name, text(query, "description"), query.get("schedule").getAsString(),
+          query.get("recompute_days").getAsInt(), resource("scheduled_queries/" + name + ".sql")));
+    }
+    return new WarehouseDeclaration(root.get("dataset").getAsString(), tables(root.getAsJsonArray("tables")), views,
+        tables(root.getAsJsonArray("aggregates")), scheduled);
   }
 
   public Optional<TableDeclaration> table(String name) {
     return tables.stream().filter(t -> t.name().equals(name)).findFirst();
   }
 
-  /** Whether {@code name} is a declared table or view: the only names queries may refer to. */
+  /** Whether {@code name} is a declared table, view or aggregate: the only names queries may refer to. */
   public boolean declares(String name) {
-    return table(name).isPresent() || views.stream().anyMatch(v -> v.name().equals(name));
+    return table(name).isPresent() || views.stream().anyMatch(v -> v.name().equals(name))
+        || aggregates.stream().anyMatch(a -> a.name().equals(name));
+  }
+
+  private static List<TableDeclaration> tables(JsonArray declared) {
+    List<TableDeclaration> tables = new ArrayList<>();
+    for (JsonElement element : declared) {
+      JsonObject table = element.getAsJsonObject();
+      String name = table.get("name").getAsString();
+      tables.add(new TableDeclaration(name, table.get("partition_field").getAsString(),
+          strings(table.getAsJsonArray("clustering")), text(table, "description"), schema(name)));
+    }
+    return tables;
   }
 
   /** Parses one schema file; public so tests can check a seeded mistake the same way. */

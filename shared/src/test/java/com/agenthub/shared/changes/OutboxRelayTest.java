@@ -74,6 +74,53 @@ class OutboxRelayTest {
     assertTrue(outbox().isEmpty());
   }
 
+  @Test
+  void aCommitOfManyChangesStoresAFewOutboxDocumentsAndRelaysEveryChange() throws UndecodableMessageException {
+    var relaying = new RelayingDocumentStore(store, relay);
+    List<com.agenthub.shared.port.Write> writes = new java.util.ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      writes.add(com.agenthub.shared.port.Write.create(com.agenthub.shared.port.CollectionPath.of("things").document("t" + i),
+          Map.of("n", (long) i)));
+      writes.add(Outbox.record(change("c" + i, "x".repeat(1_000)), clock.instant()));
+    }
+    publisher.setAvailable(false);
+    List<com.agenthub.shared.port.Version> versions = relaying.commit(writes);
+    assertEquals(1000, versions.size(), "one version per write asked");
+    int documents = outbox().size();
+    assertTrue(documents >= 2 && documents <= 3, "500 records of ~1 KB in batches of at most 300,000 chars: " + documents);
+
+    publisher.setAvailable(true);
+    clock.advance(Duration.ofSeconds(31));
+    assertEquals(500, relay.sweep(Duration.ofSeconds(30)).relayed(), "the sweep relays every change of every batch");
+    List<String> ids = new java.util.ArrayList<>();
+    for (EventPublisher.Message message : publisher.published(ChangeMessages.TOPIC)) {
+      ids.add(ChangeMessages.decode(message.data()).changeId());
+    }
+    assertEquals(java.util.stream.IntStream.range(0, 500).mapToObj(i -> "c" + i).toList(), ids, "each once, in order");
+    assertEquals(List.of(), outbox());
+  }
+
+  @Test
+  void aRecordTooBigToShareADocumentStaysAlone() {
+    var relaying = new RelayingDocumentStore(store, relay);
+    publisher.setAvailable(false);
+    relaying.commit(List.of(Outbox.record(change("big", "y".repeat(OutboxBatches.MAX_BATCH_CHARS)), clock.instant()),
+        Outbox.record(change("small-1", "z"), clock.instant()), Outbox.record(change("small-2", "z"), clock.instant())));
+    assertEquals(2, outbox().size(), "the big record alone, the two small ones together");
+    publisher.setAvailable(true);
+    relaying.commit(List.of(Outbox.record(change("next", "z"), clock.instant())));
+    clock.advance(Duration.ofSeconds(31));
+    assertEquals(3, relay.sweep(Duration.ofSeconds(30)).relayed());
+    assertEquals(4, publisher.published(ChangeMessages.TOPIC).size());
+  }
+
+  private static Change change(String id, String payload) {
+    com.google.gson.JsonObject row = new com.google.gson.JsonObject();
+    row.addProperty("change_id", id);
+    row.addProperty("payload", payload);
+    return new Change(id, "agents", row);
+  }
+
   private List<?> outbox() {
     return store.query(Query.all(Outbox.COLLECTION, 100));
   }

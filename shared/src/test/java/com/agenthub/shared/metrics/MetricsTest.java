@@ -47,11 +47,14 @@ class MetricsTest {
 
     assertEquals(1, warehouse.queries().size());
     var sent = warehouse.queries().get(0);
-    assertEquals(Metrics.DAILY_SQL, sent.sql());
+    assertEquals(DailyMetricsSource.SQL, sent.sql());
     assertFalse(sent.sql().contains("page.view") || sent.sql().contains("2026") || sent.sql().contains("DELETE"));
     assertEquals(QueryParameter.string(org), sent.parameters().get("organization_id"));
     assertEquals(QueryParameter.string("page.view"), sent.parameters().get("event_type"));
-    assertEquals(QueryParameter.timestamp(Instant.parse("2026-11-20T00:00:00Z")), sent.parameters().get("range_start"));
+    assertEquals(QueryParameter.date(java.time.LocalDate.parse("2026-11-20")), sent.parameters().get("start_date"));
+    assertEquals(QueryParameter.date(java.time.LocalDate.parse("2026-11-26")), sent.parameters().get("end_date"));
+    // The watermark is not known yet: today and the RAW_DAYS before it are read raw.
+    assertEquals(QueryParameter.timestamp(Instant.parse("2026-11-23T00:00:00Z")), sent.parameters().get("raw_start"));
     assertEquals(QueryParameter.timestamp(Instant.parse("2026-11-27T00:00:00Z")), sent.parameters().get("range_end"));
     assertEquals(List.of(new DailyMetric("2026-11-25", "a.b", 3, 2, 1)), report.days());
   }

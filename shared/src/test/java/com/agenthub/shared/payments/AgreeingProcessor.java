@@ -11,6 +11,7 @@ public final class AgreeingProcessor implements PaymentProcessor {
   private volatile PaymentStatus createdStatus = PaymentStatus.REQUIRES_PAYMENT_METHOD;
   private final java.util.concurrent.atomic.AtomicInteger ids = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.Map<String, Long> amounts = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, ProcessorRefund> refunds = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The status (and matching amounts) the next created intents start in. */
   public AgreeingProcessor startingIn(PaymentStatus status) {
@@ -44,8 +45,15 @@ public final class AgreeingProcessor implements PaymentProcessor {
   }
 
   @Override
-  public ProcessorRefund refund(String processorIntentId, long amount, String idempotencyKey) {
-    return new ProcessorRefund("re_agree_" + ids.incrementAndGet(), "succeeded");
+  public ProcessorRefund refund(String processorIntentId, String refundId, long amount, String idempotencyKey) {
+    String id = "re_agree_" + ids.incrementAndGet();
+    refunds.put(id, new ProcessorRefund(id, "succeeded", processorIntentId, Optional.of(refundId)));
+    return refunds.get(id);
+  }
+
+  @Override
+  public ProcessorRefund retrieveRefund(String processorRefundId) {
+    return refunds.get(processorRefundId);
   }
 
   /** Whatever happened, the customer has paid by now. */

@@ -21,39 +21,20 @@ class RetryAfterCrashTest {
   private final InMemoryDocumentStore store = new InMemoryDocumentStore();
   private final List<String> processorKeys = new ArrayList<>();
   private final AgreeingProcessor agreeing = new AgreeingProcessor().startingIn(PaymentStatus.SUCCEEDED);
-  private final PaymentProcessor processor = new PaymentProcessor() {
-    @Override
-    public String name() {
-      return agreeing.name();
-    }
-
+  private final PaymentProcessor processor = new ForwardingProcessor(agreeing) {
     @Override
     public ProcessorIntent create(CreateRequest request, String key) {
       processorKeys.add(key);
-      return agreeing.create(request, key);
+      return super.create(request, key);
     }
 
     @Override
-    public ProcessorIntent capture(String id, long amount, String key) {
-      return agreeing.capture(id, amount, key);
-    }
-
-    @Override
-    public ProcessorIntent cancel(String id, CancellationReason reason, String key) {
-      return agreeing.cancel(id, reason, key);
-    }
-
-    @Override
-    public ProcessorRefund refund(String id, long amount, String key) {
+    public ProcessorRefund refund(String id, String refundId, long amount, String key) {
       processorKeys.add(key);
-      return agreeing.refund(id, amount, key);
-    }
-
-    @Override
-    public ProcessorIntent retrieve(String id) {
-      return agreeing.retrieve(id);
+      return super.refund(id, refundId, amount, key);
     }
   };
+
   private final PaymentIntents intents = new PaymentIntents(store, processor, Clock.systemUTC());
   private final PaymentActions actions = new PaymentActions(store, processor, Clock.systemUTC());
 

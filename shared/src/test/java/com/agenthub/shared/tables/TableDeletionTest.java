@@ -48,13 +48,58 @@ class TableDeletionTest {
         new NewColumn("x", ColumnType.STRING, false, Optional.empty(), false, false)), Optional.empty()))).kind(),
         "the name stays taken until the rows are gone");
 
-    assertEquals(1, tables.sweepDeletions(Duration.ofSeconds(30)));
+    assertEquals(0, tables.sweepDeletions(Duration.ofSeconds(30)), "rows gone, but its id stays watched for the grace");
     assertEquals(ErrorKind.NOT_FOUND, assertThrows(ApiError.class, () -> tables.get("o1", "big")).kind());
-    assertEquals(0, tables.sweepDeletions(Duration.ofSeconds(30)), "nothing left to sweep");
     String tableId = left.get().tableId();
     assertEquals(List.of(), store.query(com.agenthub.shared.port.Query.all(TablePaths.rows("o1", tableId), 10)));
     assertEquals(List.of(), store.query(com.agenthub.shared.port.Query.all(
         TablePaths.uniqueGuard("o1", tableId, "x").parent(), 10)), "the unique guards went too");
+    assertEquals(1, store.query(com.agenthub.shared.port.Query.all(TablePaths.DELETIONS, 10)).size());
+  }
+
+  @Test
+  void rowsAnInsertThatRacedTheDeletionCommittedAfterwardsAreDeletedWithinTheGrace() {
+    java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+        new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2026-11-28T10:00:00Z"));
+    Clock clock = new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public java.time.Instant instant() {
+        return now.get();
+      }
+    };
+    Tables timed = new Tables(store, clock);
+    RowService timedRows = new RowService(store, timed, clock);
+    timed.create("o1", new NewTable("small", List.of(
+        new NewColumn("code", ColumnType.STRING, true, Optional.empty(), true, true)), Optional.empty()));
+    JsonObject row = new JsonObject();
+    row.add("code", new JsonPrimitive("a"));
+    timedRows.insert("o1", "small", List.of(row));
+    String tableId = timed.get("o1", "small").tableId();
+    assertTrue(timed.delete("o1", "small", Optional.empty(), Duration.ofSeconds(30)).isEmpty(), "small: gone at once");
+
+    // An InsertRows that read the table before the delete commits its row (and unique guard) now.
+    store.commit(List.of(
+        com.agenthub.shared.port.Write.create(TablePaths.rows("o1", tableId).document("late"), java.util.Map.of("code", "b")),
+        com.agenthub.shared.port.Write.create(TablePaths.uniqueGuard("o1", tableId, "late-guard"), java.util.Map.of())));
+    now.set(now.get().plusSeconds(60));
+    assertEquals(0, timed.sweepDeletions(Duration.ofSeconds(30)), "within the grace the record stays");
+    assertEquals(List.of(), store.query(com.agenthub.shared.port.Query.all(TablePaths.rows("o1", tableId), 10)),
+        "the late row is deleted");
+    assertEquals(List.of(), store.query(com.agenthub.shared.port.Query.all(
+        TablePaths.uniqueGuard("o1", tableId, "x").parent(), 10)), "and its guard");
+
+    now.set(now.get().plus(Tables.IN_FLIGHT_GRACE));
+    assertEquals(1, timed.sweepDeletions(Duration.ofSeconds(30)), "past the grace the record is closed");
     assertEquals(List.of(), store.query(com.agenthub.shared.port.Query.all(TablePaths.DELETIONS, 10)));
   }
 }

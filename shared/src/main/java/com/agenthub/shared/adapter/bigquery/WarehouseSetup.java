@@ -21,7 +21,7 @@ import com.google.cloud.bigquery.TimePartitioning;
 
 /**
  * Creates the declared warehouse where Terraform does not run (bigquery-local, tests): the dataset,
- * each table with its schema, DAY partitioning and clustering, and each view. Safe to run again:
+ * each table and aggregate with its schema, DAY partitioning and clustering, and each view. Safe to run again:
  * existing tables are left alone and views are replaced.
  */
 public final class WarehouseSetup {
@@ -43,6 +43,9 @@ public final class WarehouseSetup {
       createIfAbsent(() -> bigQuery.create(DatasetInfo.newBuilder(DatasetId.of(projectId, declaration.dataset())).build()));
       for (TableDeclaration table : declaration.tables()) {
         createIfAbsent(() -> bigQuery.create(tableInfo(table)));
+      }
+      for (TableDeclaration aggregate : declaration.aggregates()) {
+        createIfAbsent(() -> bigQuery.create(tableInfo(aggregate)));
       }
       for (ViewDeclaration view : declaration.views()) {
         createView(view);

@@ -76,12 +76,20 @@ public final class StripePaymentProcessor implements PaymentProcessor {
   }
 
   @Override
-  public ProcessorRefund refund(String processorIntentId, long amount, String idempotencyKey) {
+  public ProcessorRefund refund(String processorIntentId, String refundId, long amount, String idempotencyKey) {
     try {
-      Refund refund = client.v1().refunds().create(RefundCreateParams.builder().setPaymentIntent(processorIntentId)
-          .setAmount(amount).build(), options(idempotencyKey));
-      String status = refund.getStatus() == null ? "pending" : refund.getStatus().toLowerCase(Locale.ROOT);
-      return new ProcessorRefund(refund.getId(), status.equals("canceled") ? "failed" : status);
+      return StripeRefundJson.parse(raw(client.v1().refunds().create(RefundCreateParams.builder()
+          .setPaymentIntent(processorIntentId).setAmount(amount).putMetadata(StripeRefundJson.REFUND_ID, refundId).build(),
+          options(idempotencyKey))));
+    } catch (StripeException e) {
+      throw translate(e);
+    }
+  }
+
+  @Override
+  public ProcessorRefund retrieveRefund(String processorRefundId) {
+    try {
+      return StripeRefundJson.parse(raw(client.v1().refunds().retrieve(processorRefundId)));
     } catch (StripeException e) {
       throw translate(e);
     }
@@ -112,9 +120,13 @@ public final class StripePaymentProcessor implements PaymentProcessor {
   }
 
   private static ProcessorIntent parse(PaymentIntent intent) {
-    JsonObject raw = intent.getRawJsonObject() != null ? intent.getRawJsonObject()
-        : JsonParser.parseString(intent.toJson()).getAsJsonObject();
-    return StripeIntentJson.parse(raw);
+    return StripeIntentJson.parse(raw(intent));
+  }
+
+  /** The object exactly as Stripe sent it (our parsers read Stripe's wire names, one place for each). */
+  private static JsonObject raw(com.stripe.model.StripeObject object) {
+    return object.getRawJsonObject() != null ? object.getRawJsonObject()
+        : JsonParser.parseString(object.toJson()).getAsJsonObject();
   }
 
   private static ProcessorException translate(StripeException e) {

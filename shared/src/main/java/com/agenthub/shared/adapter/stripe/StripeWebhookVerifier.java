@@ -46,10 +46,11 @@ public final class StripeWebhookVerifier implements ProcessorEventVerifier {
     try {
       JsonObject event = JsonParser.parseString(rawBody).getAsJsonObject();
       JsonObject object = event.getAsJsonObject("data").getAsJsonObject("object");
-      boolean aboutAnIntent = object.has("object") && "payment_intent".equals(object.get("object").getAsString());
+      String kind = object.has("object") ? object.get("object").getAsString() : "";
       return new ProcessorEvent(event.get("id").getAsString(), event.get("type").getAsString(),
           Instant.ofEpochSecond(event.get("created").getAsLong()), processor,
-          aboutAnIntent ? Optional.of(StripeIntentJson.parse(object)) : Optional.empty());
+          kind.equals("payment_intent") ? Optional.of(StripeIntentJson.parse(object)) : Optional.empty(),
+          kind.equals("refund") ? Optional.of(StripeRefundJson.parse(object)) : Optional.empty());
     } catch (ApiError e) {
       throw e;
     } catch (RuntimeException e) {

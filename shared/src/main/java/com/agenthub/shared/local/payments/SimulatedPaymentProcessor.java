@@ -34,6 +34,7 @@ public final class SimulatedPaymentProcessor implements PaymentProcessor {
       PaymentStatus.REQUIRES_CONFIRMATION, PaymentStatus.REQUIRES_ACTION, PaymentStatus.REQUIRES_CAPTURE);
 
   private final Map<String, Intent> intents = new ConcurrentHashMap<>();
+  private final Map<String, SimulatedRefund> refunds = new ConcurrentHashMap<>();
   private final Map<String, Object> answers = new ConcurrentHashMap<>();
   private final ScheduledExecutorService customer = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "simulated-payment-customer");
@@ -71,6 +72,41 @@ public final class SimulatedPaymentProcessor implements PaymentProcessor {
       this.scenario = scenario;
       this.status = status;
       this.lastEventSecond = now;
+    }
+  }
+
+  /** One simulated refund; guarded by its intent's monitor. */
+  private static final class SimulatedRefund {
+    final String id;
+    final Intent intent;
+    final String refundId;
+    final long amount;
+    String status;
+
+    SimulatedRefund(String id, Intent intent, String refundId, long amount, String status) {
+      this.id = id;
+      this.intent = intent;
+      this.refundId = refundId;
+      this.amount = amount;
+      this.status = status;
+    }
+
+    ProcessorRefund view() {
+      return new ProcessorRefund(id, status, intent.id, Optional.of(refundId));
+    }
+
+    JsonObject json() {
+      JsonObject object = new JsonObject();
+      object.addProperty("id", id);
+      object.addProperty("object", "refund");
+      object.addProperty("amount", amount);
+      object.addProperty("currency", intent.currency);
+      JsonObject metadata = new JsonObject();
+      metadata.addProperty("agenthub_refund_id", refundId);
+      object.add("metadata", metadata);
+      object.addProperty("payment_intent", intent.id);
+      object.addProperty("status", status);
+      return object;
     }
   }
 
@@ -187,22 +223,58 @@ public final class SimulatedPaymentProcessor implements PaymentProcessor {
     });
   }
 
+  /**
+   * Refunds as Stripe's test cards make them: at once succeeded; {@code pm_card_pendingRefund}
+   * pending, then succeeded by a {@code refund.updated} webhook; {@code pm_card_refundFail}
+   * succeeded, then failed by a {@code refund.failed} webhook (the money comes back).
+   */
   @Override
-  public ProcessorRefund refund(String processorIntentId, long amount, String idempotencyKey) {
+  public ProcessorRefund refund(String processorIntentId, String refundId, long amount, String idempotencyKey) {
     return once(idempotencyKey, () -> {
       Intent intent = find(processorIntentId);
+      SimulatedRefund refund;
       synchronized (intent) {
         if (intent.status != PaymentStatus.SUCCEEDED || intent.refunded + amount > intent.received) {
           throw refused("Refund amount (" + amount + ") is greater than the unrefunded amount of the charge ("
               + (intent.received - intent.refunded) + ")");
         }
-        if (intent.scenario.refundFails()) {
-          return new ProcessorRefund("re_sim_" + Ids.newId(), "failed");
-        }
         intent.refunded += amount;
-        return new ProcessorRefund("re_sim_" + Ids.newId(), "succeeded");
+        refund = new SimulatedRefund("re_sim_" + Ids.newId(), intent, refundId, amount,
+            intent.scenario.refundPending() ? "pending" : "succeeded");
+        refunds.put(refund.id, refund);
       }
+      if (intent.scenario.refundPending() || intent.scenario.refundFails()) {
+        customer.schedule(() -> settleLater(refund), delay.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      return refund.view();
     });
+  }
+
+  /** The bank's answer, some time after the refund: pending ones succeed, refundFail ones fail. */
+  private void settleLater(SimulatedRefund refund) {
+    String event;
+    synchronized (refund.intent) {
+      boolean fails = refund.intent.scenario.refundFails();
+      refund.status = fails ? "failed" : "succeeded";
+      if (fails) {
+        refund.intent.refunded -= refund.amount;
+      }
+      event = event(refund.intent, refund.json(), fails ? "refund.failed" : "refund.updated");
+    }
+    for (int copy = 0; copy < (refund.intent.scenario.duplicates() ? 3 : 1) && !refund.intent.scenario.lost(); copy++) {
+      delivery.deliver(event);
+    }
+  }
+
+  @Override
+  public ProcessorRefund retrieveRefund(String processorRefundId) {
+    SimulatedRefund refund = refunds.get(processorRefundId);
+    if (refund == null) {
+      throw refused("No such refund: '" + processorRefundId + "'");
+    }
+    synchronized (refund.intent) {
+      return refund.view();
+    }
   }
 
   @Override
@@ -227,7 +299,10 @@ public final class SimulatedPaymentProcessor implements PaymentProcessor {
 
   /** Stripe's event envelope around the intent as it is now. Call holding the intent's monitor. */
   private String event(Intent intent, String type) {
-    intent.lastEventSecond = Math.max(intent.lastEventSecond + 1, clock.instant().getEpochSecond());
+    return event(intent, intentJson(intent), type);
+  }
+
+  private static JsonObject intentJson(Intent intent) {
     JsonObject object = new JsonObject();
     object.addProperty("id", intent.id);
     object.addProperty("object", "payment_intent");
@@ -241,6 +316,12 @@ public final class SimulatedPaymentProcessor implements PaymentProcessor {
     object.add("metadata", Json.toJson(intent.metadata));
     object.addProperty("livemode", false);
     object.addProperty("status", intent.status.wire());
+    return object;
+  }
+
+  /** Stripe's event envelope around an object of the intent (itself or a refund). Call holding the intent's monitor. */
+  private String event(Intent intent, JsonObject object, String type) {
+    intent.lastEventSecond = Math.max(intent.lastEventSecond + 1, clock.instant().getEpochSecond());
     JsonObject data = new JsonObject();
     data.add("object", object);
     JsonObject event = new JsonObject();

@@ -45,6 +45,7 @@ class StripePaymentProcessorTest {
       case "POST /v1/payment_intents/pi_canceled/capture" -> new Answer(400, "error_unexpected_state.json");
       case "POST /v1/payment_intents/pi_3QfixtureAbc123/cancel" -> new Answer(200, "payment_intent_canceled.json");
       case "POST /v1/refunds" -> new Answer(200, "refund_succeeded.json");
+      case "GET /v1/refunds/re_3QfixtureRefund" -> new Answer(200, "refund_failed.json");
       case "GET /v1/payment_intents/pi_3QfixtureAbc123" -> new Answer(200, "payment_intent_requires_capture.json");
       default -> new Answer(500, "error_api.json");
     };
@@ -95,15 +96,22 @@ class StripePaymentProcessorTest {
     assertEquals(PaymentStatus.CANCELED, processor.cancel("pi_3QfixtureAbc123", CancellationReason.ABANDONED, "cancel-X").status());
     assertEquals("abandoned", stripe.requests.get(1).form().get("cancellation_reason"));
 
-    PaymentProcessor.ProcessorRefund refund = processor.refund("pi_3QfixtureAbc123", 500, "refund-X");
+    PaymentProcessor.ProcessorRefund refund = processor.refund("pi_3QfixtureAbc123", "REFUNDIDXXXXXXXXXXXX", 500, "refund-X");
     assertEquals("re_3QfixtureRefund", refund.id());
     assertEquals("succeeded", refund.status());
+    assertEquals("pi_3QfixtureAbc123", refund.processorIntentId());
+    assertEquals(Optional.of("REFUNDIDXXXXXXXXXXXX"), refund.refundId());
     assertEquals("pi_3QfixtureAbc123", stripe.requests.get(2).form().get("payment_intent"));
     assertEquals("500", stripe.requests.get(2).form().get("amount"));
+    assertEquals("REFUNDIDXXXXXXXXXXXX", stripe.requests.get(2).form().get("metadata[agenthub_refund_id]"));
     assertEquals("refund-X", stripe.requests.get(2).idempotencyKey());
 
     assertEquals(PaymentStatus.REQUIRES_CAPTURE, processor.retrieve("pi_3QfixtureAbc123").status());
     assertEquals("GET", stripe.requests.get(3).method());
+
+    // Stripe can fail a refund it first reported succeeded: retrieval reports it failed.
+    assertEquals("failed", processor.retrieveRefund("re_3QfixtureRefund").status());
+    assertEquals("GET", stripe.requests.get(4).method());
   }
 
   @Test
