@@ -18,8 +18,12 @@ locals {
       bigquery     = contains(entry.needs, "bigquery")
       publishes    = [for need in entry.needs : trimprefix(need, "publish:") if startswith(need, "publish:")]
       secrets      = [for need in entry.needs : trimprefix(need, "secret:") if startswith(need, "secret:")]
+      # Only a function that may embed gets the package with the model and ONNX Runtime.
+      package = contains(entry.needs, "embeddings") ? "full" : "lean"
     }
   }
+
+  function_packages = { full = var.function_source_zip, lean = var.function_source_lean_zip }
 
   http_functions  = { for name, function in local.functions : name => function if function.topic == null }
   topic_functions = { for name, function in local.functions : name => function if function.topic != null }

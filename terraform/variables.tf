@@ -52,13 +52,24 @@ variable "bigquery_location" {
 }
 
 variable "function_source_zip" {
-  description = "The packaged functions (tools/package-functions writes it). Its SHA-256 names the uploaded object, so a code change redeploys every function."
+  description = "The packaged functions with the embedding model (tools/package-functions writes it), for catalog entries that need \"embeddings\". Its SHA-256 names the uploaded object, so a code change redeploys the functions built from it."
   type        = string
   default     = "../functions/target/deploy/agenthub-functions.zip"
 
   validation {
     condition     = endswith(var.function_source_zip, ".zip")
     error_message = "function_source_zip must be the .zip that tools/package-functions writes."
+  }
+}
+
+variable "function_source_lean_zip" {
+  description = "The packaged functions without the embedding model and ONNX Runtime (tools/package-functions writes it), for every other catalog entry."
+  type        = string
+  default     = "../functions/target/deploy/agenthub-functions-lean.zip"
+
+  validation {
+    condition     = endswith(var.function_source_lean_zip, ".zip")
+    error_message = "function_source_lean_zip must be the .zip that tools/package-functions writes."
   }
 }
 
