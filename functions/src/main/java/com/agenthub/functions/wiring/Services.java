@@ -58,7 +58,7 @@ public record Services(
     /** No API-key cache; the in-process embedding model, built on first use. */
     public Backends(DocumentStore store, EventPublisher publisher, Warehouse warehouse, Optional<String> platformAdminToken,
         Clock clock, Duration metricsCacheTtl) {
-      this(store, publisher, warehouse, new LazyEmbedder(MiniLmEmbedder::new), platformAdminToken, clock, metricsCacheTtl,
+      this(store, publisher, warehouse, new LazyEmbedder(Services::miniLm), platformAdminToken, clock, metricsCacheTtl,
           Duration.ZERO);
     }
   }
@@ -95,6 +95,14 @@ public record Services(
         TableServices.over(store, clock));
   }
 
+  /**
+   * The in-process model. Not {@code MiniLmEmbedder::new}: resolving that reference loads the
+   * class and with it langchain4j, which the lean deploy jar does not have (LeanPackageTest).
+   */
+  private static Embedder miniLm() {
+    return new MiniLmEmbedder();
+  }
+
   public static Services production() {
     return Production.INSTANCE;
   }
@@ -123,7 +131,7 @@ public record Services(
       return connectedOnUse(store,
           () -> new PubSubEventPublisher(PubSubConnection.to(Settings.projectId(), Settings.get(Settings.PUBSUB_EMULATOR_HOST))),
           () -> BigQueryWarehouse.connect(Settings.projectId(), Settings.get(Settings.BIGQUERY_EMULATOR_HOST)),
-          MiniLmEmbedder::new);
+          Services::miniLm);
     }
 
     /**
