@@ -46,6 +46,7 @@ locals {
   function_environment = {
     GOOGLE_CLOUD_PROJECT       = var.project_id
     METRICS_CACHE_TTL_SECONDS  = tostring(var.metrics_cache_ttl_seconds)
+    API_KEY_CACHE_SECONDS      = tostring(var.api_key_cache_seconds)
     OUTBOX_SWEEP_GRACE_SECONDS = tostring(var.outbox_sweep_grace_seconds)
     PAYMENTS_PROCESSOR         = var.payments_processor
   }

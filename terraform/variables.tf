@@ -171,6 +171,17 @@ variable "metrics_cache_ttl_seconds" {
   }
 }
 
+variable "api_key_cache_seconds" {
+  description = "How long an instance trusts an API key it verified without reading it again (API_KEY_CACHE_SECONDS): the most a revoked key keeps working on other instances."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = var.api_key_cache_seconds >= 0 && var.api_key_cache_seconds <= 30
+    error_message = "api_key_cache_seconds must be within 0-30: a revoked key must stop working everywhere within 30 s."
+  }
+}
+
 variable "outbox_sweep_grace_seconds" {
   description = "Age after which RelayOutbox publishes an outbox record its own request left behind (OUTBOX_SWEEP_GRACE_SECONDS)."
   type        = number
