@@ -124,30 +124,15 @@ public record Services(
     static final Services INSTANCE = build();
 
     private static Services build() {
-      FirestoreOptions.Builder firestore = FirestoreOptions.newBuilder().setProjectId(Settings.projectId());
-      Settings.get(Settings.FIRESTORE_EMULATOR_HOST).ifPresent(firestore::setEmulatorHost);
-      DocumentStore store = new FirestoreDocumentStore(firestore.build().getService());
-      warmUp(store);
+      DocumentStore store = new BackgroundConnectedStore(() -> {
+        FirestoreOptions.Builder firestore = FirestoreOptions.newBuilder().setProjectId(Settings.projectId());
+        Settings.get(Settings.FIRESTORE_EMULATOR_HOST).ifPresent(firestore::setEmulatorHost);
+        return new FirestoreDocumentStore(firestore.build().getService());
+      }, DocumentPath.of("warmup", "ping"));
       return connectedOnUse(store,
           () -> new PubSubEventPublisher(PubSubConnection.to(Settings.projectId(), Settings.get(Settings.PUBSUB_EMULATOR_HOST))),
           () -> BigQueryWarehouse.connect(Settings.projectId(), Settings.get(Settings.BIGQUERY_EMULATOR_HOST)),
           Services::miniLm);
-    }
-
-    /**
-     * Connects the gRPC channel and loads the read path in the background while the Functions
-     * Framework is still starting its server, so the instance's first request does not pay for it.
-     */
-    private static void warmUp(DocumentStore store) {
-      Thread warmUp = new Thread(() -> {
-        try {
-          store.get(DocumentPath.of("warmup", "ping"));
-        } catch (RuntimeException ignored) {
-          // Only a head start: the first real request will report any real problem.
-        }
-      }, "firestore-warm-up");
-      warmUp.setDaemon(true);
-      warmUp.start();
     }
   }
 }
