@@ -36,6 +36,9 @@ public final class ColdStartBenchmark {
 
   private static final double GOAL_RATIO = 1.5;
   private static final Path DEPLOY = Path.of("functions/target/deploy");
+  /** Which parts run (bench.coldSections, comma-separated): services, deploy, levers, classes; all by default. */
+  private static final List<String> SECTIONS = List.of(System.getProperty("bench.coldSections", "services,deploy,levers,classes")
+      .split(","));
 
   private final BenchEnvironment env;
   private final PrintStream out;
@@ -78,12 +81,14 @@ public final class ColdStartBenchmark {
         + "after 1 discarded warm-up each) ==%n", InvokerProcess.INVOKER, repetitions);
     out.printf("one function per service: agents GetAgent, analytics TrackEvents (publishes to the Pub/Sub emulator), "
         + "payments GetBalance, knowledge ListFaqs, tables ListTables, conversations ListConversations%n");
-    table("test classpath (every jar of the build)", services, List.of());
+    if (SECTIONS.contains("services")) {
+      table("test classpath (every jar of the build)", services, List.of());
+    }
 
     Optional<Path> full = deployJar("agenthub-functions.zip");
     Optional<Path> lean = deployJar("agenthub-functions-lean.zip");
     List<Subject> deployShape = new ArrayList<>();
-    if (full.isPresent() && lean.isPresent()) {
+    if (full.isPresent() && lean.isPresent() && (SECTIONS.contains("deploy") || SECTIONS.contains("levers"))) {
       Path helloJar = helloJar();
       Subject deployedHello = new Subject("HelloWorld (jar)", HelloWorld.class.getName(), Map.of(),
           InvokerProcess.deployed(helloJar), port -> get(port, "/"), 200);
@@ -97,20 +102,25 @@ public final class ColdStartBenchmark {
       deployShape.sort(java.util.Comparator.comparing(Subject::label));
       deployShape.remove(deployedHello);
       deployShape.add(0, deployedHello);
-      table("deploy jars as Cloud Functions runs them: java -jar invoker.jar --classpath <jar> (full "
-          + mb(full.get()) + " zip, lean " + mb(lean.get()) + " zip)", deployShape, List.of());
+      if (SECTIONS.contains("deploy")) {
+        table("deploy jars as Cloud Functions runs them: java -jar invoker.jar --classpath <jar> (full "
+            + mb(full.get()) + " zip, lean " + mb(lean.get()) + " zip)", deployShape, List.of());
+      }
     } else {
       out.printf("%n(no deploy jars under %s: run tools/package-functions first to also measure Cloud Functions' "
           + "launch shape and the lean package)%n", DEPLOY);
     }
 
-    levers(deployShape.isEmpty() ? hello : deployShape.get(0),
-        deployShape.isEmpty() ? getAgent : deployShape.stream().filter(s -> s.label().equals("GetAgent (lean jar)"))
-            .findFirst().orElseThrow());
-
-    out.printf("%nclasses loaded by the first answer (separate run each, -Xlog:class+load):%n");
-    for (Subject subject : services) {
-      classCount(subject);
+    if (SECTIONS.contains("levers")) {
+      levers(deployShape.isEmpty() ? hello : deployShape.get(0),
+          deployShape.isEmpty() ? getAgent : deployShape.stream().filter(s -> s.label().equals("GetAgent (lean jar)"))
+              .findFirst().orElseThrow());
+    }
+    if (SECTIONS.contains("classes")) {
+      out.printf("%nclasses loaded by the first answer (separate run each, -Xlog:class+load):%n");
+      for (Subject subject : services) {
+        classCount(subject);
+      }
     }
   }
 
@@ -147,7 +157,7 @@ public final class ColdStartBenchmark {
    * by a training run of the same subject, classpath and JDK, which is what it would need in production.
    */
   private void levers(Subject hello, Subject function) throws Exception {
-    int reps = Math.max(3, repetitions - 2);
+    int reps = Integer.getInteger("bench.leverReps", Math.max(3, repetitions - 2));
     out.printf("%n-- JVM levers, each alone (%s vs %s; %d repetitions each, alternating); load average before: %s%n",
         function.label(), hello.label(), reps, Benchmarks.loadAverage());
     out.printf("%-42s %10s %12s %9s %16s%n", "flags", "hello ms", "function ms", "x hello", "x no-flag hello");
@@ -159,6 +169,7 @@ public final class ColdStartBenchmark {
     levers.put("-Xss512k", List.of("-Xss512k"));
     levers.put("-Xshare:off (what the JDK's CDS archive gives)", List.of("-Xshare:off"));
     levers.put("AppCDS (archive of this exact JDK + jar)", List.of("APPCDS"));
+    levers.put("-XX:-BytecodeVerificationRemote", List.of("-XX:-BytecodeVerificationRemote"));
     levers.put("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC", List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
     for (Map.Entry<String, List<String>> lever : levers.entrySet()) {
       List<String> helloFlags = lever.getValue();
