@@ -49,7 +49,13 @@ locals {
     API_KEY_CACHE_SECONDS      = tostring(var.api_key_cache_seconds)
     OUTBOX_SWEEP_GRACE_SECONDS = tostring(var.outbox_sweep_grace_seconds)
     PAYMENTS_PROCESSOR         = var.payments_processor
+    JAVA_TOOL_OPTIONS          = local.java_tool_options
   }
+
+  # Setting JAVA_TOOL_OPTIONS turns off the buildpack launcher's own heap sizing (it sets
+  # -XX:MaxRAM from the instance's memory only when the variable is unset), so it is given here too.
+  memory_mb         = { "256Mi" = 256, "512Mi" = 512, "1Gi" = 1024, "2Gi" = 2048, "4Gi" = 4096 }[var.function_memory]
+  java_tool_options = join(" ", concat(["-XX:MaxRAM=${local.memory_mb}m", "-XX:MaxRAMPercentage=70"], var.jvm_flags))
 
   # Must equal the POM's maven.compiler.release (checked by InfrastructureConsistencyTest).
   java_runtime = "java17"

@@ -171,6 +171,17 @@ variable "metrics_cache_ttl_seconds" {
   }
 }
 
+variable "jvm_flags" {
+  description = "JVM flags for every function (with the heap bound, in JAVA_TOOL_OPTIONS). C1 only: measured by tools/bench cold to cut a cold start most (see README, Benchmarks); these functions wait on I/O, not on C2-compiled code."
+  type        = list(string)
+  default     = ["-XX:TieredStopAtLevel=1"]
+
+  validation {
+    condition     = alltrue([for flag in var.jvm_flags : startswith(flag, "-") && !strcontains(flag, " ")])
+    error_message = "jvm_flags must be single JVM options, each starting with '-'."
+  }
+}
+
 variable "api_key_cache_seconds" {
   description = "How long an instance trusts an API key it verified without reading it again (API_KEY_CACHE_SECONDS): the most a revoked key keeps working on other instances."
   type        = number

@@ -39,6 +39,9 @@ public final class ColdStartBenchmark {
   /** Which parts run (bench.coldSections, comma-separated): services, deploy, levers, classes; all by default. */
   private static final List<String> SECTIONS = List.of(System.getProperty("bench.coldSections", "services,deploy,levers,classes")
       .split(","));
+  /** JVM flags for every run of the tables (bench.coldFlags, comma-separated), e.g. what Terraform sets in production. */
+  private static final List<String> FLAGS = java.util.Arrays.stream(System.getProperty("bench.coldFlags", "").split(","))
+      .map(String::strip).filter(flag -> !flag.isEmpty()).toList();
 
   private final BenchEnvironment env;
   private final PrintStream out;
@@ -82,7 +85,7 @@ public final class ColdStartBenchmark {
     out.printf("one function per service: agents GetAgent, analytics TrackEvents (publishes to the Pub/Sub emulator), "
         + "payments GetBalance, knowledge ListFaqs, tables ListTables, conversations ListConversations%n");
     if (SECTIONS.contains("services")) {
-      table("test classpath (every jar of the build)", services, List.of());
+      table("test classpath (every jar of the build)" + flagsNote(), services, FLAGS);
     }
 
     Optional<Path> full = deployJar("agenthub-functions.zip");
@@ -104,7 +107,7 @@ public final class ColdStartBenchmark {
       deployShape.add(0, deployedHello);
       if (SECTIONS.contains("deploy")) {
         table("deploy jars as Cloud Functions runs them: java -jar invoker.jar --classpath <jar> (full "
-            + mb(full.get()) + " zip, lean " + mb(lean.get()) + " zip)", deployShape, List.of());
+            + mb(full.get()) + " zip, lean " + mb(lean.get()) + " zip)" + flagsNote(), deployShape, FLAGS);
       }
     } else {
       out.printf("%n(no deploy jars under %s: run tools/package-functions first to also measure Cloud Functions' "
@@ -158,10 +161,9 @@ public final class ColdStartBenchmark {
    */
   private void levers(Subject hello, Subject function) throws Exception {
     int reps = Integer.getInteger("bench.leverReps", Math.max(3, repetitions - 2));
-    out.printf("%n-- JVM levers, each alone (%s vs %s; %d repetitions each, alternating); load average before: %s%n",
+    out.printf("%n-- JVM levers, each alone (%s vs %s; %d repetitions each, round-robin over the levers); load average before: %s%n",
         function.label(), hello.label(), reps, Benchmarks.loadAverage());
     out.printf("%-42s %10s %12s %9s %16s%n", "flags", "hello ms", "function ms", "x hello", "x no-flag hello");
-    long baselineHello = -1;
     Map<String, List<String>> levers = new java.util.LinkedHashMap<>();
     levers.put("(none)", List.of());
     levers.put("-XX:TieredStopAtLevel=1", List.of("-XX:TieredStopAtLevel=1"));
@@ -169,29 +171,35 @@ public final class ColdStartBenchmark {
     levers.put("-Xss512k", List.of("-Xss512k"));
     levers.put("-Xshare:off (what the JDK's CDS archive gives)", List.of("-Xshare:off"));
     levers.put("AppCDS (archive of this exact JDK + jar)", List.of("APPCDS"));
-    levers.put("-XX:-BytecodeVerificationRemote", List.of("-XX:-BytecodeVerificationRemote"));
+    levers.put("-XX:-BytecodeVerificationRemote (no verifying)", List.of("-XX:+UnlockDiagnosticVMOptions",
+        "-XX:-BytecodeVerificationRemote"));
     levers.put("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC", List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-    for (Map.Entry<String, List<String>> lever : levers.entrySet()) {
-      List<String> helloFlags = lever.getValue();
-      List<String> functionFlags = lever.getValue();
-      if (lever.getValue().equals(List.of("APPCDS"))) {
-        helloFlags = List.of("-XX:SharedArchiveFile=" + trainArchive(hello));
-        functionFlags = List.of("-XX:SharedArchiveFile=" + trainArchive(function));
+    List<String> names = new ArrayList<>(levers.keySet());
+    List<List<String>> helloFlags = new ArrayList<>();
+    List<List<String>> functionFlags = new ArrayList<>();
+    for (List<String> flags : levers.values()) {
+      boolean appCds = flags.equals(List.of("APPCDS"));
+      helloFlags.add(appCds ? List.of("-XX:SharedArchiveFile=" + trainArchive(hello)) : flags);
+      functionFlags.add(appCds ? List.of("-XX:SharedArchiveFile=" + trainArchive(function)) : flags);
+    }
+    long[][] helloTimes = new long[names.size()][reps];
+    long[][] functionTimes = new long[names.size()][reps];
+    for (int l = 0; l < names.size(); l++) {
+      once(hello, helloFlags.get(l), "lever-warmup");
+      once(function, functionFlags.get(l), "lever-warmup");
+    }
+    // Round-robin over the levers, so a change in the machine's load hits them all alike.
+    for (int i = 0; i < reps; i++) {
+      for (int l = 0; l < names.size(); l++) {
+        helloTimes[l][i] = once(hello, helloFlags.get(l), "lever" + l + "-" + i).answeredNanos();
+        functionTimes[l][i] = once(function, functionFlags.get(l), "lever" + l + "-" + i).answeredNanos();
       }
-      once(hello, helloFlags, "lever-warmup");
-      once(function, functionFlags, "lever-warmup");
-      long[] helloTimes = new long[reps];
-      long[] functionTimes = new long[reps];
-      for (int i = 0; i < reps; i++) {
-        helloTimes[i] = once(hello, helloFlags, "lever" + i).answeredNanos();
-        functionTimes[i] = once(function, functionFlags, "lever" + i).answeredNanos();
-      }
-      long h = Stats.median(helloTimes);
-      long f = Stats.median(functionTimes);
-      if (baselineHello < 0) {
-        baselineHello = h;
-      }
-      out.printf("%-42s %10.0f %12.0f %9.2f %16.2f%n", lever.getKey(), Stats.ms(h), Stats.ms(f), (double) f / h,
+    }
+    long baselineHello = Stats.median(helloTimes[0]);
+    for (int l = 0; l < names.size(); l++) {
+      long h = Stats.median(helloTimes[l]);
+      long f = Stats.median(functionTimes[l]);
+      out.printf("%-42s %10.0f %12.0f %9.2f %16.2f%n", names.get(l), Stats.ms(h), Stats.ms(f), (double) f / h,
           (double) f / baselineHello);
     }
     out.printf("load average after: %s%n", Benchmarks.loadAverage());
@@ -242,6 +250,10 @@ public final class ColdStartBenchmark {
       bySource = ClassLoadLog.bySource(lines);
     }
     out.printf("  %-18s %6d classes; by source: %s%n", subject.label(), count, ClassLoadLog.top(bySource, 8));
+  }
+
+  private static String flagsNote() {
+    return FLAGS.isEmpty() ? "" : "; JVM flags " + String.join(" ", FLAGS);
   }
 
   private byte[] get(int port, String pathAndQuery) {
