@@ -1,5 +1,6 @@
 package com.agenthub.functions.wiring;
 
+import com.agenthub.shared.cache.Completions;
 import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
 import com.agenthub.shared.port.NearestQuery;
@@ -10,7 +11,6 @@ import com.agenthub.shared.port.Write;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -44,17 +44,7 @@ final class BackgroundConnectedStore implements DocumentStore {
   }
 
   private DocumentStore store() {
-    try {
-      return connected.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e;
-    }
+    return Completions.join(connected);
   }
 
   @Override

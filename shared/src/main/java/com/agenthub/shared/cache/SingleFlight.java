@@ -1,7 +1,6 @@
 package com.agenthub.shared.cache;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -18,7 +17,7 @@ public final class SingleFlight<K, V> {
     CompletableFuture<V> mine = new CompletableFuture<>();
     CompletableFuture<V> theirs = running.putIfAbsent(key, mine);
     if (theirs != null) {
-      return join(theirs);
+      return Completions.join(theirs);
     }
     try {
       V value = work.get();
@@ -38,19 +37,5 @@ public final class SingleFlight<K, V> {
    */
   public void forget(K key) {
     running.remove(key);
-  }
-
-  private static <V> V join(CompletableFuture<V> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e;
-    }
   }
 }
