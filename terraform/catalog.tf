@@ -18,8 +18,12 @@ locals {
       bigquery     = contains(entry.needs, "bigquery")
       publishes    = [for need in entry.needs : trimprefix(need, "publish:") if startswith(need, "publish:")]
       secrets      = [for need in entry.needs : trimprefix(need, "secret:") if startswith(need, "secret:")]
+      # Only a function that may embed gets the package with the model and ONNX Runtime.
+      package = contains(entry.needs, "embeddings") ? "full" : "lean"
     }
   }
+
+  function_packages = { full = var.function_source_zip, lean = var.function_source_lean_zip }
 
   http_functions  = { for name, function in local.functions : name => function if function.topic == null }
   topic_functions = { for name, function in local.functions : name => function if function.topic != null }
@@ -42,9 +46,16 @@ locals {
   function_environment = {
     GOOGLE_CLOUD_PROJECT       = var.project_id
     METRICS_CACHE_TTL_SECONDS  = tostring(var.metrics_cache_ttl_seconds)
+    API_KEY_CACHE_SECONDS      = tostring(var.api_key_cache_seconds)
     OUTBOX_SWEEP_GRACE_SECONDS = tostring(var.outbox_sweep_grace_seconds)
     PAYMENTS_PROCESSOR         = var.payments_processor
+    JAVA_TOOL_OPTIONS          = local.java_tool_options
   }
+
+  # Setting JAVA_TOOL_OPTIONS turns off the buildpack launcher's own heap sizing (it sets
+  # -XX:MaxRAM from the instance's memory only when the variable is unset), so it is given here too.
+  memory_mb         = { "256Mi" = 256, "512Mi" = 512, "1Gi" = 1024, "2Gi" = 2048, "4Gi" = 4096 }[var.function_memory]
+  java_tool_options = join(" ", concat(["-XX:MaxRAM=${local.memory_mb}m", "-XX:MaxRAMPercentage=70"], var.jvm_flags))
 
   # Must equal the POM's maven.compiler.release (checked by InfrastructureConsistencyTest).
   java_runtime = "java17"

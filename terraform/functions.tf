@@ -13,8 +13,8 @@ resource "google_cloudfunctions2_function" "function" {
     entry_point = each.value.entry_point
     source {
       storage_source {
-        bucket = google_storage_bucket_object.function_source.bucket
-        object = google_storage_bucket_object.function_source.name
+        bucket = google_storage_bucket_object.function_source[each.value.package].bucket
+        object = google_storage_bucket_object.function_source[each.value.package].name
       }
     }
     service_account = google_service_account.builder.id

@@ -21,7 +21,7 @@ output "service_accounts" {
   value       = { for group, account in google_service_account.group : group => account.email }
 }
 
-output "function_source_object" {
-  description = "The uploaded package the functions were built from."
-  value       = "gs://${google_storage_bucket_object.function_source.bucket}/${google_storage_bucket_object.function_source.name}"
+output "function_source_objects" {
+  description = "The uploaded packages the functions were built from: full (with the embedding model) and lean."
+  value       = { for package, object in google_storage_bucket_object.function_source : package => "gs://${object.bucket}/${object.name}" }
 }

@@ -20,8 +20,11 @@ resource "google_storage_bucket" "function_source" {
   depends_on = [google_project_service.enabled]
 }
 
+# Two packages: "full" for the functions that embed, "lean" (no model, no ONNX Runtime) for the rest.
 resource "google_storage_bucket_object" "function_source" {
-  name   = "agenthub-functions-${filesha256(var.function_source_zip)}.zip"
+  for_each = local.function_packages
+
+  name   = "agenthub-functions-${each.key}-${filesha256(each.value)}.zip"
   bucket = google_storage_bucket.function_source.name
-  source = var.function_source_zip
+  source = each.value
 }

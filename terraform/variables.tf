@@ -52,13 +52,24 @@ variable "bigquery_location" {
 }
 
 variable "function_source_zip" {
-  description = "The packaged functions (tools/package-functions writes it). Its SHA-256 names the uploaded object, so a code change redeploys every function."
+  description = "The packaged functions with the embedding model (tools/package-functions writes it), for catalog entries that need \"embeddings\". Its SHA-256 names the uploaded object, so a code change redeploys the functions built from it."
   type        = string
   default     = "../functions/target/deploy/agenthub-functions.zip"
 
   validation {
     condition     = endswith(var.function_source_zip, ".zip")
     error_message = "function_source_zip must be the .zip that tools/package-functions writes."
+  }
+}
+
+variable "function_source_lean_zip" {
+  description = "The packaged functions without the embedding model and ONNX Runtime (tools/package-functions writes it), for every other catalog entry."
+  type        = string
+  default     = "../functions/target/deploy/agenthub-functions-lean.zip"
+
+  validation {
+    condition     = endswith(var.function_source_lean_zip, ".zip")
+    error_message = "function_source_lean_zip must be the .zip that tools/package-functions writes."
   }
 }
 
@@ -157,6 +168,28 @@ variable "metrics_cache_ttl_seconds" {
   validation {
     condition     = var.metrics_cache_ttl_seconds >= 0 && var.metrics_cache_ttl_seconds <= 86400
     error_message = "metrics_cache_ttl_seconds must be within 0-86400."
+  }
+}
+
+variable "jvm_flags" {
+  description = "JVM flags for every function (with the heap bound, in JAVA_TOOL_OPTIONS). C1 only: measured by tools/bench cold to cut a cold start most (see README, Benchmarks); these functions wait on I/O, not on C2-compiled code."
+  type        = list(string)
+  default     = ["-XX:TieredStopAtLevel=1"]
+
+  validation {
+    condition     = alltrue([for flag in var.jvm_flags : startswith(flag, "-") && !strcontains(flag, " ")])
+    error_message = "jvm_flags must be single JVM options, each starting with '-'."
+  }
+}
+
+variable "api_key_cache_seconds" {
+  description = "How long an instance trusts an API key it verified without reading it again (API_KEY_CACHE_SECONDS): the most a revoked key keeps working on other instances."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = var.api_key_cache_seconds >= 0 && var.api_key_cache_seconds <= 30
+    error_message = "api_key_cache_seconds must be within 0-30: a revoked key must stop working everywhere within 30 s."
   }
 }
 

@@ -11,33 +11,19 @@ import java.util.function.Supplier;
  */
 final class LazyWarehouse implements Warehouse {
 
-  private final Supplier<Warehouse> connect;
-  private volatile Warehouse warehouse;
+  private final Lazy<Warehouse> warehouse;
 
   LazyWarehouse(Supplier<Warehouse> connect) {
-    this.connect = connect;
+    this.warehouse = new Lazy<>(connect);
   }
 
   @Override
   public List<RowError> insert(String table, List<Row> rows) {
-    return warehouse().insert(table, rows);
+    return warehouse.get().insert(table, rows);
   }
 
   @Override
   public List<Map<String, Object>> query(String sql, Map<String, QueryParameter> parameters) {
-    return warehouse().query(sql, parameters);
-  }
-
-  private Warehouse warehouse() {
-    Warehouse connected = warehouse;
-    if (connected == null) {
-      synchronized (this) {
-        if (warehouse == null) {
-          warehouse = connect.get();
-        }
-        connected = warehouse;
-      }
-    }
-    return connected;
+    return warehouse.get().query(sql, parameters);
   }
 }

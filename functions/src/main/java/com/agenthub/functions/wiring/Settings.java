@@ -1,5 +1,6 @@
 package com.agenthub.functions.wiring;
 
+import com.agenthub.shared.auth.VerifiedKeys;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +18,8 @@ public final class Settings {
   /** Our own variable: the BigQuery client has no emulator convention. {@code http://127.0.0.1:PORT}. */
   public static final String BIGQUERY_EMULATOR_HOST = "BIGQUERY_EMULATOR_HOST";
   public static final String METRICS_CACHE_TTL_SECONDS = "METRICS_CACHE_TTL_SECONDS";
+  /** How long an instance trusts a verified API key without reading it again (0..30; 0 = no cache). */
+  public static final String API_KEY_CACHE_SECONDS = "API_KEY_CACHE_SECONDS";
   public static final String OUTBOX_SWEEP_GRACE_SECONDS = "OUTBOX_SWEEP_GRACE_SECONDS";
   /** stripe (the default) or simulated (the local stack and tests). */
   public static final String PAYMENTS_PROCESSOR = "PAYMENTS_PROCESSOR";
@@ -52,6 +55,16 @@ public final class Settings {
 
   public static Duration metricsCacheTtl() {
     return seconds(METRICS_CACHE_TTL_SECONDS, DEFAULT_METRICS_CACHE_TTL);
+  }
+
+  /** At most {@link VerifiedKeys#MAX_STALENESS}: the bound on how long a revoked key may still work elsewhere. */
+  public static Duration apiKeyCacheTtl() {
+    Duration ttl = seconds(API_KEY_CACHE_SECONDS, VerifiedKeys.MAX_STALENESS);
+    if (ttl.isNegative() || ttl.compareTo(VerifiedKeys.MAX_STALENESS) > 0) {
+      throw new IllegalStateException(API_KEY_CACHE_SECONDS + " must be 0 to " + VerifiedKeys.MAX_STALENESS.toSeconds()
+          + ", got " + ttl.toSeconds());
+    }
+    return ttl;
   }
 
   public static Duration outboxSweepGrace() {

@@ -36,12 +36,34 @@ public final class InvokerProcess implements AutoCloseable {
   public record FirstAnswer(long listeningNanos, long answeredNanos, RawHttp.Response response) {}
 
   public static InvokerProcess start(String target, Map<String, String> env, List<String> jvmFlags, Path log) {
+    return start(target, env, jvmFlags, fromTestClasspath(), log);
+  }
+
+  /** The Invoker's main class on this JVM's own classpath (the functions' classes, every dependency jar, test jars). */
+  public static List<String> fromTestClasspath() {
+    return List.of("-cp", System.getProperty("java.class.path"), INVOKER);
+  }
+
+  /**
+   * As Cloud Functions launches a pre-built jar: {@code java -jar <invoker jar> --classpath <our jar>},
+   * the functions in a class loader of their own over the one deploy jar.
+   */
+  public static List<String> deployed(Path deployJar) {
+    String invokerJar = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .filter(entry -> Path.of(entry).getFileName().toString().startsWith("java-function-invoker-"))
+        .findFirst().orElseThrow(() -> new IllegalStateException("no java-function-invoker jar on the classpath"));
+    return List.of("-jar", invokerJar, "--classpath", deployJar.toString());
+  }
+
+  /** {@code launch}: what follows the JVM flags up to the Invoker's own options ({@link #fromTestClasspath}, {@link #deployed}). */
+  public static InvokerProcess start(String target, Map<String, String> env, List<String> jvmFlags, List<String> launch,
+      Path log) {
     int port = LocalPorts.free();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmFlags);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), INVOKER,
-        "--target", target, "--port", Integer.toString(port)));
+    command.addAll(launch);
+    command.addAll(List.of("--target", target, "--port", Integer.toString(port)));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(env);
     try {

@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
  * (b) Warm path: GetAgent and CreateAgent through the in-process dev server (the Functions
  * Framework executor), next to the raw Firestore client doing the same get / set against the same
  * emulator (the floor), at several concurrency levels, in one run. Two more rows per level help
- * read the gap: the floor made of the very RPCs the function makes (GetAgent: read the key's hash
- * document, then the agent; CreateAgent: read the key, then create), and GetAgent refused with 401
- * before any RPC (HTTP, framework and endpoint cost alone).
+ * read the gap: the floor made of the RPCs the function made before keys were cached (read the
+ * key's hash document, then the agent, or create: what a request with a key not yet verified on
+ * this instance still pays), and GetAgent refused with 401 before any RPC (HTTP, framework and
+ * endpoint cost alone). With the key cached, GetAgent itself makes one read.
  */
 public final class WarmPathBenchmark {
 

@@ -79,6 +79,22 @@ final class InfrastructureChecks {
     return problems;
   }
 
+  /**
+   * Every function's JAVA_TOOL_OPTIONS bounds the heap: setting that variable at all turns off the
+   * buildpack launcher's own -XX:MaxRAM, and a JVM without it may size its heap past the instance.
+   */
+  List<String> everyFunctionsJvmHasAHeapBound() {
+    List<String> problems = new ArrayList<>();
+    List<Instance> functions = terraform.instances(terraform.resource(FUNCTION));
+    terraform.values(functions, "service_config", "environment_variables").forEach((function, variables) -> {
+      JsonElement options = variables.getAsJsonObject().get("JAVA_TOOL_OPTIONS");
+      if (options != null && !(options.getAsString().contains("-XX:MaxRAM=") && options.getAsString().contains("-XX:MaxRAMPercentage="))) {
+        problems.add(function + " sets JAVA_TOOL_OPTIONS without -XX:MaxRAM and -XX:MaxRAMPercentage: " + options.getAsString());
+      }
+    });
+    return problems;
+  }
+
   /** Every variable the Java code reads is set on every function, and no secret travels as a plain variable. */
   List<String> everyVariableTheCodeReadsIsSet(Set<String> readByCode) {
     List<String> problems = new ArrayList<>();

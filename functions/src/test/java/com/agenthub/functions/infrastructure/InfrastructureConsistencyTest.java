@@ -53,6 +53,18 @@ class InfrastructureConsistencyTest {
   }
 
   @Test
+  void everyFunctionsJvmFlagsKeepTheHeapBound() {
+    assertEquals(List.of(), checks.everyFunctionsJvmHasAHeapBound());
+  }
+
+  @Test
+  void jvmFlagsWithoutTheHeapBoundAreReported() throws IOException {
+    InfrastructureChecks seeded = seeded("terraform/catalog.tf", "JAVA_TOOL_OPTIONS          = local.java_tool_options",
+        "JAVA_TOOL_OPTIONS          = \"-XX:TieredStopAtLevel=1\"");
+    assertTrue(seeded.everyFunctionsJvmHasAHeapBound().stream().anyMatch(p -> p.contains("[\"GetAgent\"] sets JAVA_TOOL_OPTIONS without")));
+  }
+
+  @Test
   void everySecretAFunctionMountsHasItsAccessorBinding() {
     assertEquals(List.of(), checks.everySecretHasItsAccessorBinding());
   }

@@ -9,10 +9,17 @@ import com.agenthub.shared.port.DocumentPath;
  */
 public final class ApiKeyPaths {
 
+  private static final String HASHES = "api_key_hashes";
+
   private ApiKeyPaths() {}
 
   public static DocumentPath hash(String sha256Hex) {
-    return DocumentPath.of("api_key_hashes", sha256Hex);
+    return DocumentPath.of(HASHES, sha256Hex);
+  }
+
+  /** Whether {@code path} is a key's lookup document (what every change to a key writes). */
+  public static boolean isHash(DocumentPath path) {
+    return path.segments().size() == 2 && path.segments().get(0).equals(HASHES);
   }
 
   public static CollectionPath keys(String organizationId) {

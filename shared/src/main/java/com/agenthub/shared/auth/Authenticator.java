@@ -17,11 +17,18 @@ public final class Authenticator {
 
   private final DocumentStore store;
   private final Optional<String> platformAdminToken;
+  private final VerifiedKeys verifiedKeys;
 
   /** {@code platformAdminToken} empty: no one can act as platform admin (CreateOrganization is closed). */
   public Authenticator(DocumentStore store, Optional<String> platformAdminToken) {
+    this(store, platformAdminToken, VerifiedKeys.none());
+  }
+
+  /** With {@code verifiedKeys}, a key verified recently is not read again (see its staleness bound). */
+  public Authenticator(DocumentStore store, Optional<String> platformAdminToken, VerifiedKeys verifiedKeys) {
     this.store = store;
     this.platformAdminToken = platformAdminToken.filter(t -> !t.isBlank());
+    this.verifiedKeys = verifiedKeys;
   }
 
   public Principal organization(Optional<String> authorization) {
@@ -29,7 +36,12 @@ public final class Authenticator {
     if (!ApiKeySecret.wellFormed(secret)) {
       throw unauthenticated("malformed API key");
     }
-    StoredDocument key = store.get(ApiKeyPaths.hash(ApiKeySecret.sha256Hex(secret)))
+    return verifiedKeys.principal(ApiKeySecret.sha256Hex(secret), this::verify);
+  }
+
+  /** Reads the key's lookup document: the principal it grants, or 401. */
+  private Principal verify(String keyHash) {
+    StoredDocument key = store.get(ApiKeyPaths.hash(keyHash))
         .orElseThrow(() -> unauthenticated("unknown API key"));
     if (Boolean.TRUE.equals(key.data().get("revoked"))) {
       throw unauthenticated("this API key has been revoked");

@@ -1,5 +1,6 @@
 package com.agenthub.shared.metrics;
 
+import com.agenthub.shared.cache.SingleFlight;
 import com.agenthub.shared.ids.Sha256;
 import com.agenthub.shared.ids.Timestamps;
 import com.agenthub.shared.json.Json;
@@ -31,6 +32,7 @@ public final class Metrics {
   private final Clock clock;
   private final Duration ttl;
   private final DailyMetricsSource source;
+  private final SingleFlight<String, MetricsReport> inFlight = new SingleFlight<>();
 
   public Metrics(DocumentStore store, Warehouse warehouse, Clock clock, Duration ttl) {
     this.store = store;
@@ -39,7 +41,16 @@ public final class Metrics {
     this.source = new DailyMetricsSource(warehouse, clock);
   }
 
+  /**
+   * Identical requests that arrive together share one read of the cache and, on a miss, one
+   * warehouse query: a dashboard opened by 50 people at once is one BigQuery scan, not 50. One that
+   * arrives after it finished reads the entry it wrote.
+   */
   public MetricsReport daily(String organizationId, MetricsQuery query) {
+    return inFlight.run(organizationId + "\n" + query.canonical(), () -> cachedOrComputed(organizationId, query));
+  }
+
+  private MetricsReport cachedOrComputed(String organizationId, MetricsQuery query) {
     DocumentPath cacheEntry = DocumentPath.of("organizations", organizationId, "metrics_cache",
         Sha256.hex(query.canonical()));
     Instant now = Timestamps.now(clock);
