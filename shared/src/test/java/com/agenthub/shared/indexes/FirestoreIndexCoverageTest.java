@@ -484,6 +484,9 @@ class FirestoreIndexCoverageTest {
     if (write instanceof Write.Increment increment) {
       return increment.fields();
     }
+    if (write instanceof Write.MergeMap merge) {
+      return merge.put();
+    }
     return Map.of();
   }
 }
