@@ -166,6 +166,17 @@ public abstract class DocumentStoreContract {
   }
 
   @Test
+  void anArrayContainsFilterFindsTheDocumentsHoldingTheValueInOrder() {
+    store().commit(List.of(
+        Write.create(doc("a"), Map.of("tags", List.of("hr", "travel"), "n", 1L)),
+        Write.create(doc("b"), Map.of("tags", List.of("travel"), "n", 2L)),
+        Write.create(doc("c"), Map.of("tags", List.of("hr"), "n", 3L))));
+    List<StoredDocument> travel = store().query(Query.all(items, 10).whereArrayContains("tags", "travel").orderBy("n"));
+    assertEquals(List.of("a", "b"), travel.stream().map(StoredDocument::id).toList());
+    assertEquals(1, store().query(Query.all(items, 10).whereArrayContains("tags", "hr").where("n", 3L)).size());
+  }
+
+  @Test
   void concurrentIncrementsAreExact() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {
