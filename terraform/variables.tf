@@ -171,6 +171,12 @@ variable "outbox_sweep_grace_seconds" {
   }
 }
 
+variable "knowledge_log_query_text" {
+  description = "Whether knowledge_searches keeps each SearchKnowledge query's text (KNOWLEDGE_LOG_QUERY_TEXT); by default only its length, as it is the tenant's words."
+  type        = bool
+  default     = false
+}
+
 variable "payments_processor" {
   description = "Which payment processor the payment functions use (PAYMENTS_PROCESSOR): stripe, or simulated for a demo project without a Stripe account."
   type        = string
