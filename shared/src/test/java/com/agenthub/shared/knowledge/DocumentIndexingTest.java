@@ -9,16 +9,12 @@ import com.agenthub.shared.adapter.memory.InMemoryDocumentStore;
 import com.agenthub.shared.adapter.memory.InMemoryEventPublisher;
 import com.agenthub.shared.embeddings.Embeddings;
 import com.agenthub.shared.ids.Sha256;
-import com.agenthub.shared.port.CollectionPath;
-import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
 import com.agenthub.shared.port.Embedder;
 import com.agenthub.shared.port.EventPublisher;
-import com.agenthub.shared.port.NearestQuery;
 import com.agenthub.shared.port.Query;
 import com.agenthub.shared.port.StoreException;
 import com.agenthub.shared.port.StoredDocument;
-import com.agenthub.shared.port.Write;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -210,16 +206,13 @@ class DocumentIndexingTest {
   @Test
   void aRunKilledBetweenCommitsResumesAndEndsReadyWithEveryChunkOnce() {
     AtomicInteger commits = new AtomicInteger();
-    // Dies at its 5th commit: after the first batch (cache, postings, chunks) and the second's cache write, before its postings.
-    DocumentStore dying = new DelegatingStore(memory) {
-      @Override
-      public List<com.agenthub.shared.port.Version> commit(List<Write> writes) {
-        if (commits.incrementAndGet() == 5) {
-          throw new StoreException(StoreException.Reason.UNAVAILABLE, "killed", null);
-        }
-        return super.commit(writes);
+    // Dies right after its 5th commit (the first batch's cache, postings and chunks, then the second's cache and
+    // postings): the instance is gone before it can go on or acknowledge, the commit itself stands.
+    DocumentStore dying = new com.agenthub.shared.changes.AfterCommitDocumentStore(memory, writes -> {
+      if (commits.incrementAndGet() == 5) {
+        throw new StoreException(StoreException.Reason.UNAVAILABLE, "killed", null);
       }
-    };
+    });
     KnowledgeDocument created = create(memory, longText("") + longText("again") + longText("also") + longText("still"));
     IndexRequests.IndexRequest request = decode(publisher.published(IndexRequests.TOPIC).get(0));
     assertThrows(StoreException.class, () -> indexer(dying).index(ORG, created.id(), request.generation(), Duration.ofMinutes(1)));
@@ -256,47 +249,4 @@ class DocumentIndexingTest {
     assertEquals(List.of(), none.hits());
   }
 
-  /** A store that passes everything to another (tests override what they break). */
-  private static class DelegatingStore implements DocumentStore {
-    private final DocumentStore inner;
-
-    DelegatingStore(DocumentStore inner) {
-      this.inner = inner;
-    }
-
-    @Override
-    public Optional<StoredDocument> get(DocumentPath path) {
-      return inner.get(path);
-    }
-
-    @Override
-    public List<Optional<StoredDocument>> getAll(List<DocumentPath> paths) {
-      return inner.getAll(paths);
-    }
-
-    @Override
-    public List<com.agenthub.shared.port.Version> commit(List<Write> writes) {
-      return inner.commit(writes);
-    }
-
-    @Override
-    public List<StoredDocument> query(Query query) {
-      return inner.query(query);
-    }
-
-    @Override
-    public List<NearestQuery.Nearest> findNearest(NearestQuery query) {
-      return inner.findNearest(query);
-    }
-
-    @Override
-    public <T> T inTransaction(TransactionWork<T> work) {
-      return inner.inTransaction(work);
-    }
-  }
-
-  @SuppressWarnings("unused")
-  private static CollectionPath unused() {
-    return null;
-  }
 }
