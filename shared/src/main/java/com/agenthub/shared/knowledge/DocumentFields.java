@@ -31,7 +31,11 @@ public final class DocumentFields {
     return stripped;
   }
 
-  /** Text, not binary: no NUL or other control characters besides tab and line breaks, no lone surrogates. */
+  /**
+   * Text, not binary: no NUL or other C0 control character besides tab and line breaks, no DEL,
+   * no lone surrogate, no noncharacter U+FFFE/U+FFFF. C1 controls and U+FFFD are accepted: real
+   * corpora carry them from text once mis-decoded (SciFact has both), and they are valid Unicode.
+   */
   static String content(String value) {
     if (value == null || value.isBlank()) {
       throw ApiError.invalid("content", "'content' must not be empty");
@@ -73,11 +77,11 @@ public final class DocumentFields {
   private static void requireText(String field, String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      boolean control = Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t';
+      boolean control = (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7F;
       boolean loneSurrogate = Character.isSurrogate(c)
           && !(Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1)))
           && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(value.charAt(i - 1)));
-      if (control || loneSurrogate || c == '\uFFFD' || c == '\uFFFE' || c == '\uFFFF') {
+      if (control || loneSurrogate || c == '\uFFFE' || c == '\uFFFF') {
         throw ApiError.invalid(field, "'" + field + "' must be text: it holds a control or invalid character at offset " + i);
       }
     }
