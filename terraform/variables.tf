@@ -172,9 +172,14 @@ variable "outbox_sweep_grace_seconds" {
 }
 
 variable "knowledge_log_query_text" {
-  description = "Whether knowledge_searches keeps each SearchKnowledge query's text (KNOWLEDGE_LOG_QUERY_TEXT); by default only its length, as it is the tenant's words."
-  type        = bool
-  default     = false
+  description = "Whether knowledge_searches keeps each SearchKnowledge query's text (KNOWLEDGE_LOG_QUERY_TEXT): \"true\" or \"false\"; by default only its length is kept, as the text is the tenant's words."
+  type        = string
+  default     = "false"
+
+  validation {
+    condition     = contains(["true", "false"], var.knowledge_log_query_text)
+    error_message = "knowledge_log_query_text must be true or false."
+  }
 }
 
 variable "payments_processor" {
