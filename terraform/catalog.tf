@@ -45,6 +45,7 @@ locals {
   # What the Java code reads (functions/.../wiring/Settings); secrets are mounted separately.
   function_environment = {
     GOOGLE_CLOUD_PROJECT       = var.project_id
+    KNOWLEDGE_LOG_QUERY_TEXT   = var.knowledge_log_query_text
     METRICS_CACHE_TTL_SECONDS  = tostring(var.metrics_cache_ttl_seconds)
     API_KEY_CACHE_SECONDS      = tostring(var.api_key_cache_seconds)
     OUTBOX_SWEEP_GRACE_SECONDS = tostring(var.outbox_sweep_grace_seconds)

@@ -31,7 +31,9 @@ resource "google_firestore_index" "composite" {
     for_each = concat(each.value.fields, [{ field = "__name__", order = each.value.fields[length(each.value.fields) - 1].order }])
     content {
       field_path = fields.value.field
-      order      = fields.value.order
+      # An array-contains filter's field has an array_config instead of an order.
+      order        = try(fields.value.order, null)
+      array_config = try(fields.value.array_config, null)
     }
   }
 }

@@ -204,6 +204,17 @@ variable "outbox_sweep_grace_seconds" {
   }
 }
 
+variable "knowledge_log_query_text" {
+  description = "Whether knowledge_searches keeps each SearchKnowledge query's text (KNOWLEDGE_LOG_QUERY_TEXT): \"true\" or \"false\"; by default only its length is kept, as the text is the tenant's words."
+  type        = string
+  default     = "false"
+
+  validation {
+    condition     = contains(["true", "false"], var.knowledge_log_query_text)
+    error_message = "knowledge_log_query_text must be true or false."
+  }
+}
+
 variable "payments_processor" {
   description = "Which payment processor the payment functions use (PAYMENTS_PROCESSOR): stripe, or simulated for a demo project without a Stripe account."
   type        = string

@@ -1202,6 +1202,41 @@ class OpenApiConformanceTest {
     assertResponseConforms(oversize(acme, "EmbedTexts"), 413, "POST");
   }
 
+  // ------------------------------------------------------------------ Documents and SearchKnowledge
+
+  @Test
+  void documentsAndSearchKnowledge() throws Exception {
+    ApiClient org = LocalStackFixture.newOrganization("Documents conformance");
+    Exchange created = post(org, "CreateDocument", "{\"title\": \"Leave policy\", \"content\": \"Employees take 25 days of leave.\", "
+        + "\"category\": \"hr\", \"tags\": [\"leave\"], \"metadata\": {\"owner\": \"people\"}, "
+        + "\"source_url\": \"https://intranet.example.com/leave\"}");
+    assertConforms(created, 202);
+    String id = created.response().json().get("id").getAsString();
+    com.agenthub.functions.knowledge.DocumentsHttpTestAccess.awaitReady(org, id);
+    assertConforms(get(org, "GetDocument", Map.of("document_id", id)), 200);
+    assertConforms(get(org, "GetDocument", Map.of("document_id", id, "include_content", "false")), 200);
+    assertConforms(get(org, "ListDocuments", Map.of("category", "hr", "tag", "leave", "status", "ready", "page_size", "1")), 200);
+    assertResponseConforms(get(org, "ListDocuments", Map.of("status", "done")), 400, "GET", "validation.request.parameter.schema.enum");
+    for (String mode : List.of("vector", "keyword", "hybrid")) {
+      assertConforms(post(org, "SearchKnowledge", "{\"query\": \"days of leave\", \"mode\": \"" + mode + "\", \"top_k\": 5, "
+          + "\"filters\": {\"category\": \"hr\", \"tags\": [\"leave\"], \"document_ids\": [\"" + id + "\"]}}"), 200);
+    }
+    assertResponseConforms(post(org, "SearchKnowledge", "{\"query\": \"q\", \"top_k\": 51}"), 400, "POST",
+        "validation.request.body.schema.maximum");
+    assertResponseConforms(post(org, "SearchKnowledge", "{\"query\": \"q\", \"mode\": \"fuzzy\"}"), 400, "POST",
+        "validation.request.body.schema.enum");
+    String etag = get(org, "GetDocument", Map.of("document_id", id)).response().json().get("etag").getAsString();
+    Exchange updated = send(org, "PATCH", "UpdateDocument", Map.of("document_id", id), bytes("{\"tags\": [\"leave\", \"policy\"]}"),
+        Map.of("Content-Type", "application/json", "If-Match", etag));
+    assertConforms(updated, 200);
+    assertConforms(send(org, "PATCH", "UpdateDocument", Map.of("document_id", id), bytes("{\"title\": \"x\"}"),
+        Map.of("Content-Type", "application/json", "If-Match", etag)), 412);
+    assertResponseConforms(send(org, "PATCH", "UpdateDocument", Map.of("document_id", id), bytes("{}"),
+        Map.of("Content-Type", "application/json")), 422, "PATCH", "validation.request.body.schema.minProperties");
+    assertConforms(send(org, "DELETE", "DeleteDocument", Map.of("document_id", id), null, Map.of()), 204);
+    assertConforms(get(org, "GetDocument", Map.of("document_id", id)), 404);
+  }
+
   // --------------------------------------------------------------------------------- CreateFaq
 
   @Test

@@ -68,7 +68,7 @@ final class FaqJson {
     return json;
   }
 
-  private static Optional<List<String>> tags(JsonElement value) {
+  static Optional<List<String>> tags(JsonElement value) {
     if (value == null || value.isJsonNull()) {
       return Optional.empty();
     }

@@ -90,7 +90,7 @@ public record Services(
         relay,
         ConversationServices.over(store, agents, agentCounters, clock),
         PaymentServices.over(store, clock, () -> PaymentGateway.processor(clock), () -> PaymentGateway.verifier(clock)),
-        KnowledgeServices.over(store, backends.embedder(), clock),
+        KnowledgeServices.over(store, backends.embedder(), backends.publisher(), clock),
         UserServices.over(store, clock),
         TableServices.over(store, clock));
   }

@@ -23,6 +23,8 @@ public final class Settings {
   public static final String OUTBOX_SWEEP_GRACE_SECONDS = "OUTBOX_SWEEP_GRACE_SECONDS";
   /** stripe (the default) or simulated (the local stack and tests). */
   public static final String PAYMENTS_PROCESSOR = "PAYMENTS_PROCESSOR";
+  /** "true" keeps each SearchKnowledge query's text in knowledge_searches; by default only its length is kept. */
+  public static final String KNOWLEDGE_LOG_QUERY_TEXT = "KNOWLEDGE_LOG_QUERY_TEXT";
   /** Secret: the Stripe account's secret API key. */
   public static final String STRIPE_API_KEY = "STRIPE_API_KEY";
   /** Secret: the webhook endpoint's signing secret(s), comma-separated while one is being rotated. */

@@ -24,7 +24,7 @@ import java.util.Set;
 public final class Benchmarks {
 
   private static final Set<String> NAMES = Set.of("all", "cold", "warm", "connections", "pipeline", "conversations",
-      "payments", "tables", "migrate");
+      "payments", "tables", "migrate", "knowledge");
 
   private Benchmarks() {}
 
@@ -41,7 +41,7 @@ public final class Benchmarks {
   public static void main(String[] args) throws Exception {
     List<String> chosen = args.length == 0 ? List.of("all") : List.of(args);
     if (!NAMES.containsAll(chosen)) {
-      System.err.println("usage: Benchmarks [all|cold|warm|connections|pipeline|conversations|payments|tables|migrate]...");
+      System.err.println("usage: Benchmarks [all|cold|warm|connections|pipeline|conversations|payments|tables|migrate|knowledge]...");
       System.exit(2);
     }
     Path dir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
@@ -54,8 +54,9 @@ public final class Benchmarks {
     System.setOut(new PrintStream(new FileOutputStream(dir.resolve(log).toFile()), false));
 
     boolean all = chosen.contains("all");
-    // migrate (~10 min) runs only when named.
-    List<String> ownJvm = OWN_JVM.stream().filter(name -> all && !name.equals("migrate") || chosen.contains(name)).toList();
+    // migrate (~10 min) and knowledge (~15 min: it indexes SciFact) run only when named.
+    List<String> ownJvm = OWN_JVM.stream()
+        .filter(name -> (all && !name.equals("migrate") && !name.equals("knowledge")) || chosen.contains(name)).toList();
     boolean others = all || chosen.contains("cold") || chosen.contains("warm") || chosen.contains("connections");
     Runtime rt = Runtime.getRuntime();
     report.printf("AgentHub benchmarks %s: java %s, %d CPUs, max heap %d MiB; logs in %s%n", Instant.now(),
@@ -104,7 +105,7 @@ public final class Benchmarks {
   }
 
   /** Benchmarks that need the whole local stack and this JVM's Services to themselves: each runs in a JVM of its own. */
-  private static final List<String> OWN_JVM = List.of("pipeline", "conversations", "payments", "tables", "migrate");
+  private static final List<String> OWN_JVM = List.of("pipeline", "conversations", "payments", "tables", "migrate", "knowledge");
 
   private static void runInThisJvm(String name, PrintStream report) throws Exception {
     if (name.equals("pipeline")) {
@@ -116,6 +117,8 @@ public final class Benchmarks {
     } else if (name.equals("migrate")) {
       com.agenthub.functions.testing.LocalStackFixture.configure();
       new MigrationBenchmark(report).run();
+    } else if (name.equals("knowledge")) {
+      new KnowledgeBenchmark(report, Integer.getInteger("bench.knowledgeLatencyQueries", 100)).run();
     } else if (name.equals("tables")) {
       new TablesBenchmark(report, Integer.getInteger("bench.tableQueries", 300)).run();
     } else {

@@ -15,10 +15,12 @@ public final class ApiCall {
   private final Principal principal;
   private JsonFields body;
   private String rawBody;
+  private final int maxBodyBytes;
 
-  ApiCall(HttpRequest request, Principal principal) {
+  ApiCall(HttpRequest request, Principal principal, int maxBodyBytes) {
     this.request = request;
     this.principal = principal;
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   /** The caller's organization, from its API key; never from the body or the query. */
@@ -39,7 +41,7 @@ public final class ApiCall {
   /** The JSON body, read and parsed on first use. */
   public JsonFields body() {
     if (body == null) {
-      body = new JsonFields(JsonBodyReader.read(request));
+      body = new JsonFields(JsonBodyReader.read(request, maxBodyBytes));
     }
     return body;
   }
@@ -50,7 +52,7 @@ public final class ApiCall {
    */
   public String rawBody() {
     if (rawBody == null) {
-      rawBody = JsonBodyReader.readRaw(request);
+      rawBody = JsonBodyReader.readRaw(request, maxBodyBytes);
     }
     return rawBody;
   }

@@ -51,10 +51,11 @@ public final class HttpEndpoint {
   private final Handler handler;
   private final Optional<IdempotencyKeys> idempotency;
   private final KeyPolicy keyPolicy;
+  private final int maxBodyBytes;
 
   private HttpEndpoint(String function, String method, Optional<Access> access, Optional<Scope> scope,
       boolean platformAdminToo, Authenticator authenticator, Handler handler, Optional<IdempotencyKeys> idempotency,
-      KeyPolicy keyPolicy) {
+      KeyPolicy keyPolicy, int maxBodyBytes) {
     this.function = function;
     this.method = method;
     this.access = access;
@@ -64,30 +65,31 @@ public final class HttpEndpoint {
     this.handler = handler;
     this.idempotency = idempotency;
     this.keyPolicy = keyPolicy;
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   /** An operation of an organization, for its API keys that carry {@code scope} (else 403 naming it). */
   public static HttpEndpoint of(String function, String method, Scope scope, Authenticator authenticator, Handler handler) {
     return new HttpEndpoint(function, method, Optional.empty(), Optional.of(scope), false, authenticator, handler,
-        Optional.empty(), KeyPolicy.NONE);
+        Optional.empty(), KeyPolicy.NONE, HttpLimits.MAX_BODY_BYTES);
   }
 
   /** An operation for the platform admin, or one whose request proves itself. */
   public static HttpEndpoint of(String function, String method, Access access, Authenticator authenticator, Handler handler) {
     return new HttpEndpoint(function, method, Optional.of(access), Optional.empty(), false, authenticator, handler,
-        Optional.empty(), KeyPolicy.NONE);
+        Optional.empty(), KeyPolicy.NONE, HttpLimits.MAX_BODY_BYTES);
   }
 
   /** Honours an {@code Idempotency-Key} header: a retried request replays the first reply. */
   public HttpEndpoint idempotent(IdempotencyKeys keys) {
     return new HttpEndpoint(function, method, access, scope, platformAdminToo, authenticator, handler, Optional.of(keys),
-        KeyPolicy.OPTIONAL);
+        KeyPolicy.OPTIONAL, maxBodyBytes);
   }
 
   /** As {@link #idempotent}, and a request without an Idempotency-Key is refused (400): for operations that move money. */
   public HttpEndpoint idempotencyKeyRequired(IdempotencyKeys keys) {
     return new HttpEndpoint(function, method, access, scope, platformAdminToo, authenticator, handler, Optional.of(keys),
-        KeyPolicy.REQUIRED);
+        KeyPolicy.REQUIRED, maxBodyBytes);
   }
 
   /**
@@ -95,7 +97,16 @@ public final class HttpEndpoint {
    * and names the organization itself): for operations on an organization that only the platform may do some of.
    */
   public HttpEndpoint orPlatformAdmin() {
-    return new HttpEndpoint(function, method, access, scope, true, authenticator, handler, idempotency, keyPolicy);
+    return new HttpEndpoint(function, method, access, scope, true, authenticator, handler, idempotency, keyPolicy, maxBodyBytes);
+  }
+
+  /**
+   * Accepts request bodies up to {@code bytes} instead of {@link HttpLimits#MAX_BODY_BYTES}: for
+   * operations whose one field may itself be that large (a document's content), so the field's
+   * own limit, not the body's, is what a caller meets.
+   */
+  public HttpEndpoint withMaxBodyBytes(int bytes) {
+    return new HttpEndpoint(function, method, access, scope, platformAdminToo, authenticator, handler, idempotency, keyPolicy, bytes);
   }
 
   public String function() {
@@ -142,7 +153,7 @@ public final class HttpEndpoint {
       Optional<String> authorization = ApiCall.header(request, "Authorization");
       Principal principal = authenticate(authorization);
       organization = principal.organizationId();
-      call = new ApiCall(request, principal);
+      call = new ApiCall(request, principal, maxBodyBytes);
       if (method.equals("POST")) {
         call.query().rejectUnknown(java.util.Set.of());
       }
@@ -231,12 +242,12 @@ public final class HttpEndpoint {
   }
 
   /** Reads what was left of the body (after an early 401, 405, 413 or 415); false if too much is left. */
-  private static boolean drained(HttpRequest request) {
+  private boolean drained(HttpRequest request) {
     if (request.getContentLength() == 0) {
       return true;
     }
     try {
-      return request.getInputStream().readNBytes(HttpLimits.MAX_BODY_BYTES + 1).length <= HttpLimits.MAX_BODY_BYTES;
+      return request.getInputStream().readNBytes(maxBodyBytes + 1).length <= maxBodyBytes;
     } catch (java.io.IOException | RuntimeException e) {
       return false;
     }

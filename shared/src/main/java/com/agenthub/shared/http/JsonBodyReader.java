@@ -35,14 +35,14 @@ final class JsonBodyReader {
 
   private JsonBodyReader() {}
 
-  static JsonObject read(HttpRequest request) {
-    return parse(readRaw(request));
+  static JsonObject read(HttpRequest request, int maxBytes) {
+    return parse(readRaw(request, maxBytes));
   }
 
   /** The body's text, unparsed: the checks of {@link #read} short of parsing. */
-  static String readRaw(HttpRequest request) {
+  static String readRaw(HttpRequest request, int maxBytes) {
     requireJsonContentType(request);
-    byte[] bytes = readLimited(request);
+    byte[] bytes = readLimited(request, maxBytes);
     if (bytes.length == 0) {
       throw ApiError.of(ErrorKind.MALFORMED_REQUEST, "the request body is empty; send a JSON object");
     }
@@ -160,16 +160,16 @@ final class JsonBodyReader {
     }
   }
 
-  private static byte[] readLimited(HttpRequest request) {
-    if (request.getContentLength() > HttpLimits.MAX_BODY_BYTES) {
-      throw tooLarge();
+  private static byte[] readLimited(HttpRequest request, int maxBytes) {
+    if (request.getContentLength() > maxBytes) {
+      throw tooLarge(maxBytes);
     }
     // Not closed here: HttpEndpoint drains what an oversize body leaves on the connection.
     try {
       InputStream in = request.getInputStream();
-      byte[] bytes = in.readNBytes(HttpLimits.MAX_BODY_BYTES + 1);
-      if (bytes.length > HttpLimits.MAX_BODY_BYTES) {
-        throw tooLarge();
+      byte[] bytes = in.readNBytes(maxBytes + 1);
+      if (bytes.length > maxBytes) {
+        throw tooLarge(maxBytes);
       }
       return bytes;
     } catch (IOException e) {
@@ -177,9 +177,9 @@ final class JsonBodyReader {
     }
   }
 
-  private static ApiError tooLarge() {
+  private static ApiError tooLarge(int maxBytes) {
     return ApiError.of(ErrorKind.PAYLOAD_TOO_LARGE,
-        "the request body exceeds " + HttpLimits.MAX_BODY_BYTES + " bytes");
+        "the request body exceeds " + maxBytes + " bytes");
   }
 
   private static String decodeUtf8(byte[] bytes) {

@@ -36,7 +36,7 @@ public final class FaqFields {
   }
 
   /** Distinct tags, in their first order; duplicates do not count toward the limit. */
-  static List<String> tags(List<String> values) {
+  public static List<String> tags(List<String> values) {
     for (int i = 0; i < values.size(); i++) {
       if (values.get(i) == null || !LABEL.matcher(values.get(i)).matches()) {
         throw ApiError.invalid("tags[" + i + "]", "a tag must be 1..64 lowercase letters, digits, '-' or '_'");

@@ -32,7 +32,7 @@ public interface DocumentStore {
     long total = 0;
     Query page = query.limit(Query.MAX_LIMIT);
     page = new Query(page.collection(), page.equalTo(), page.orderBy(), page.direction(), page.lower(), page.upper(),
-        java.util.Optional.empty(), Query.MAX_LIMIT, page.in(), page.notEqual());
+        java.util.Optional.empty(), Query.MAX_LIMIT, page.in(), page.notEqual(), page.arrayContains());
     while (true) {
       List<StoredDocument> found = query(page);
       total += found.size();

@@ -30,6 +30,13 @@ public sealed interface Write {
    */
   record Increment(DocumentPath path, String field, long delta, Map<String, Object> fields) implements Write {}
 
+  /**
+   * Puts entries into, and removes entries from, the map field {@code field}, creating the document
+   * (and the map) if missing; other entries and fields stay. Needs no read and no precondition, so
+   * writers of different entries of one document never conflict.
+   */
+  record MergeMap(DocumentPath path, String field, Map<String, Object> put, java.util.Set<String> remove) implements Write {}
+
   static Create create(DocumentPath path, Map<String, Object> data) {
     return new Create(path, data);
   }
@@ -44,6 +51,10 @@ public sealed interface Write {
 
   static Delete delete(DocumentPath path, Optional<Version> expected) {
     return new Delete(path, expected);
+  }
+
+  static MergeMap mergeMap(DocumentPath path, String field, Map<String, Object> put, java.util.Set<String> remove) {
+    return new MergeMap(path, field, put, remove);
   }
 
   static Increment increment(DocumentPath path, String field, long delta, Map<String, Object> fields) {

@@ -37,7 +37,9 @@ public final class Rows {
     for (RecordComponent component : rowType.getRecordComponents()) {
       boolean optional = component.getType() == Optional.class;
       Class<?> valueType = optional ? optionalArgument(component) : component.getType();
-      columns.add(new Column(columnName(component), bigQueryType(valueType, component), optional ? "NULLABLE" : "REQUIRED"));
+      // A double[] is a REPEATED FLOAT column (an embedding); an empty array is BigQuery's empty repeated value.
+      String mode = valueType == double[].class ? "REPEATED" : optional ? "NULLABLE" : "REQUIRED";
+      columns.add(new Column(columnName(component), bigQueryType(valueType, component), mode));
     }
     return columns;
   }
@@ -52,6 +54,9 @@ public final class Rows {
       }
       if (value instanceof Integer i) {
         value = i.longValue();
+      }
+      if (value instanceof double[] array) {
+        value = java.util.Arrays.stream(array).boxed().toList();
       }
       values.put(columnName(component), value);
     }
@@ -133,7 +138,7 @@ public final class Rows {
     if (type == boolean.class || type == Boolean.class) {
       return "BOOLEAN";
     }
-    if (type == double.class || type == Double.class) {
+    if (type == double.class || type == Double.class || type == double[].class) {
       return "FLOAT";
     }
     if (type == Instant.class) {
@@ -168,11 +173,26 @@ public final class Rows {
     if (value instanceof JsonText text) {
       return new JsonPrimitive(text.json());
     }
+    if (value instanceof List<?> list) {
+      com.google.gson.JsonArray array = new com.google.gson.JsonArray();
+      list.forEach(item -> array.add(toJsonValue(item)));
+      return array;
+    }
     return new JsonPrimitive(value.toString());
   }
 
   private static Object fromJsonValue(Class<?> type, JsonElement element, String name) {
     try {
+      if (type == double[].class) {
+        if (!element.isJsonArray()) {
+          throw new IllegalArgumentException("not an array");
+        }
+        double[] values = new double[element.getAsJsonArray().size()];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = element.getAsJsonArray().get(i).getAsDouble();
+        }
+        return values;
+      }
       if (!element.isJsonPrimitive()) {
         throw new IllegalArgumentException("not a scalar");
       }

@@ -17,6 +17,8 @@ public final class TableRows {
       Map.entry("conversation_messages", ConversationMessageRow.class),
       Map.entry("conversation_settings", ConversationSettingsChangeRow.class),
       Map.entry("faqs", FaqChangeRow.class),
+      Map.entry("rag_documents", RagDocumentChangeRow.class),
+      Map.entry("knowledge_searches", KnowledgeSearchRow.class),
       Map.entry("rejected_messages", RejectedMessageRow.class),
       Map.entry("payment_intents", PaymentIntentChangeRow.class),
       Map.entry("payment_transactions", PaymentTransactionRow.class),

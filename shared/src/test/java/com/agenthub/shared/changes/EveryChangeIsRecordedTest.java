@@ -57,8 +57,9 @@ class EveryChangeIsRecordedTest {
   private static final Set<String> NOT_STATE = Set.of("outbox", "idempotency_keys", "metrics_cache", "ingested_messages",
       // Delivery markers of processor events (applied or not): machinery like ingested_messages.
       "payment_events", "unmatched_payment_events",
-      // Derived data: a vector is a function of (model, text), recomputable at any time.
-      "embeddings_cache",
+      // Derived data: a vector is a function of (model, text), recomputable at any time; the keyword
+      // index's postings and corpus statistics are functions of the chunks.
+      "embeddings_cache", "knowledge_terms", "knowledge_stats",
       // Bookkeeping of a table deletion in progress (what the sweep still has to check).
       "table_deletions");
 
@@ -235,6 +236,49 @@ class EveryChangeIsRecordedTest {
     assertEquals(8, stateCommits);
     assertEquals(12, publisher.published(ChangeMessages.TOPIC).size(),
         "table created, 3 inserted, 2 upserted, 1 updated, 1 deleted, 2 deleted by filter (b and c), altered, deleted");
+  }
+
+  @Test
+  void everyDocumentCommitCarriesItsChangeRecord() {
+    DocumentStore store = new RelayingDocumentStore(new AfterCommitDocumentStore(memory, commits::add),
+        new OutboxRelay(memory, publisher, clock));
+    Embeddings embeddings = new Embeddings(store, new OneDimensionEmbedder(), clock);
+    com.agenthub.shared.knowledge.DocumentIndexer indexer = new com.agenthub.shared.knowledge.DocumentIndexer(store, embeddings,
+        new com.agenthub.shared.knowledge.Chunker(text -> text.split(" ").length, 4), clock);
+    com.agenthub.shared.knowledge.Documents documents = new com.agenthub.shared.knowledge.Documents(store, publisher, indexer, clock);
+    String id = documents.create("org", new com.agenthub.shared.knowledge.NewDocument("Handbook",
+        "Travel is booked in the portal. Expenses are filed weekly.", null, List.of(), Map.of(), 0, Optional.empty())).id();
+    indexer.index("org", id, 1, java.time.Duration.ofMinutes(1));
+    documents.update("org", id, new com.agenthub.shared.knowledge.DocumentChanges(Optional.of("Handbook 2"), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty()), Optional.empty());
+    indexer.index("org", id, 2, java.time.Duration.ofMinutes(1));
+    new com.agenthub.shared.knowledge.KnowledgeSearch(store, embeddings, clock, false).search("org",
+        new com.agenthub.shared.knowledge.SearchRequest("travel", 5, com.agenthub.shared.knowledge.SearchMode.HYBRID, Optional.empty(),
+            List.of(), List.of()));
+    int before = commits.size();
+    documents.delete("org", id, Optional.empty(), java.time.Duration.ofMinutes(1));
+
+    int stateCommits = 0;
+    for (int i = 0; i < commits.size(); i++) {
+      List<Write> commit = commits.get(i);
+      boolean changesState = commit.stream().anyMatch(w -> !NOT_STATE.contains(collectionId(w.path())));
+      boolean recorded = commit.stream().anyMatch(w -> w instanceof Write.Create c && Outbox.isOutbox(c.path()));
+      // Purging a deleted document's chunks: its own 'deleted' change (the commit before) stands for them.
+      boolean purge = i > before && commit.stream().allMatch(w -> w instanceof Write.Delete || w instanceof Write.Increment
+          || w instanceof Write.MergeMap);
+      // An indexer commit writing postings only carries the document's progress marker, which is machinery.
+      boolean progressOnly = commit.stream().allMatch(w -> w instanceof Write.MergeMap
+          || (w instanceof Write.Update u && u.fields().keySet().equals(Set.of("index_progress"))));
+      if (changesState && !purge && !progressOnly) {
+        stateCommits++;
+        assertTrue(recorded, "a commit changed state without a change record: " + commit);
+      }
+    }
+    // create, chunks (first index), ready, update, chunks (re-embedded: the title is in every chunk), ready, delete; a search
+    // commits only its knowledge_searches record.
+    assertEquals(7, stateCommits);
+    assertEquals(1, publisher.published(ChangeMessages.TOPIC).stream()
+        .filter(m -> new String(m.data(), java.nio.charset.StandardCharsets.UTF_8).contains("knowledge_searches")).count());
   }
 
   private static NewPaymentIntent intent() {

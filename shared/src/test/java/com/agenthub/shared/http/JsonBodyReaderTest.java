@@ -21,7 +21,7 @@ class JsonBodyReaderTest {
 
   private static JsonObject read(String json) {
     return JsonBodyReader.read(new FakeHttp.Request("POST", Map.of("Content-Type", List.of("application/json")),
-        json.getBytes(StandardCharsets.UTF_8)));
+        json.getBytes(StandardCharsets.UTF_8)), HttpLimits.MAX_BODY_BYTES);
   }
 
   private static ApiError refused(String json) {

@@ -76,7 +76,7 @@ class FirestoreIndexCoverageTest {
   /** The classes that issue queries; a new one must join the scenario below. */
   private static final Set<String> QUERYING_CLASSES = Set.of("Pager.java", "AgentCounters.java", "OutboxRelay.java",
       "PlanQuotas.java", "Users.java", "Agents.java", "ApiKeys.java", "Conversations.java", "ConversationMessages.java",
-      "Faqs.java", "PaymentIntents.java", "Ledger.java", "PaymentReconciliation.java", "PaymentEvents.java", "Tables.java",
+      "Faqs.java", "Documents.java", "DocumentIndexer.java", "PaymentIntents.java", "Ledger.java", "PaymentReconciliation.java", "PaymentEvents.java", "Tables.java",
       "RowService.java");
   private static final Pattern ISSUES_A_QUERY = Pattern.compile("\\bstore\\.query\\(|\\bpager\\.page\\(");
 
@@ -100,16 +100,17 @@ class FirestoreIndexCoverageTest {
     FirestoreIndexDeclaration declaration = FirestoreIndexDeclaration.load();
     List<FirestoreIndexDeclaration.VectorIndex> required = recorded.nearestQueries.stream()
         .map(FirestoreIndexDeclaration::requiredBy).distinct().toList();
-    assertEquals(2, required.size(), "the scenario matches FAQs with and without a category: " + required);
+    assertEquals(6, required.size(), "the scenario matches FAQs with and without a category, and searches chunks with"
+        + " and without category and document filters: " + required);
     assertEquals(List.of(), required.stream().filter(index -> !declaration.declares(index)).toList());
 
     FirestoreIndexDeclaration withoutCategory = new FirestoreIndexDeclaration(declaration.compositeIndexes(),
         declaration.ttlPolicies(), declaration.vectorIndexes().stream().filter(i -> !i.prefilterFields().contains("category")).toList());
-    assertEquals(1, required.stream().filter(index -> !withoutCategory.declares(index)).count());
+    assertEquals(3, required.stream().filter(index -> !withoutCategory.declares(index)).count());
     FirestoreIndexDeclaration otherDimension = new FirestoreIndexDeclaration(declaration.compositeIndexes(),
         declaration.ttlPolicies(), declaration.vectorIndexes().stream().map(i -> new FirestoreIndexDeclaration.VectorIndex(
             i.collectionGroup(), i.prefilterFields(), i.field(), 768)).toList());
-    assertEquals(2, required.stream().filter(index -> !otherDimension.declares(index)).count(), "a wrong dimension serves nothing");
+    assertEquals(6, required.stream().filter(index -> !otherDimension.declares(index)).count(), "a wrong dimension serves nothing");
   }
 
   @Test
@@ -221,6 +222,7 @@ class FirestoreIndexCoverageTest {
     counters.read(org, agent);
     runConversations(store, agents, counters, org, agent);
     runFaqs(store, org);
+    runDocuments(store, org);
     relay.sweep(Duration.ZERO);
 
     new IdempotencyKeys(store, clock).claim(org, "CreateAgent", "key-1", "hash");
@@ -411,6 +413,40 @@ class FirestoreIndexCoverageTest {
     }
   }
 
+  /** Documents listed by every combination of filters, indexed, searched in every mode with every filter, updated, deleted. */
+  private void runDocuments(RelayingDocumentStore store, String org) {
+    InMemoryEventPublisher publisher = new InMemoryEventPublisher();
+    Embeddings embeddings = new Embeddings(store, new FixedEmbedder(), clock);
+    com.agenthub.shared.knowledge.DocumentIndexer indexer = new com.agenthub.shared.knowledge.DocumentIndexer(store, embeddings,
+        new com.agenthub.shared.knowledge.Chunker(String::length, 8), clock);
+    com.agenthub.shared.knowledge.Documents documents = new com.agenthub.shared.knowledge.Documents(store, publisher, indexer, clock);
+    String id = documents.create(org, new com.agenthub.shared.knowledge.NewDocument("Handbook", "Travel is booked in the portal.",
+        "hr", List.of("travel"), Map.of(), 0, Optional.empty())).id();
+    documents.create(org, new com.agenthub.shared.knowledge.NewDocument("Other", "Expenses are filed weekly.", null, List.of(),
+        Map.of(), 0, Optional.empty()));
+    indexer.index(org, id, 1, Duration.ofMinutes(1));
+    for (int mask = 0; mask < 8; mask++) {
+      Optional<String> category = (mask & 1) != 0 ? Optional.of("hr") : Optional.empty();
+      Optional<String> status = (mask & 2) != 0 ? Optional.of("ready") : Optional.empty();
+      Optional<String> tag = (mask & 4) != 0 ? Optional.of("travel") : Optional.empty();
+      Page<?> first = documents.list(org, category, tag, status, new PageRequest(1, Optional.empty()));
+      documents.list(org, category, tag, status, new PageRequest(1, first.nextPageToken()));
+    }
+    com.agenthub.shared.knowledge.KnowledgeSearch search = new com.agenthub.shared.knowledge.KnowledgeSearch(store, embeddings, clock,
+        false);
+    for (com.agenthub.shared.knowledge.SearchMode mode : com.agenthub.shared.knowledge.SearchMode.values()) {
+      for (int mask = 0; mask < 8; mask++) {
+        search.search(org, new com.agenthub.shared.knowledge.SearchRequest("booked travel", 5, mode,
+            (mask & 1) != 0 ? Optional.of("hr") : Optional.empty(), (mask & 2) != 0 ? List.of("travel") : List.of(),
+            (mask & 4) != 0 ? List.of(id) : List.of()));
+      }
+    }
+    documents.update(org, id, new com.agenthub.shared.knowledge.DocumentChanges(Optional.empty(), Optional.of("Travel changed."),
+        Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty()), Optional.empty());
+    indexer.index(org, id, 2, Duration.ofMinutes(1));
+    documents.delete(org, id, Optional.empty(), Duration.ofMinutes(1));
+  }
+
   /** A model stand-in: 384 dimensions, like the real one, whose vector is the text's length. */
   private static final class FixedEmbedder implements Embedder {
     @Override
@@ -483,6 +519,9 @@ class FirestoreIndexCoverageTest {
     }
     if (write instanceof Write.Increment increment) {
       return increment.fields();
+    }
+    if (write instanceof Write.MergeMap merge) {
+      return merge.put();
     }
     return Map.of();
   }

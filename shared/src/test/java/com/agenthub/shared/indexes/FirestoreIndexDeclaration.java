@@ -51,8 +51,10 @@ record FirestoreIndexDeclaration(List<CompositeIndex> compositeIndexes, List<Ttl
       JsonObject index = element.getAsJsonObject();
       List<IndexField> fields = new ArrayList<>();
       for (JsonElement field : index.getAsJsonArray("fields")) {
-        fields.add(new IndexField(field.getAsJsonObject().get("field").getAsString(),
-            field.getAsJsonObject().get("order").getAsString()));
+        JsonObject declared = field.getAsJsonObject();
+        // An array field is declared with array_config (CONTAINS) instead of an order.
+        fields.add(new IndexField(declared.get("field").getAsString(),
+            declared.has("order") ? declared.get("order").getAsString() : declared.get("array_config").getAsString()));
       }
       indexes.add(new CompositeIndex(index.get("collection_group").getAsString(), List.copyOf(fields)));
     }
@@ -96,11 +98,13 @@ record FirestoreIndexDeclaration(List<CompositeIndex> compositeIndexes, List<Ttl
     // An 'in' filter is a set of equalities: it needs the same index as one.
     Set<String> equalities = new java.util.TreeSet<>(query.equalTo().keySet());
     equalities.addAll(query.in().keySet());
-    if (equalities.isEmpty() || query.orderBy().isEmpty()) {
+    if ((equalities.isEmpty() && query.arrayContains().isEmpty()) || query.orderBy().isEmpty()) {
       return Optional.empty();
     }
     List<IndexField> fields = new ArrayList<>();
     equalities.forEach(field -> fields.add(new IndexField(field, "ASCENDING")));
+    // An array-contains filter is an index field of its own kind, in any position before the order.
+    query.arrayContains().keySet().forEach(field -> fields.add(new IndexField(field, "CONTAINS")));
     fields.add(new IndexField(query.orderBy().get(), query.descending() ? "DESCENDING" : "ASCENDING"));
     return Optional.of(new CompositeIndex(collectionGroup(query), List.copyOf(fields)));
   }

@@ -156,6 +156,27 @@ public abstract class DocumentStoreContract {
   }
 
   @Test
+  void mergeMapCreatesTheDocumentPutsAndRemovesEntriesAndKeepsTheOthers() {
+    store().commit(List.of(Write.mergeMap(doc("p"), "entries", Map.of("a-1", List.of(2L, 10L), "b-0", List.of(1L, 7L)), Set.of())));
+    store().commit(List.of(Write.mergeMap(doc("p"), "entries", Map.of("c-3", List.of(4L, 9L)), Set.of("a-1", "never-there"))));
+    StoredDocument read = store().get(doc("p")).orElseThrow();
+    assertEquals(Map.of("b-0", List.of(1L, 7L), "c-3", List.of(4L, 9L)), read.data().get("entries"));
+    store().commit(List.of(Write.mergeMap(doc("p"), "entries", Map.of(), Set.of("b-0", "c-3"))));
+    assertEquals(Map.of(), store().get(doc("p")).orElseThrow().data().getOrDefault("entries", Map.of()));
+  }
+
+  @Test
+  void anArrayContainsFilterFindsTheDocumentsHoldingTheValueInOrder() {
+    store().commit(List.of(
+        Write.create(doc("a"), Map.of("tags", List.of("hr", "travel"), "n", 1L)),
+        Write.create(doc("b"), Map.of("tags", List.of("travel"), "n", 2L)),
+        Write.create(doc("c"), Map.of("tags", List.of("hr"), "n", 3L))));
+    List<StoredDocument> travel = store().query(Query.all(items, 10).whereArrayContains("tags", "travel").orderBy("n"));
+    assertEquals(List.of("a", "b"), travel.stream().map(StoredDocument::id).toList());
+    assertEquals(1, store().query(Query.all(items, 10).whereArrayContains("tags", "hr").where("n", 3L)).size());
+  }
+
+  @Test
   void concurrentIncrementsAreExact() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {

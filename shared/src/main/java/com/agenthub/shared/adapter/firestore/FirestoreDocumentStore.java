@@ -86,7 +86,7 @@ public final class FirestoreDocumentStore implements DocumentStore {
   @Override
   public long count(Query query) {
     Query whole = new Query(query.collection(), query.equalTo(), query.orderBy(), query.direction(), query.lower(),
-        query.upper(), Optional.empty(), 1, query.in(), query.notEqual());
+        query.upper(), Optional.empty(), 1, query.in(), query.notEqual(), query.arrayContains());
     return await(filtered(whole).count().get()).getCount();
   }
 
@@ -97,6 +97,9 @@ public final class FirestoreDocumentStore implements DocumentStore {
     }
     for (Map.Entry<String, List<Object>> filter : query.in().entrySet()) {
       q = q.whereIn(filter.getKey(), filter.getValue().stream().map(FirestoreValues::toFirestore).toList());
+    }
+    for (Map.Entry<String, Object> filter : query.arrayContains().entrySet()) {
+      q = q.whereArrayContains(filter.getKey(), toFirestore(filter.getValue()));
     }
     com.google.cloud.firestore.Query.Direction direction = query.descending()
         ? com.google.cloud.firestore.Query.Direction.DESCENDING
@@ -200,6 +203,8 @@ public final class FirestoreDocumentStore implements DocumentStore {
       target.delete(ref(d.path()), d.expected().map(FirestoreDocumentStore::updatedAt).orElse(Precondition.NONE));
     } else if (write instanceof Write.Increment i) {
       target.set(ref(i.path()), incrementData(i), SetOptions.merge());
+    } else if (write instanceof Write.MergeMap m) {
+      target.set(ref(m.path()), mergeMapData(m), SetOptions.merge());
     } else {
       throw new IllegalArgumentException("unknown write " + write);
     }
@@ -212,6 +217,13 @@ public final class FirestoreDocumentStore implements DocumentStore {
   private static Precondition updatedAt(Version version) {
     return Precondition.updatedAt(Timestamp.ofTimeSecondsAndNanos(
         version.updateTime().getEpochSecond(), version.updateTime().getNano()));
+  }
+
+  /** A merge of one nested map: entries put, entries deleted; a set with merge leaves every other entry. */
+  private static Map<String, Object> mergeMapData(Write.MergeMap merge) {
+    Map<String, Object> entries = new HashMap<>(toFirestoreMap(merge.put()));
+    merge.remove().forEach(key -> entries.put(key, FieldValue.delete()));
+    return Map.of(merge.field(), entries);
   }
 
   private static Map<String, Object> incrementData(Write.Increment increment) {

@@ -67,6 +67,8 @@ public final class InMemoryDocumentStore implements DocumentStore {
       if (key.startsWith(prefix) && !key.substring(prefix.length()).contains("/")
           && query.equalTo().entrySet().stream().allMatch(f -> equal(entry.data().get(f.getKey()), f.getValue()))
           && query.in().entrySet().stream().allMatch(f -> f.getValue().stream().anyMatch(v -> equal(entry.data().get(f.getKey()), v)))
+          && query.arrayContains().entrySet().stream().allMatch(f -> entry.data().get(f.getKey()) instanceof List<?> values
+              && values.stream().anyMatch(v -> equal(v, f.getValue())))
           && query.orderBy().map(entry.data()::containsKey).orElse(true)
           && withinBounds(entry.data(), query)) {
         matches.add(stored(new DocumentPath(List.of(key.split("/"))), entry));
@@ -180,7 +182,21 @@ public final class InMemoryDocumentStore implements DocumentStore {
       data.put(i.field(), (before instanceof Long l ? l : 0L) + i.delta());
       return new Entry(data, version);
     }
+    if (write instanceof Write.MergeMap m) {
+      Map<String, Object> data = current == null ? new LinkedHashMap<>() : new LinkedHashMap<>(current.data());
+      Map<String, Object> entries = data.get(m.field()) instanceof Map<?, ?> existing
+          ? new LinkedHashMap<>(copy(castMap(existing))) : new LinkedHashMap<>();
+      entries.putAll(copy(m.put()));
+      m.remove().forEach(entries::remove);
+      data.put(m.field(), entries);
+      return new Entry(data, version);
+    }
     throw new IllegalArgumentException("unknown write " + write);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Map<?, ?> map) {
+    return (Map<String, Object>) map;
   }
 
   private static void requireExpected(DocumentPath path, Entry current, Optional<Version> expected, boolean mustExist) {
