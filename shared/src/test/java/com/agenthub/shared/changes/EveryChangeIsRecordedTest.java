@@ -102,15 +102,7 @@ class EveryChangeIsRecordedTest {
         Map.of("messages", 5L, "tokens_in", 7L)));
     faqs.create(org, new NewFaq(Optional.of("faq-legacy-1"), "Legacy question?", "Legacy answer.", null, List.of()));
 
-    int stateCommits = 0;
-    for (List<Write> commit : commits) {
-      boolean changesState = commit.stream().anyMatch(w -> !NOT_STATE.contains(collectionId(w.path())));
-      boolean recorded = commit.stream().anyMatch(w -> w instanceof Write.Create c && Outbox.isOutbox(c.path()));
-      if (changesState) {
-        stateCommits++;
-        assertTrue(recorded, "a commit changed state without a change record: " + commit);
-      }
-    }
+    int stateCommits = stateCommitsEachRecorded();
     assertEquals(17, stateCommits);
     assertEquals(23, publisher.published(ChangeMessages.TOPIC).size(),
         "organization + first key, key, revoke, agent ×3, counter, settings, conversation + its counter,"
@@ -143,15 +135,7 @@ class EveryChangeIsRecordedTest {
     intents.create("org", intent());
     assertEquals(1, new PaymentReconciliation(store, processor, clock).reconcile(java.time.Duration.ZERO).drifted());
 
-    int stateCommits = 0;
-    for (List<Write> commit : commits) {
-      boolean changesState = commit.stream().anyMatch(w -> !NOT_STATE.contains(collectionId(w.path())));
-      boolean recorded = commit.stream().anyMatch(w -> w instanceof Write.Create c && Outbox.isOutbox(c.path()));
-      if (changesState) {
-        stateCommits++;
-        assertTrue(recorded, "a commit changed state without a change record: " + commit);
-      }
-    }
+    int stateCommits = stateCommitsEachRecorded();
     // 4 creates, capture, refund reserve + confirmation, cancel, webhook, reconciliation.
     assertEquals(10, stateCommits);
   }
@@ -178,15 +162,7 @@ class EveryChangeIsRecordedTest {
         Optional.of(com.agenthub.shared.auth.Role.VIEWER), Optional.empty()), Optional.empty(), caller);
     users.delete(org, member, Optional.empty(), caller);
 
-    int stateCommits = 0;
-    for (List<Write> commit : commits) {
-      boolean changesState = commit.stream().anyMatch(w -> !NOT_STATE.contains(collectionId(w.path())));
-      boolean recorded = commit.stream().anyMatch(w -> w instanceof Write.Create c && Outbox.isOutbox(c.path()));
-      if (changesState) {
-        stateCommits++;
-        assertTrue(recorded, "a commit changed state without a change record: " + commit);
-      }
-    }
+    int stateCommits = stateCommitsEachRecorded();
     assertEquals(7, stateCommits);
     assertEquals(9, publisher.published(ChangeMessages.TOPIC).size(),
         "organization + first key, organization update, 2 users, key, role change, user deletion + its key's revocation");
@@ -297,6 +273,20 @@ class EveryChangeIsRecordedTest {
     public List<float[]> embed(List<String> texts) {
       return texts.stream().map(text -> new float[] {text.length()}).toList();
     }
+  }
+
+  /** Asserts that every commit touching platform state carried an outbox record; answers how many did. */
+  private int stateCommitsEachRecorded() {
+    int stateCommits = 0;
+    for (List<Write> commit : commits) {
+      boolean changesState = commit.stream().anyMatch(w -> !NOT_STATE.contains(collectionId(w.path())));
+      boolean recorded = commit.stream().anyMatch(w -> w instanceof Write.Create c && Outbox.isOutbox(c.path()));
+      if (changesState) {
+        stateCommits++;
+        assertTrue(recorded, "a commit changed state without a change record: " + commit);
+      }
+    }
+    return stateCommits;
   }
 
   private static String collectionId(DocumentPath path) {
