@@ -170,7 +170,10 @@ public final class ColdStartBenchmark {
     levers.put("-XX:+UseSerialGC", List.of("-XX:+UseSerialGC"));
     levers.put("-Xss512k", List.of("-Xss512k"));
     levers.put("-Xshare:off (what the JDK's CDS archive gives)", List.of("-Xshare:off"));
-    levers.put("AppCDS (archive of this exact JDK + jar)", List.of("APPCDS"));
+    // AppCDS refuses class directories on the classpath: it is measured on the deploy jars only.
+    if (hello.launch().stream().noneMatch(entry -> entry.contains("test-classes"))) {
+      levers.put("AppCDS (archive of this exact JDK + jar)", List.of("APPCDS"));
+    }
     levers.put("-XX:-BytecodeVerificationRemote (no verifying)", List.of("-XX:+UnlockDiagnosticVMOptions",
         "-XX:-BytecodeVerificationRemote"));
     levers.put("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC", List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
