@@ -1,5 +1,6 @@
 package com.agenthub.shared.changes;
 
+import com.agenthub.shared.concurrency.GroupCommit;
 import com.agenthub.shared.port.DocumentStore;
 import com.agenthub.shared.port.EventPublisher;
 import com.agenthub.shared.port.Query;
@@ -20,10 +21,15 @@ import java.util.Optional;
 public final class OutboxRelay {
 
   private static final int SWEEP_BATCH = 200;
+  /** Firestore's limit on the writes of one commit. */
+  private static final int MAX_WRITES_PER_COMMIT = 500;
+  /** At most this many relays go out together, so a leader under sustained load still returns soon. */
+  private static final int MAX_RELAYS_TOGETHER = 32;
 
   private final DocumentStore store;
   private final EventPublisher publisher;
   private final Clock clock;
+  private final GroupCommit<List<Outbox.Record>> together = new GroupCommit<>(MAX_RELAYS_TOGETHER, this::publishAndDelete);
 
   public OutboxRelay(DocumentStore store, EventPublisher publisher, Clock clock) {
     this.store = store;
@@ -31,18 +37,33 @@ public final class OutboxRelay {
     this.clock = clock;
   }
 
-  /** Publishes the records' changes and removes their outbox documents. Throws if a publish fails. */
+  /**
+   * Publishes the records' changes and removes their outbox documents. Throws if a publish fails.
+   * Relays that arrive while another is under way go out together, as one publish and one delete
+   * commit ({@link GroupCommit}): under concurrency an instance pays a few round trips, not one per request.
+   */
   public void relay(List<Outbox.Record> records) {
-    List<Change> changes = records.stream().flatMap(record -> record.changes().stream()).toList();
-    if (changes.isEmpty()) {
+    if (records.stream().allMatch(record -> record.changes().isEmpty())) {
       return;
     }
-    publisher.publishAll(ChangeMessages.TOPIC, changes.stream().map(ChangeMessages::encode).toList());
+    together.submit(records);
+  }
+
+  private void publishAndDelete(List<List<Outbox.Record>> relays) {
+    List<Outbox.Record> records = relays.stream().flatMap(List::stream).toList();
+    publisher.publishAll(ChangeMessages.TOPIC, records.stream().flatMap(record -> record.changes().stream())
+        .map(ChangeMessages::encode).toList());
     List<Write> deletes = new ArrayList<>();
     for (Outbox.Record record : records) {
       deletes.add(Write.delete(record.path(), Optional.empty()));
+      if (deletes.size() == MAX_WRITES_PER_COMMIT) {
+        store.commit(List.copyOf(deletes));
+        deletes.clear();
+      }
     }
-    store.commit(deletes);
+    if (!deletes.isEmpty()) {
+      store.commit(deletes);
+    }
   }
 
   /**

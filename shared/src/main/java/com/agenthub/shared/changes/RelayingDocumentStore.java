@@ -1,5 +1,6 @@
 package com.agenthub.shared.changes;
 
+import com.agenthub.shared.concurrency.BeforeReply;
 import com.agenthub.shared.logging.StructuredLog;
 import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
@@ -104,6 +105,7 @@ public final class RelayingDocumentStore implements DocumentStore {
     return result;
   }
 
+  /** In a request, alongside its remaining steps (the Idempotency-Key reply, the JSON), done before it replies. */
   private void relayCommitted(List<Write> writes) {
     List<Outbox.Record> records = new ArrayList<>();
     for (Write write : writes) {
@@ -111,11 +113,16 @@ public final class RelayingDocumentStore implements DocumentStore {
         records.add(Outbox.read(create));
       }
     }
-    try {
-      relay.relay(records);
-    } catch (RuntimeException e) {
-      StructuredLog.warning("outbox relay deferred to the sweep: " + e.getMessage(), Map.of("change_ids",
-          records.stream().flatMap(r -> r.changes().stream()).map(Change::changeId).toList()));
+    if (records.isEmpty()) {
+      return;
     }
+    BeforeReply.run(() -> {
+      try {
+        relay.relay(records);
+      } catch (RuntimeException e) {
+        StructuredLog.warning("outbox relay deferred to the sweep: " + e.getMessage(), Map.of("change_ids",
+            records.stream().flatMap(r -> r.changes().stream()).map(Change::changeId).toList()));
+      }
+    });
   }
 }

@@ -3,6 +3,7 @@ package com.agenthub.shared.http;
 import com.agenthub.shared.auth.Authenticator;
 import com.agenthub.shared.auth.Principal;
 import com.agenthub.shared.auth.Scope;
+import com.agenthub.shared.concurrency.BeforeReply;
 import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.errors.ErrorKind;
 import com.agenthub.shared.idempotency.IdempotencyKeys;
@@ -146,6 +147,8 @@ public final class HttpEndpoint {
     ApiReply reply = null;
     ApiError error = null;
     ApiCall call = null;
+    // Work the handler started alongside (the outbox relay) ends here, before the reply goes out.
+    BeforeReply.Scope alongside = BeforeReply.open();
     try {
       if (!method.equalsIgnoreCase(request.getMethod())) {
         throw ApiError.of(ErrorKind.METHOD_NOT_ALLOWED, function + " accepts " + method + " only");
@@ -180,6 +183,8 @@ public final class HttpEndpoint {
     } catch (RuntimeException e) {
       error = ApiError.of(ErrorKind.INTERNAL, "internal error; it has been logged");
       defect = Optional.of(e);
+    } finally {
+      alongside.close();
     }
     if (error != null) {
       reply = errorReply(error);

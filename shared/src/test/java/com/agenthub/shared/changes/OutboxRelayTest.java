@@ -114,6 +114,52 @@ class OutboxRelayTest {
     assertEquals(4, publisher.published(ChangeMessages.TOPIC).size());
   }
 
+  @Test
+  void concurrentRequestsRelayTogetherInAFewPublishesAndLoseNoChange() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger publishes = new java.util.concurrent.atomic.AtomicInteger();
+    EventPublisher slowBroker = new EventPublisher() {
+      @Override
+      public String publish(String topic, Message message) {
+        return publisher.publish(topic, message);
+      }
+
+      @Override
+      public List<String> publishAll(String topic, List<Message> messages) {
+        publishes.incrementAndGet();
+        try {
+          Thread.sleep(20); // a broker round trip, during which other requests' relays queue up
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+        return messages.stream().map(message -> publisher.publish(topic, message)).toList();
+      }
+    };
+    var relaying = new RelayingDocumentStore(store, new OutboxRelay(store, slowBroker, clock));
+    java.util.concurrent.ExecutorService requests = java.util.concurrent.Executors.newFixedThreadPool(16);
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int i = 0; i < 64; i++) {
+        String id = "c" + i;
+        done.add(requests.submit(() -> relaying.commit(List.of(Outbox.record(change(id, "p"), clock.instant())))));
+      }
+      for (java.util.concurrent.Future<?> request : done) {
+        request.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      requests.shutdownNow();
+    }
+    List<String> ids = new java.util.ArrayList<>();
+    for (EventPublisher.Message message : publisher.published(ChangeMessages.TOPIC)) {
+      ids.add(decode(message).changeId());
+    }
+    ids.sort(null);
+    List<String> expected = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, 64).mapToObj(i -> "c" + i).toList());
+    expected.sort(null);
+    assertEquals(expected, ids, "every change published once");
+    assertEquals(List.of(), outbox(), "and its record deleted");
+    assertTrue(publishes.get() < 32, "64 relays from 16 concurrent requests went out in " + publishes.get() + " publishes");
+  }
+
   private static Change change(String id, String payload) {
     com.google.gson.JsonObject row = new com.google.gson.JsonObject();
     row.addProperty("change_id", id);

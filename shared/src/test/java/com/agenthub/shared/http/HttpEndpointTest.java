@@ -119,4 +119,48 @@ class HttpEndpointTest {
     assertEquals(401, response.status);
     assertTrue(response.text().contains("\"unauthenticated\""));
   }
+
+  @Test
+  void theOutboxRelayRunsAlongsideTheRestOfTheRequestAndEndsBeforeTheReply() {
+    InMemoryDocumentStore store = new InMemoryDocumentStore();
+    com.agenthub.shared.adapter.memory.InMemoryEventPublisher published =
+        new com.agenthub.shared.adapter.memory.InMemoryEventPublisher();
+    long[] publishEnded = new long[1];
+    Thread[] publishedOn = new Thread[1];
+    com.agenthub.shared.port.EventPublisher slowBroker = (topic, message) -> {
+      publishedOn[0] = Thread.currentThread();
+      sleep(200);
+      String id = published.publish(topic, message);
+      publishEnded[0] = System.nanoTime();
+      return id;
+    };
+    var relaying = new com.agenthub.shared.changes.RelayingDocumentStore(store,
+        new com.agenthub.shared.changes.OutboxRelay(store, slowBroker, java.time.Clock.systemUTC()));
+    var agents = new com.agenthub.shared.agents.Agents(relaying, java.time.Clock.systemUTC());
+    long[] handlerReturned = new long[1];
+
+    FakeHttp.Response response = call(c -> {
+      agents.create("org1", new com.agenthub.shared.agents.NewAgent("Ada", Optional.empty(), Map.of(),
+          com.agenthub.shared.agents.AgentStatus.ACTIVE));
+      handlerReturned[0] = System.nanoTime();
+      return ApiReply.ok(new JsonObject());
+    }, admin());
+    long served = System.nanoTime();
+
+    assertEquals(200, response.status);
+    assertFalse(publishedOn[0] == Thread.currentThread(), "published on a thread of its own");
+    assertTrue(handlerReturned[0] < publishEnded[0], "the handler went on while the change was being published");
+    assertTrue(publishEnded[0] <= served, "the reply waited for the publish");
+    assertEquals(1, published.published(com.agenthub.shared.changes.ChangeMessages.TOPIC).size());
+    assertEquals(List.of(), store.query(com.agenthub.shared.port.Query.all(
+        com.agenthub.shared.changes.Outbox.COLLECTION, 10)), "relayed records are deleted before the reply");
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }
