@@ -216,15 +216,29 @@ public final class KnowledgeBenchmark {
     // Counted on the emulator, not through ListDocuments: the emulator scans for a filtered query, and with
     // thousands of documents a page of it outlasted the client's 30 s timeout.
     CollectionPath documents = CollectionPath.of("organizations", orgOf(client), "knowledge_documents");
-    while (raw.count(com.agenthub.shared.port.Query.all(documents, 1).where("status", "indexing")) > 0) {
+    while (countWithStatus(raw, documents, "indexing") > 0) {
       Thread.sleep(2000);
     }
-    long failedCount = raw.count(com.agenthub.shared.port.Query.all(documents, 1).where("status", "failed"));
+    long failedCount = countWithStatus(raw, documents, "failed");
     double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
     report.printf("Loaded %s: %d documents accepted in %.1f s (%.0f/s), all indexed in %.1f s: %.1f documents indexed/s%s%n", name,
         docs.size(), accepted, docs.size() / accepted, seconds, docs.size() / seconds,
         failedCount == 0 ? "" : " (" + failedCount + " FAILED)");
     return ids;
+  }
+
+  /** A poll: an emulator busy indexing may not answer within the client's timeout, so it asks again. */
+  private static long countWithStatus(FirestoreDocumentStore raw, CollectionPath documents, String status) throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return raw.count(com.agenthub.shared.port.Query.all(documents, 1).where("status", status));
+      } catch (com.agenthub.shared.port.StoreException e) {
+        if (attempt == 10) {
+          throw e;
+        }
+        Thread.sleep(5000);
+      }
+    }
   }
 
   private void embedTexts(ApiClient client, List<Doc> corpus) {
