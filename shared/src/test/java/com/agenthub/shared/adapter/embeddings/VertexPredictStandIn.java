@@ -55,6 +55,7 @@ public final class VertexPredictStandIn implements AutoCloseable {
   private final HttpServer server;
   private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
   private final Deque<Answer> scripted = new ArrayDeque<>();
+  private final java.util.Map<Integer, Answer> byIndex = new java.util.HashMap<>();
 
   public VertexPredictStandIn() {
     try {
@@ -81,6 +82,19 @@ public final class VertexPredictStandIn implements AutoCloseable {
   public synchronized VertexPredictStandIn answerNextWith(int status, String fixture) {
     scripted.addLast(new Answer(status, fixture(fixture)));
     return this;
+  }
+
+  /** Request number {@code index} (0 = the first this stand-in receives) gets {@code status} with the fixture; the others are answered. */
+  public synchronized VertexPredictStandIn answerRequestWith(int index, int status, String fixture) {
+    byIndex.put(index, new Answer(status, fixture(fixture)));
+    return this;
+  }
+
+  /** Forgets what was received and scripted: the next request is number 0 again. */
+  public synchronized void reset() {
+    requests.clear();
+    scripted.clear();
+    byIndex.clear();
   }
 
   public List<Request> requests() {
@@ -119,11 +133,13 @@ public final class VertexPredictStandIn implements AutoCloseable {
     try (exchange) {
       JsonObject body = JsonParser.parseString(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
           .getAsJsonObject();
-      requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-          Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")), body));
       Answer answer;
       synchronized (this) {
-        answer = scripted.isEmpty() ? new Answer(200, predictions(body)) : scripted.removeFirst();
+        int index = requests.size();
+        requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+            Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")), body));
+        answer = byIndex.containsKey(index) ? byIndex.get(index)
+            : scripted.isEmpty() ? new Answer(200, predictions(body)) : scripted.removeFirst();
       }
       byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
