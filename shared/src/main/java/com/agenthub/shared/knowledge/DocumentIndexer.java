@@ -259,6 +259,7 @@ public final class DocumentIndexer {
       writes.add(DocumentRecords.document(DocumentRecords.READY, data, now));
       writes.add(Write.increment(KnowledgePaths.corpus(org), "chunk_count", chunkCount - countedChunks, Map.of()));
       writes.add(Write.increment(KnowledgePaths.corpus(org), "token_count", tokens - countedTokens, Map.of()));
+      writes.add(PendingIndexing.finished(org, documentId));
       commit(writes);
     }
 
@@ -269,7 +270,8 @@ public final class DocumentIndexer {
           "status_reason", reason.substring(0, Math.min(reason.length(), 1000)), "updated_at", now);
       data.putAll(fields);
       try {
-        commit(List.of(Write.update(path, fields, Optional.of(version)), DocumentRecords.document(DocumentRecords.FAILED, data, now)));
+        commit(List.of(Write.update(path, fields, Optional.of(version)), DocumentRecords.document(DocumentRecords.FAILED, data, now),
+            PendingIndexing.finished(org, documentId)));
       } catch (Superseded superseded) {
         // A newer generation replaced the one that failed.
       }
@@ -340,6 +342,7 @@ public final class DocumentIndexer {
         writes.addAll(DocumentContent.deletes(organizationId, documentId, (int) gone.longValue("content_parts")));
         writes.add(Write.increment(KnowledgePaths.corpus(organizationId), "chunk_count", -gone.longValue("indexed_chunks"), Map.of()));
         writes.add(Write.increment(KnowledgePaths.corpus(organizationId), "token_count", -gone.longValue("indexed_tokens"), Map.of()));
+        writes.add(PendingIndexing.finished(organizationId, documentId));
         try {
           store.commit(writes);
           return true;
