@@ -31,7 +31,12 @@ final class EmbeddingModels {
     };
   }
 
+  /** Connects on first use: the SDK looks up the instance's credentials (Application Default Credentials) as it is built. */
   private static Embedder vertex() {
+    return VertexAiEmbedder.connect(vertexConfig());
+  }
+
+  static VertexAiEmbedder.Config vertexConfig() {
     String location = Settings.get(Settings.VERTEX_LOCATION).orElseThrow(() -> new IllegalStateException(
         Settings.VERTEX_LOCATION + " is not set: the Vertex AI embedder needs a region, e.g. us-central1"));
     int dimensions = Settings.get(Settings.VERTEX_EMBEDDING_DIMENSIONS).map(value -> {
@@ -41,8 +46,8 @@ final class EmbeddingModels {
         throw new IllegalStateException(Settings.VERTEX_EMBEDDING_DIMENSIONS + " must be a whole number, got '" + value + "'");
       }
     }).orElse(DEFAULT_VERTEX_DIMENSIONS);
-    return VertexAiEmbedder.connect(new VertexAiEmbedder.Config(Settings.projectId(), location,
+    return new VertexAiEmbedder.Config(Settings.projectId(), location,
         Settings.get(Settings.VERTEX_EMBEDDING_MODEL).orElse(DEFAULT_VERTEX_MODEL), dimensions, VERTEX_ATTEMPTS,
-        Optional.empty(), Optional.empty()));
+        Optional.empty(), Optional.empty());
   }
 }
