@@ -18,7 +18,8 @@ locals {
 }
 
 resource "google_project_service" "enabled" {
-  for_each = local.services
+  # Vertex AI only when the functions embed with it.
+  for_each = local.vertex_embeddings ? setunion(local.services, ["aiplatform.googleapis.com"]) : local.services
 
   project = var.project_id
   service = each.value

@@ -15,6 +15,7 @@ locals {
       topic        = startswith(entry.trigger, "topic:") ? trimprefix(entry.trigger, "topic:") : null
       schedule     = try(entry.schedule, null)
       firestore    = contains(entry.needs, "firestore")
+      embeddings   = contains(entry.needs, "embeddings")
       bigquery     = contains(entry.needs, "bigquery")
       publishes    = [for need in entry.needs : trimprefix(need, "publish:") if startswith(need, "publish:")]
       secrets      = [for need in entry.needs : trimprefix(need, "secret:") if startswith(need, "secret:")]
@@ -31,10 +32,11 @@ locals {
   # Service accounts are per group; a group gets the union of its functions' needs.
   groups = {
     for group in distinct([for function in local.functions : function.group]) : group => {
-      firestore = anytrue([for function in local.functions : function.firestore if function.group == group])
-      bigquery  = anytrue([for function in local.functions : function.bigquery if function.group == group])
-      publishes = distinct(flatten([for function in local.functions : function.publishes if function.group == group]))
-      secrets   = distinct(flatten([for function in local.functions : function.secrets if function.group == group]))
+      firestore  = anytrue([for function in local.functions : function.firestore if function.group == group])
+      bigquery   = anytrue([for function in local.functions : function.bigquery if function.group == group])
+      embeddings = anytrue([for function in local.functions : function.embeddings if function.group == group])
+      publishes  = distinct(flatten([for function in local.functions : function.publishes if function.group == group]))
+      secrets    = distinct(flatten([for function in local.functions : function.secrets if function.group == group]))
     }
   }
 
@@ -51,7 +53,16 @@ locals {
     OUTBOX_SWEEP_GRACE_SECONDS = tostring(var.outbox_sweep_grace_seconds)
     PAYMENTS_PROCESSOR         = var.payments_processor
     JAVA_TOOL_OPTIONS          = local.java_tool_options
+    # Read only by functions that embed, and only with the vertex provider.
+    EMBEDDINGS_PROVIDER         = var.embeddings.provider
+    VERTEX_EMBEDDING_MODEL      = var.embeddings.model
+    VERTEX_EMBEDDING_DIMENSIONS = tostring(var.embeddings.dimensions)
+    VERTEX_LOCATION             = coalesce(var.embeddings.location, var.region)
   }
+
+  vertex_embeddings = var.embeddings.provider == "vertex"
+  # The vector fields' dimension: MiniLM's, as indexes.json declares it, or the chosen Vertex AI model's.
+  embedding_dimensions = local.vertex_embeddings ? var.embeddings.dimensions : null
 
   # Setting JAVA_TOOL_OPTIONS turns off the buildpack launcher's own heap sizing (it sets
   # -XX:MaxRAM from the instance's memory only when the variable is unset), so it is given here too.

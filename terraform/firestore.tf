@@ -61,7 +61,7 @@ resource "google_firestore_index" "vector" {
   fields {
     field_path = each.value.field
     vector_config {
-      dimension = each.value.dimension
+      dimension = coalesce(local.embedding_dimensions, each.value.dimension)
       flat {}
     }
   }

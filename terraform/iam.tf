@@ -18,6 +18,16 @@ resource "google_project_iam_member" "firestore_user" {
   member  = google_service_account.group[each.key].member
 }
 
+# With the Vertex AI embedder, the groups whose functions embed may call the model: Vertex AI User
+# is the narrowest predefined role holding aiplatform.endpoints.predict.
+resource "google_project_iam_member" "vertex_ai_user" {
+  for_each = { for group, needs in local.groups : group => needs if needs.embeddings && local.vertex_embeddings }
+
+  project = var.project_id
+  role    = "roles/aiplatform.user"
+  member  = google_service_account.group[each.key].member
+}
+
 # Rows are written to and read from the analytics dataset only.
 resource "google_bigquery_dataset_iam_member" "data_editor" {
   for_each = { for group, needs in local.groups : group => needs if needs.bigquery }

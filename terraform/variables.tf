@@ -215,6 +215,30 @@ variable "knowledge_log_query_text" {
   }
 }
 
+variable "embeddings" {
+  description = "The embedding model of the functions that embed (EMBEDDINGS_PROVIDER): minilm, in process (the default), or vertex: Vertex AI's model (text-embedding-005, or gemini-embedding-001) at the given output dimension, called in location (default: var.region). The Firestore vector indexes take the chosen model's dimension; switching re-embeds each document on its next index run, and searches find only chunks of the current model until then."
+  type = object({
+    provider   = optional(string, "minilm")
+    model      = optional(string, "text-embedding-005")
+    dimensions = optional(number, 768)
+    location   = optional(string)
+  })
+  default = {}
+
+  validation {
+    condition     = contains(["minilm", "vertex"], var.embeddings.provider)
+    error_message = "embeddings.provider must be minilm or vertex."
+  }
+  validation {
+    condition     = var.embeddings.dimensions >= 1 && var.embeddings.dimensions <= 2048 && floor(var.embeddings.dimensions) == var.embeddings.dimensions
+    error_message = "embeddings.dimensions must be a whole number within 1..2048 (Firestore's vector limit)."
+  }
+  validation {
+    condition     = !startswith(var.embeddings.model, "text-") || var.embeddings.dimensions <= 768
+    error_message = "text-embedding models answer at most 768 dimensions."
+  }
+}
+
 variable "payments_processor" {
   description = "Which payment processor the payment functions use (PAYMENTS_PROCESSOR): stripe, or simulated for a demo project without a Stripe account."
   type        = string

@@ -8,6 +8,8 @@ import com.agenthub.shared.knowledge.IndexRequests;
 import com.agenthub.shared.logging.StructuredLog;
 import com.agenthub.shared.messages.UndecodableMessageException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -42,10 +44,28 @@ public final class IndexDocument extends PubSubPushFunction {
           Map.of("consumer", "IndexDocument", "message_id", message.messageId()), null);
       return;
     }
-    DocumentIndexer.Outcome outcome = services.knowledge().indexer()
-        .index(request.organizationId(), request.documentId(), request.generation(), BUDGET);
-    if (outcome == DocumentIndexer.Outcome.CONTINUE) {
+    long started = System.nanoTime();
+    DocumentIndexer.Delivery delivery = services.knowledge().indexer()
+        .deliver(request.organizationId(), request.documentId(), request.generation(), BUDGET);
+    if (delivery.outcome() == DocumentIndexer.Outcome.CONTINUE) {
       services.knowledge().documents().continueIndexing(request);
     }
+    StructuredLog.info("IndexDocument delivery", deliveryFields(request, delivery, (System.nanoTime() - started) / 1_000_000));
+  }
+
+  /** One line per delivery: which document, what it cost the model and the cache, and how long it took. */
+  static Map<String, Object> deliveryFields(IndexRequests.IndexRequest request, DocumentIndexer.Delivery delivery, long elapsedMs) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("consumer", "IndexDocument");
+    fields.put("organization_id", request.organizationId());
+    fields.put("document_id", request.documentId());
+    fields.put("generation", request.generation());
+    fields.put("outcome", delivery.outcome().name().toLowerCase(Locale.ROOT));
+    fields.put("chunks_written", delivery.chunksWritten());
+    fields.put("chunks_embedded", delivery.chunksEmbedded());
+    fields.put("cache_hits", delivery.cacheHits());
+    fields.put("vectors_reused", delivery.vectorsReused());
+    fields.put("elapsed_ms", elapsedMs);
+    return fields;
   }
 }

@@ -6,6 +6,7 @@ import com.agenthub.shared.knowledge.Chunker;
 import com.agenthub.shared.knowledge.DocumentIndexer;
 import com.agenthub.shared.knowledge.Documents;
 import com.agenthub.shared.knowledge.Faqs;
+import com.agenthub.shared.knowledge.IndexingSweep;
 import com.agenthub.shared.knowledge.KnowledgeSearch;
 import com.agenthub.shared.port.DocumentStore;
 import com.agenthub.shared.port.Embedder;
@@ -14,11 +15,11 @@ import java.time.Clock;
 
 /**
  * The Knowledge service's use cases: its own wiring, composed into {@link Services}. The embedder
- * comes from {@link Services.Backends} (the in-process MiniLM model, built on first use, in
- * production; a Vertex AI embedder would be chosen there by configuration).
+ * comes from {@link Services.Backends}: in production the one EMBEDDINGS_PROVIDER chooses
+ * ({@link EmbeddingModels}), built on first use.
  */
 public record KnowledgeServices(Embeddings embeddings, Faqs faqs, Documents documents, DocumentIndexer indexer,
-    KnowledgeSearch search) {
+    KnowledgeSearch search, IndexingSweep sweep) {
 
   /** Tokens a chunk repeats from the one before: about two sentences. */
   static final int CHUNK_OVERLAP_TOKENS = 32;
@@ -28,6 +29,6 @@ public record KnowledgeServices(Embeddings embeddings, Faqs faqs, Documents docu
     DocumentIndexer indexer = new DocumentIndexer(store, embeddings, new Chunker(new MiniLmTokenCounter(), CHUNK_OVERLAP_TOKENS), clock);
     boolean recordQueryText = Settings.get(Settings.KNOWLEDGE_LOG_QUERY_TEXT).map("true"::equalsIgnoreCase).orElse(false);
     return new KnowledgeServices(embeddings, new Faqs(store, embeddings, clock), new Documents(store, publisher, indexer, clock),
-        indexer, new KnowledgeSearch(store, embeddings, clock, recordQueryText));
+        indexer, new KnowledgeSearch(store, embeddings, clock, recordQueryText), new IndexingSweep(store, publisher, clock));
   }
 }

@@ -25,4 +25,14 @@ final class LazyEmbedder implements Embedder {
   public List<float[]> embed(List<String> texts) {
     return embedder.get().embed(texts);
   }
+
+  @Override
+  public List<float[]> embed(List<String> texts, Purpose purpose) {
+    return embedder.get().embed(texts, purpose);
+  }
+
+  @Override
+  public boolean distinguishesPurposes() {
+    return embedder.get().distinguishesPurposes();
+  }
 }

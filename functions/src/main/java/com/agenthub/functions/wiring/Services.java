@@ -103,6 +103,11 @@ public record Services(
     return new MiniLmEmbedder();
   }
 
+  /** The configured model (EmbeddingModels), for production; a method for the same reason as {@link #miniLm()}. */
+  private static Embedder configuredModel() {
+    return EmbeddingModels.configured();
+  }
+
   public static Services production() {
     return Production.INSTANCE;
   }
@@ -132,7 +137,7 @@ public record Services(
       return connectedOnUse(store,
           () -> new PubSubEventPublisher(PubSubConnection.to(Settings.projectId(), Settings.get(Settings.PUBSUB_EMULATOR_HOST))),
           () -> BigQueryWarehouse.connect(Settings.projectId(), Settings.get(Settings.BIGQUERY_EMULATOR_HOST)),
-          Services::miniLm);
+          Services::configuredModel);
     }
   }
 }

@@ -25,6 +25,14 @@ public final class Settings {
   public static final String PAYMENTS_PROCESSOR = "PAYMENTS_PROCESSOR";
   /** "true" keeps each SearchKnowledge query's text in knowledge_searches; by default only its length is kept. */
   public static final String KNOWLEDGE_LOG_QUERY_TEXT = "KNOWLEDGE_LOG_QUERY_TEXT";
+  /** minilm (the default: in process, no network) or vertex (Vertex AI, with the VERTEX_EMBEDDING_* settings). */
+  public static final String EMBEDDINGS_PROVIDER = "EMBEDDINGS_PROVIDER";
+  /** The Vertex AI model: text-embedding-005 (the default) or gemini-embedding-001. */
+  public static final String VERTEX_EMBEDDING_MODEL = "VERTEX_EMBEDDING_MODEL";
+  /** Its output dimension: at most 768 for text-embedding-005, 2048 (Firestore's vector limit) for gemini-embedding-001. */
+  public static final String VERTEX_EMBEDDING_DIMENSIONS = "VERTEX_EMBEDDING_DIMENSIONS";
+  /** The Vertex AI region to call (Terraform sets the functions' region). */
+  public static final String VERTEX_LOCATION = "VERTEX_LOCATION";
   /** Secret: the Stripe account's secret API key. */
   public static final String STRIPE_API_KEY = "STRIPE_API_KEY";
   /** Secret: the webhook endpoint's signing secret(s), comma-separated while one is being rotated. */

@@ -24,13 +24,19 @@ class LeanPackageTest {
 
   /** The artifacts the lean shade execution excludes, as they appear in a local Maven repository path. */
   private static final Pattern LEFT_OUT = Pattern.compile(
-      "/(dev/langchain4j|com/microsoft/onnxruntime|ai/djl|net/java/dev/jna|org/apache/commons/commons-compress)/");
+      "/(dev/langchain4j|com/microsoft/onnxruntime|ai/djl|net/java/dev/jna|org/apache/commons/commons-compress"
+          + "|com/google/genai|com/squareup/okhttp3|com/squareup/okio|org/jetbrains/kotlin|org/jetbrains/annotations"
+          + "|com/fasterxml/jackson/datatype/jackson-datatype-jdk8|jakarta/annotation/jakarta.annotation-api)/");
 
   @Test
   void everyFunctionWithoutTheEmbeddingsNeedRunsWithoutTheEmbeddingLibraries() throws Exception {
     try (URLClassLoader lean = new URLClassLoader(leanClasspath(), ClassLoader.getPlatformClassLoader())) {
       assertThrows(ClassNotFoundException.class, () -> Class.forName("ai.onnxruntime.OrtEnvironment", false, lean),
           "the lean class path really lacks ONNX Runtime");
+      assertThrows(ClassNotFoundException.class, () -> Class.forName("com.google.genai.Client", false, lean),
+          "the lean class path really lacks the Gen AI SDK");
+      assertThrows(ClassNotFoundException.class, () -> Class.forName("okhttp3.OkHttpClient", false, lean),
+          "the lean class path really lacks okhttp");
       @SuppressWarnings("unchecked")
       List<String> missing = (List<String>) lean.loadClass(LeanProbe.class.getName())
           .getMethod("serveEveryHttpFunction", Map.class)

@@ -43,11 +43,17 @@ public final class Embeddings {
     return embedder.model();
   }
 
-  /** A vector per text, in order: cached ones read in one round trip, the rest embedded in one model call and cached. */
+  /** A vector per text, embedded as a document (a passage to be found). */
   public List<EmbeddedText> embed(String organizationId, List<String> texts) {
+    return embed(organizationId, texts, Embedder.Purpose.DOCUMENT);
+  }
+
+  /** A vector per text, in order: cached ones read in one round trip, the rest embedded in one model call and cached. */
+  public List<EmbeddedText> embed(String organizationId, List<String> texts, Embedder.Purpose purpose) {
     requireBatch(texts);
     Embedder.Model model = embedder.model();
-    List<DocumentPath> paths = texts.stream().map(text -> path(organizationId, model, text)).toList();
+    String key = cacheKey(model, purpose);
+    List<DocumentPath> paths = texts.stream().map(text -> path(organizationId, key, text)).toList();
     List<Optional<StoredDocument>> cached = store.getAll(paths);
     List<Integer> misses = new ArrayList<>();
     Map<DocumentPath, Integer> firstMissOfPath = new LinkedHashMap<>();
@@ -57,7 +63,7 @@ public final class Embeddings {
       }
     }
     List<float[]> computed = misses.isEmpty() ? List.of()
-        : embedder.embed(misses.stream().map(i -> TextNormalization.normalize(texts.get(i))).toList());
+        : embedder.embed(misses.stream().map(i -> TextNormalization.normalize(texts.get(i))).toList(), purpose);
     if (!misses.isEmpty()) {
       store.commit(cacheWrites(model, misses, paths, computed));
     }
@@ -103,9 +109,18 @@ public final class Embeddings {
     }
   }
 
-  private static DocumentPath path(String organizationId, Embedder.Model model, String text) {
+  /**
+   * The model's id, and the purpose when the model embeds purposes differently (a query's vector
+   * must not answer for the same text as a passage). Documents keep the bare id: MiniLM's keys stay.
+   */
+  private String cacheKey(Embedder.Model model, Embedder.Purpose purpose) {
+    return embedder.distinguishesPurposes() && purpose != Embedder.Purpose.DOCUMENT
+        ? model.id() + "#" + purpose.name().toLowerCase(java.util.Locale.ROOT) : model.id();
+  }
+
+  private static DocumentPath path(String organizationId, String cacheKey, String text) {
     return CollectionPath.of("organizations", organizationId, "embeddings_cache")
-        .document(Sha256.hex(model.id() + "\n" + TextNormalization.normalize(text)));
+        .document(Sha256.hex(cacheKey + "\n" + TextNormalization.normalize(text)));
   }
 
   private static List<Double> toList(float[] vector) {

@@ -9,6 +9,7 @@ import com.agenthub.shared.errors.ErrorKind;
 import com.agenthub.shared.idempotency.IdempotencyKeys;
 import com.agenthub.shared.ids.Sha256;
 import com.agenthub.shared.json.Json;
+import com.agenthub.shared.port.EmbedderException;
 import com.agenthub.shared.port.StoreException;
 import com.agenthub.shared.port.WarehouseException;
 import com.google.cloud.functions.HttpRequest;
@@ -180,6 +181,11 @@ public final class HttpEndpoint {
       if (error.kind() == ErrorKind.INTERNAL) {
         defect = Optional.of(e);
       }
+    } catch (EmbedderException e) {
+      error = fromEmbedder(e);
+      if (error.kind() == ErrorKind.INTERNAL) {
+        defect = Optional.of(e);
+      }
     } catch (RuntimeException e) {
       error = ApiError.of(ErrorKind.INTERNAL, "internal error; it has been logged");
       defect = Optional.of(e);
@@ -267,6 +273,13 @@ public final class HttpEndpoint {
       case ALREADY_EXISTS -> ApiError.of(ErrorKind.CONFLICT, "it already exists");
       default -> ApiError.of(ErrorKind.INTERNAL, "internal error; it has been logged");
     };
+  }
+
+  /** A model over quota or down is the caller's to retry; a refused request or answer is ours to fix. */
+  private static ApiError fromEmbedder(EmbedderException e) {
+    return e.reason() == EmbedderException.Reason.UNAVAILABLE
+        ? ApiError.of(ErrorKind.UNAVAILABLE, "the embedding model is unavailable; retry later")
+        : ApiError.of(ErrorKind.INTERNAL, "internal error; it has been logged");
   }
 
   /** An outage is the caller's to retry; a refused query is our defect. */

@@ -42,6 +42,17 @@ public final class DocumentIndexer {
     CONTINUE
   }
 
+  /**
+   * What one delivery did: its outcome, chunks written, vectors it needed for them (cache hits
+   * among them never reached the model) and vectors reused from the document's previous chunks.
+   */
+  public record Delivery(Outcome outcome, int chunksWritten, int chunksEmbedded, int cacheHits, int vectorsReused) {
+
+    static Delivery done() {
+      return new Delivery(Outcome.DONE, 0, 0, 0, 0);
+    }
+  }
+
   /** Chunks embedded and written per batch (also the embedding call's batch). */
   static final int BATCH = 32;
   /** Writes per commit, under Firestore's 500 with room for the document's progress write. */
@@ -69,29 +80,36 @@ public final class DocumentIndexer {
 
   /** Indexes {@code generation} of the document, or purges it if it is being deleted; stops when {@code budget} runs out. */
   public Outcome index(String organizationId, String documentId, long generation, Duration budget) {
+    return deliver(organizationId, documentId, generation, budget).outcome();
+  }
+
+  /** {@link #index}, telling what the delivery did (IndexDocument logs it). */
+  public Delivery deliver(String organizationId, String documentId, long generation, Duration budget) {
     Instant deadline = clock.instant().plus(budget);
     Optional<StoredDocument> found = store.get(KnowledgePaths.documents(organizationId).document(documentId));
     if (found.isEmpty()) {
-      return Outcome.DONE;
+      return Delivery.done();
     }
     StoredDocument document = found.get();
     if (KnowledgeDocument.DELETING.equals(document.string("status"))) {
-      return purge(organizationId, documentId, budget) ? Outcome.DONE : Outcome.CONTINUE;
+      return purge(organizationId, documentId, budget) ? Delivery.done() : new Delivery(Outcome.CONTINUE, 0, 0, 0, 0);
     }
     if (document.longValue("generation") != generation || !KnowledgeDocument.INDEXING.equals(document.string("status"))) {
-      return Outcome.DONE;
+      return Delivery.done();
     }
     Run run = new Run(organizationId, document);
+    Outcome outcome;
     try {
-      return run.index(deadline);
+      outcome = run.index(deadline);
     } catch (Superseded superseded) {
-      return Outcome.DONE;
+      outcome = Outcome.DONE;
     } catch (StoreException e) {
       throw e;
     } catch (RuntimeException e) {
-      // Not the store: the content or the model cannot be indexed, and a retry would fail the same way.
-      return run.fail(e);
+      // Not the store: the content or the model cannot be indexed; an update of the document retries it.
+      outcome = run.fail(e);
     }
+    return new Delivery(outcome, run.written, run.embedded, run.cacheHits, run.reused);
   }
 
   /** A newer generation (or a delete) committed while this run worked: its result no longer matters. */
@@ -108,6 +126,10 @@ public final class DocumentIndexer {
     private final DocumentPath path;
     private final Map<String, Object> data;
     private Version version;
+    private int written;
+    private int embedded;
+    private int cacheHits;
+    private int reused;
 
     Run(String org, StoredDocument document) {
       this.org = org;
@@ -162,10 +184,10 @@ public final class DocumentIndexer {
           toEmbed.add(embeddedText(title, changed.get(i).text()));
         }
       }
-      List<EmbeddedText> embedded = toEmbed.isEmpty() ? List.of() : embeddings.embed(org, distinct(toEmbed));
       List<String> distinctTexts = distinct(toEmbed);
+      List<EmbeddedText> vectors = distinctTexts.isEmpty() ? List.of() : embeddings.embed(org, distinctTexts);
       for (int i = 0; i < distinctTexts.size(); i++) {
-        vectorsByHash.put(Sha256.hex(distinctTexts.get(i)), embedded.get(i).vector());
+        vectorsByHash.put(Sha256.hex(distinctTexts.get(i)), vectors.get(i).vector());
       }
       Instant now = Timestamps.now(clock);
       List<Write> postings = new ArrayList<>();
@@ -190,6 +212,10 @@ public final class DocumentIndexer {
       // Postings first, then the chunks that say they are done: a run cut in between redoes this batch.
       commitAll(postings, chunks(batch));
       commitAll(chunkWrites, chunks(batch));
+      written += changed.size();
+      embedded += distinctTexts.size();
+      cacheHits += (int) vectors.stream().filter(EmbeddedText::cacheHit).count();
+      reused += changed.size() - toEmbed.size();
     }
 
     private String chunks(List<Chunk> batch) {
@@ -259,6 +285,7 @@ public final class DocumentIndexer {
       writes.add(DocumentRecords.document(DocumentRecords.READY, data, now));
       writes.add(Write.increment(KnowledgePaths.corpus(org), "chunk_count", chunkCount - countedChunks, Map.of()));
       writes.add(Write.increment(KnowledgePaths.corpus(org), "token_count", tokens - countedTokens, Map.of()));
+      writes.add(PendingIndexing.finished(org, documentId));
       commit(writes);
     }
 
@@ -269,7 +296,8 @@ public final class DocumentIndexer {
           "status_reason", reason.substring(0, Math.min(reason.length(), 1000)), "updated_at", now);
       data.putAll(fields);
       try {
-        commit(List.of(Write.update(path, fields, Optional.of(version)), DocumentRecords.document(DocumentRecords.FAILED, data, now)));
+        commit(List.of(Write.update(path, fields, Optional.of(version)), DocumentRecords.document(DocumentRecords.FAILED, data, now),
+            PendingIndexing.finished(org, documentId)));
       } catch (Superseded superseded) {
         // A newer generation replaced the one that failed.
       }
@@ -340,6 +368,7 @@ public final class DocumentIndexer {
         writes.addAll(DocumentContent.deletes(organizationId, documentId, (int) gone.longValue("content_parts")));
         writes.add(Write.increment(KnowledgePaths.corpus(organizationId), "chunk_count", -gone.longValue("indexed_chunks"), Map.of()));
         writes.add(Write.increment(KnowledgePaths.corpus(organizationId), "token_count", -gone.longValue("indexed_tokens"), Map.of()));
+        writes.add(PendingIndexing.finished(organizationId, documentId));
         try {
           store.commit(writes);
           return true;

@@ -70,6 +70,7 @@ public final class Documents {
     writes.add(Write.create(path, data));
     writes.addAll(DocumentContent.writes(organizationId, id, request.content(), 0));
     writes.add(DocumentRecords.document(DocumentRecords.CREATED, data, now));
+    writes.add(PendingIndexing.started(organizationId, id, 1L, now));
     Version version = store.commit(writes).get(0);
     IndexRequests.publish(publisher, new IndexRequests.IndexRequest(organizationId, id, 1L));
     return document(new StoredDocument(path, data, version), Optional.empty());
@@ -138,6 +139,9 @@ public final class Documents {
       merged.putAll(fields);
       writes.add(0, Write.update(current.path(), fields, Optional.of(current.version())));
       writes.add(DocumentRecords.document(DocumentRecords.UPDATED, merged, now));
+      if (reindex) {
+        writes.add(PendingIndexing.started(organizationId, documentId, generation, now));
+      }
       try {
         Version version = store.commit(writes).get(0);
         if (reindex) {
@@ -166,7 +170,8 @@ public final class Documents {
       merged.putAll(fields);
       try {
         store.commit(List.of(Write.update(current.path(), fields, Optional.of(current.version())),
-            DocumentRecords.document(DocumentRecords.DELETED, merged, now)));
+            DocumentRecords.document(DocumentRecords.DELETED, merged, now),
+            PendingIndexing.started(organizationId, documentId, generation, now)));
       } catch (StoreException e) {
         OptimisticWrites.retryOrFail(e, ifMatch, attempt, "document");
         continue;

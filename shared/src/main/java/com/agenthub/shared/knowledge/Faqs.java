@@ -12,6 +12,7 @@ import com.agenthub.shared.paging.Pager;
 import com.agenthub.shared.port.CollectionPath;
 import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
+import com.agenthub.shared.port.Embedder;
 import com.agenthub.shared.port.NearestQuery;
 import com.agenthub.shared.port.Query;
 import com.agenthub.shared.port.StoreException;
@@ -181,7 +182,7 @@ public final class Faqs {
     }
     String asked = FaqFields.question(question);
     Optional<String> inCategory = category.map(FaqFields::category);
-    Vector target = new Vector(embeddings.embed(organizationId, List.of(asked)).get(0).vector());
+    Vector target = new Vector(embeddings.embed(organizationId, List.of(asked), Embedder.Purpose.QUERY).get(0).vector());
     NearestQuery query = NearestQuery.cosine(faqs(organizationId), EMBEDDING, target, limit)
         .where(EMBEDDING_MODEL, embeddings.model().id());
     if (inCategory.isPresent()) {

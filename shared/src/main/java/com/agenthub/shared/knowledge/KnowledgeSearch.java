@@ -8,6 +8,7 @@ import com.agenthub.shared.ids.Ids;
 import com.agenthub.shared.ids.Timestamps;
 import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
+import com.agenthub.shared.port.Embedder;
 import com.agenthub.shared.port.NearestQuery;
 import com.agenthub.shared.port.StoredDocument;
 import com.agenthub.shared.port.Vector;
@@ -87,7 +88,7 @@ public final class KnowledgeSearch {
   }
 
   private List<Candidate> vector(String organizationId, SearchRequest request, int limit, boolean[] cacheHit) {
-    EmbeddedText embedded = embeddings.embed(organizationId, List.of(request.query())).get(0);
+    EmbeddedText embedded = embeddings.embed(organizationId, List.of(request.query()), Embedder.Purpose.QUERY).get(0);
     cacheHit[0] = embedded.cacheHit();
     Vector target = new Vector(embedded.vector());
     int depth = request.tags().isEmpty() ? Math.min(limit, NearestQuery.MAX_LIMIT) : FILTERED_VECTOR_DEPTH;

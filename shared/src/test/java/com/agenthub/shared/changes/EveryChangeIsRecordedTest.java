@@ -60,8 +60,9 @@ class EveryChangeIsRecordedTest {
       // Derived data: a vector is a function of (model, text), recomputable at any time; the keyword
       // index's postings and corpus statistics are functions of the chunks.
       "embeddings_cache", "knowledge_terms", "knowledge_stats",
-      // Bookkeeping of a table deletion in progress (what the sweep still has to check).
-      "table_deletions");
+      // Bookkeeping of a table deletion in progress (what the sweep still has to check), and of
+      // index requests still owed (what the indexing sweep checks).
+      "table_deletions", "knowledge_pending_indexing");
 
   private final InMemoryDocumentStore memory = new InMemoryDocumentStore();
   private final List<List<Write>> commits = new ArrayList<>();
@@ -231,6 +232,13 @@ class EveryChangeIsRecordedTest {
     new com.agenthub.shared.knowledge.KnowledgeSearch(store, embeddings, clock, false).search("org",
         new com.agenthub.shared.knowledge.SearchRequest("travel", 5, com.agenthub.shared.knowledge.SearchMode.HYBRID, Optional.empty(),
             List.of(), List.of()));
+    // A document whose index request is never delivered: the sweep re-publishes it, then marks it failed.
+    documents.create("org", new com.agenthub.shared.knowledge.NewDocument("Lost", "Never indexed.", null, List.of(), Map.of(), 0,
+        Optional.empty()));
+    com.agenthub.shared.knowledge.IndexingSweep sweep = new com.agenthub.shared.knowledge.IndexingSweep(store, publisher, clock);
+    for (int run = 0; run <= com.agenthub.shared.knowledge.IndexingSweep.MAX_ATTEMPTS; run++) {
+      sweep.sweep(java.time.Duration.ofSeconds(-1));
+    }
     int before = commits.size();
     documents.delete("org", id, Optional.empty(), java.time.Duration.ofMinutes(1));
 
@@ -250,9 +258,9 @@ class EveryChangeIsRecordedTest {
         assertTrue(recorded, "a commit changed state without a change record: " + commit);
       }
     }
-    // create, chunks (first index), ready, update, chunks (re-embedded: the title is in every chunk), ready, delete; a search
-    // commits only its knowledge_searches record.
-    assertEquals(7, stateCommits);
+    // create, chunks (first index), ready, update, chunks (re-embedded: the title is in every chunk), ready, the lost
+    // document's create and its failure, delete; a search commits only its knowledge_searches record.
+    assertEquals(9, stateCommits);
     assertEquals(1, publisher.published(ChangeMessages.TOPIC).stream()
         .filter(m -> new String(m.data(), java.nio.charset.StandardCharsets.UTF_8).contains("knowledge_searches")).count());
   }
