@@ -46,6 +46,8 @@ import java.util.Random;
  */
 public final class TablesBenchmark {
 
+  private static final int INSERT_SLICES = 4;
+
   private final PrintStream report;
   private final int queries;
   private final Random random = new Random(7);
@@ -76,13 +78,25 @@ public final class TablesBenchmark {
       for (int[] size : Boolean.parseBoolean(System.getProperty("bench.tableInserts", "true")) ? sizes : new int[0][]) {
         String name = "ins" + size[0];
         TableSchema table = tables.create(org, table(name));
-        double ours = insertRate(rows, org, name, size[0], size[1]);
-        double floor = rawInsertRate(db, "bench-raw-" + Ids.newId(), size[0], size[1], RawOutbox.NONE);
-        double withOutbox = rawInsertRate(db, "bench-raw-" + Ids.newId(), size[0], size[1], RawOutbox.JSON_TEXT);
-        double withGzip = rawInsertRate(db, "bench-raw-" + Ids.newId(), size[0], size[1], RawOutbox.GZIP_BYTES);
-        report.printf("  batch %3d: %8.0f rows/s vs floor %8.0f rows/s (%.0f%%); raw rows + the batch's outbox document: "
-            + "as JSON text %8.0f rows/s (%.0f%%), as gzip bytes %8.0f rows/s (%.0f%%)%n",
-            size[0], ours, floor, 100 * ours / floor, withOutbox, 100 * withOutbox / floor, withGzip, 100 * withGzip / floor);
+        String floorRows = rawRows(org);
+        String outboxRows = rawRows(org);
+        // Interleaved slices, so a change in the machine's load (2 cores shared) hits all three alike.
+        long oursNanos = 0;
+        long floorNanos = 0;
+        long outboxNanos = 0;
+        for (int slice = 0; slice < INSERT_SLICES; slice++) {
+          int rowsInSlice = size[1] / INSERT_SLICES;
+          oursNanos += insertNanos(rows, org, name, size[0], rowsInSlice);
+          floorNanos += rawInsertNanos(db, floorRows, size[0], rowsInSlice, false);
+          outboxNanos += rawInsertNanos(db, outboxRows, size[0], rowsInSlice, true);
+        }
+        double ours = size[1] / (oursNanos / 1e9);
+        double floor = size[1] / (floorNanos / 1e9);
+        double withOutbox = size[1] / (outboxNanos / 1e9);
+        report.printf("  batch %3d: %8.0f rows/s vs floor %8.0f rows/s (%.0f%%%s); raw rows + the batch's outbox document "
+            + "(JSON text) and its delete: %8.0f rows/s (%.0f%%)%n", size[0], ours, floor, 100 * ours / floor,
+            size[0] == 500 ? (ours >= 0.5 * floor ? "; goal >= 50%: MET" : "; goal >= 50%: MISSED") : "",
+            withOutbox, 100 * withOutbox / floor);
       }
       report.println("QueryRows, page of 50: p50/p99 ms (use case) vs the raw Firestore query");
       for (String size : System.getProperty("bench.tableSizes", "10000,100000").split(",")) {
@@ -145,19 +159,28 @@ public final class TablesBenchmark {
     return rows;
   }
 
-  private double insertRate(RowService rows, String org, String table, int batchSize, int total) {
+  private long insertNanos(RowService rows, String org, String table, int batchSize, int total) {
     long started = System.nanoTime();
     for (int done = 0; done < total; done += batchSize) {
       rows.insert(org, table, batch(batchSize));
     }
-    return total / ((System.nanoTime() - started) / 1e9);
+    return System.nanoTime() - started;
   }
 
-  /** What a raw batch adds to the row documents: nothing (the floor), or one outbox document carrying every row. */
-  private enum RawOutbox { NONE, JSON_TEXT, GZIP_BYTES }
+  /**
+   * Where the floor writes its rows: a table's row collection of the same organization, so its
+   * documents have the same path shape as the use case's (the emulator indexes every path segment).
+   */
+  private static String rawRows(String org) {
+    return "organizations/" + org + "/table_data/" + Ids.newId() + "/table_rows";
+  }
 
-  /** The same row documents (values, slots, timestamps) in one WriteBatch per batch, and the outbox asked for. */
-  private double rawInsertRate(Firestore db, String collection, int batchSize, int total, RawOutbox outbox) throws Exception {
+  /**
+   * The same row documents (values, slots, timestamps) in one WriteBatch per batch; with
+   * {@code outbox}, plus one outbox document carrying every row's change as JSON text, as the use case stores it,
+   * deleted after the commit as the relay does.
+   */
+  private long rawInsertNanos(Firestore db, String collection, int batchSize, int total, boolean outbox) throws Exception {
     long started = System.nanoTime();
     for (int done = 0; done < total; done += batchSize) {
       WriteBatch batch = db.batch();
@@ -192,22 +215,16 @@ public final class TablesBenchmark {
         change.add("row", warehouseRow);
         changes.add(change);
       }
-      if (outbox != RawOutbox.NONE) {
-        String json = changes.toString();
-        Object payload = outbox == RawOutbox.JSON_TEXT ? json : com.google.cloud.firestore.Blob.fromBytes(gzip(json));
-        batch.create(db.collection(collection + "-outbox").document(Ids.newId()), Map.of("change_id", Ids.newId(),
-            "change_count", (long) batchSize, "changes", payload, "created_at", Timestamp.now()));
+      com.google.cloud.firestore.DocumentReference record = db.collection("outbox").document(Ids.newId());
+      if (outbox) {
+        batch.create(record, Map.of("change_id", Ids.newId(),
+            "change_count", (long) batchSize, "changes", changes.toString(), "created_at", Timestamp.now()));
       }
       batch.commit().get();
+      if (outbox) {
+        record.delete().get(); // the relay's delete, once published
+      }
     }
-    return total / ((System.nanoTime() - started) / 1e9);
-  }
-
-  private static byte[] gzip(String text) throws java.io.IOException {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(bytes)) {
-      zip.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-    return bytes.toByteArray();
+    return System.nanoTime() - started;
   }
 }
