@@ -74,7 +74,10 @@ final class TerraformConsole {
         Process process = null;
         // On a machine loaded far past its cores the console has been seen to exit 0 having printed
         // nothing; that is no answer at all (any expression error exits non-zero), so ask again.
-        for (int attempt = 0; attempt < 3 && lines.isEmpty(); attempt++) {
+        for (int attempt = 0; attempt < 6 && lines.isEmpty(); attempt++) {
+          if (attempt > 0) {
+            Thread.sleep(2000L * attempt); // seen three times in a row at load 25: give the machine a moment
+          }
           process = builder.start();
           if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
