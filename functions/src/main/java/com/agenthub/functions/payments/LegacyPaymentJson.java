@@ -27,7 +27,9 @@ final class LegacyPaymentJson {
   static LegacyIntent intent(JsonFields body) {
     body.rejectUnknown(FIELDS);
     Currencies.Currency currency = Currencies.require("currency", body.requiredString("currency"));
-    return new LegacyIntent(body.requiredString("legacy_id"), required(body, "amount"), currency,
+    // The intent's own amount is named before any of its transactions'.
+    long amount = Currencies.requireWellFormed("amount", required(body, "amount"), currency);
+    return new LegacyIntent(body.requiredString("legacy_id"), amount, currency,
         PaymentStatus.parse("status", body.requiredString("status")), PaymentJson.amount(body, "amount_received").orElse(0L),
         PaymentJson.amount(body, "amount_refunded").orElse(0L), body.optionalString("description"),
         body.optionalString("customer_ref"), PaymentMetadata.require("metadata", body.optionalObject("metadata").orElse(Map.of())),

@@ -29,8 +29,8 @@ class SnapshotValidationTest {
     assertEquals(2, snapshot.valid(Dictionary.DATABASE).size());
     assertEquals(1, snapshot.valid(Dictionary.ANALYTICS_DATA).size());
     assertEquals(1, snapshot.valid(Dictionary.KNOWLEDGE_BASE).size());
-    assertEquals(1, snapshot.valid(Dictionary.DOCUMENTS_STORE).size());
-    assertEquals(1, snapshot.valid(Dictionary.PAYMENT_INTENTS).size());
+    assertEquals(2, snapshot.valid(Dictionary.DOCUMENTS_STORE).size());
+    assertEquals(2, snapshot.valid(Dictionary.PAYMENT_INTENTS).size());
     assertEquals(2, snapshot.transactionsOf("pi_1").size());
     assertEquals(List.of(), snapshot.rejections());
   }
