@@ -9,9 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Client-chosen ids on CreateAgent and CreateFaq (what keeps legacy ids through a migration):
- * the same create again is the same document (200), other fields are a 409 naming {@code id},
- * and an agent's opening counters count once, beside later increments.
+ * Client-chosen ids on CreateAgent, CreateFaq and CreateDocument, and ImportPaymentIntent's
+ * derived ids (what keeps legacy ids through a migration): the same create again is the same
+ * document (200), other fields are a 409 naming {@code id}, and an agent's opening counters and an
+ * imported intent's ledger count once.
  */
 class LegacyIdsHttpTest {
 
@@ -68,5 +69,45 @@ class LegacyIdsHttpTest {
     assertEquals(409, other.status());
     assertEquals("id", other.errorField());
     assertEquals(1, org.get("ListFaqs").json().getAsJsonArray("faqs").size());
+  }
+
+  @Test
+  void aDocumentCreatedTwiceUnderOneIdIsOneDocumentIndexedOnce() {
+    String body = "{\"id\": \"doc-7\", \"title\": \" Handbook \", \"content\": \"Café ☕\\n\\nBadges at the desk.\", \"metadata\": {\"pages\": 3}}";
+    assertEquals(202, org.post("CreateDocument", body).status());
+    ApiResponse again = org.post("CreateDocument", body);
+    assertEquals(200, again.status(), again.body());
+    assertEquals("doc-7", again.json().get("id").getAsString());
+    ApiResponse otherContent = org.post("CreateDocument", "{\"id\": \"doc-7\", \"title\": \"Handbook\", \"content\": \"Other.\", \"metadata\": {\"pages\": 3}}");
+    assertEquals(409, otherContent.status());
+    assertEquals("id", otherContent.errorField());
+    assertEquals("Café ☕\n\nBadges at the desk.", org.get("GetDocument?document_id=doc-7").json().get("content").getAsString());
+    assertEquals(1, org.get("ListDocuments").json().getAsJsonArray("documents").size());
+  }
+
+  @Test
+  void aLegacyPaymentIntentImportedTwiceIsOneIntentWithOneLedger() {
+    String body = "{\"legacy_id\": \"pi_legacy_9\", \"amount\": 5000, \"currency\": \"usd\", \"status\": \"succeeded\","
+        + " \"amount_received\": 5000, \"amount_refunded\": 1000, \"created_at\": \"2026-10-01T09:00:00Z\", \"transactions\": ["
+        + "{\"legacy_id\": \"t9a\", \"kind\": \"payment\", \"amount\": 5000, \"currency\": \"usd\", \"created_at\": \"2026-10-01T09:00:05Z\"},"
+        + "{\"legacy_id\": \"t9b\", \"kind\": \"refund\", \"amount\": 1000, \"currency\": \"usd\", \"created_at\": \"2026-10-03T12:00:00Z\"}]}";
+    ApiResponse first = org.post("ImportPaymentIntent", body);
+    assertEquals(201, first.status(), first.body());
+    assertEquals(com.agenthub.migrate.snapshot.LegacyIds.paymentIntentId("pi_legacy_9"), first.json().get("id").getAsString(),
+        "the CLI derives the id the function does");
+    ApiResponse again = org.post("ImportPaymentIntent", body);
+    assertEquals(200, again.status(), again.body());
+    assertEquals(first.json().get("id"), again.json().get("id"));
+    assertEquals(4, org.get("ListLedgerEntries").json().getAsJsonArray("ledger_entries").size(), "written once");
+    assertEquals(4000, org.get("GetBalance").json().getAsJsonArray("balances").get(0).getAsJsonObject().get("received").getAsLong());
+    ApiResponse notAddingUp = org.post("ImportPaymentIntent", body.replace("\"amount_refunded\": 1000", "\"amount_refunded\": 900")
+        .replace("pi_legacy_9", "pi_legacy_10"));
+    assertEquals(400, notAddingUp.status());
+    assertEquals("amount_refunded", notAddingUp.errorField());
+    ApiResponse zeroDecimal = org.post("ImportPaymentIntent", "{\"legacy_id\": \"pi_jpy\", \"amount\": 500, \"currency\": \"jpy\","
+        + " \"status\": \"processing\", \"created_at\": \"2026-10-01T09:00:00Z\", \"transactions\": [{\"legacy_id\": \"x\","
+        + " \"kind\": \"payment\", \"amount\": 50.5, \"currency\": \"jpy\", \"created_at\": \"2026-10-01T09:00:00Z\"}]}");
+    assertEquals(400, zeroDecimal.status());
+    assertEquals("transactions[0].amount", zeroDecimal.errorField());
   }
 }

@@ -23,10 +23,13 @@ final class DocumentJson {
 
   private DocumentJson() {}
 
+  /** Only at creation: a client-chosen id (a kept legacy id). */
+  static final Set<String> CREATABLE = Set.of("id", "title", "content", "category", "tags", "metadata", "source_url");
+
   static NewDocument newDocument(JsonFields body) {
-    body.rejectUnknown(WRITABLE);
+    body.rejectUnknown(CREATABLE);
     Optional<Map<String, Object>> metadata = body.optionalObject("metadata");
-    return new NewDocument(body.requiredString("title"), body.requiredString("content"), body.optionalString("category").orElse(null),
+    return new NewDocument(body.optionalString("id"), body.requiredString("title"), body.requiredString("content"), body.optionalString("category").orElse(null),
         FaqJson.tags(body.asJson().get("tags")).orElse(List.of()), metadata.orElse(Map.of()), jsonBytes(body, "metadata"),
         body.optionalString("source_url"));
   }

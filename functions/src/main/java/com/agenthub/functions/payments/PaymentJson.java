@@ -104,6 +104,7 @@ final class PaymentJson {
     json.addProperty("created_at", intent.createdAt().toString());
     json.addProperty("updated_at", intent.updatedAt().toString());
     json.addProperty("etag", ETags.of(intent.version()));
+    intent.legacyId().ifPresent(id -> json.addProperty("legacy_id", id));
     return json;
   }
 

@@ -1,5 +1,6 @@
 package com.agenthub.functions.wiring;
 
+import com.agenthub.shared.payments.LegacyPaymentImports;
 import com.agenthub.shared.payments.Ledger;
 import com.agenthub.shared.payments.PaymentActions;
 import com.agenthub.shared.payments.PaymentEvents;
@@ -13,7 +14,7 @@ import java.util.function.Supplier;
 
 /** The Payments service's use cases, composed once; {@link Services} holds it as one component. */
 public record PaymentServices(PaymentIntents intents, PaymentActions actions, PaymentEvents events, Ledger ledger,
-    PaymentReconciliation reconciliation, ProcessorEventVerifier webhookVerifier) {
+    PaymentReconciliation reconciliation, ProcessorEventVerifier webhookVerifier, LegacyPaymentImports legacyImports) {
 
   /**
    * The processor and the verifier are built on first use: most functions never call the
@@ -25,6 +26,6 @@ public record PaymentServices(PaymentIntents intents, PaymentActions actions, Pa
     Lazy<ProcessorEventVerifier> lazyVerifier = new Lazy<>(verifier);
     return new PaymentServices(new PaymentIntents(store, lazy, clock), new PaymentActions(store, lazy, clock),
         new PaymentEvents(store, clock), new Ledger(store), new PaymentReconciliation(store, lazy, clock),
-        (body, header) -> lazyVerifier.get().verify(body, header));
+        (body, header) -> lazyVerifier.get().verify(body, header), new LegacyPaymentImports(store, clock));
   }
 }

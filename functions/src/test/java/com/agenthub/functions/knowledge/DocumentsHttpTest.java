@@ -170,7 +170,7 @@ class DocumentsHttpTest {
     assertField(org.post("SearchKnowledge", "{\"query\": \"q\", \"top_k\": 51}"), 400, "top_k");
     assertField(org.post("SearchKnowledge", "{\"query\": \"q\", \"mode\": \"semantic\"}"), 400, "mode");
     assertField(org.post("SearchKnowledge", "{\"query\": \"q\", \"filters\": {\"author\": \"me\"}}"), 400, "filters.author");
-    assertField(org.post("SearchKnowledge", "{\"query\": \"q\", \"filters\": {\"document_ids\": [\"nope\"]}}"), 400,
+    assertField(org.post("SearchKnowledge", "{\"query\": \"q\", \"filters\": {\"document_ids\": [\"not an id!\"]}}"), 400,
         "filters.document_ids[0]");
     assertField(org.post("SearchKnowledge", "{\"query\": \" \"}"), 400, "query");
     assertField(org.get("ListDocuments?status=done"), 400, "status");

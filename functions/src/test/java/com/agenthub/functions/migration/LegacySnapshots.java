@@ -34,7 +34,8 @@ public final class LegacySnapshots {
     }
   }
 
-  public enum Kind { TABLES, DATABASE, AGENTS, COUNTERS, FAQS_STORE, EMBEDDINGS_CACHE, ANALYTICS_DATA }
+  public enum Kind { TABLES, DATABASE, AGENTS, COUNTERS, FAQS_STORE, EMBEDDINGS_CACHE, ANALYTICS_DATA, KNOWLEDGE_BASE,
+    DOCUMENTS_STORE, PAYMENT_INTENTS, TRANSACTIONS }
 
   static final String[] NAMES = {"Support bot", "Служба поддержки", "客服机器人", "مساعد المبيعات", "Café Ünïcödé",
       "Robot 🤖 d'accueil", "e\u0301le\u0300ve", "Ναυτίλος", "हिन्दी सहायक", "Quotes \"and\" \\ backslashes"};
@@ -46,7 +47,9 @@ public final class LegacySnapshots {
   /**
    * About {@code total} records: 10% agents (at most 5,000, the enterprise plan allows 10,000), as many
    * counters less a fifth, 3% FAQs (at most 300: each is embedded on import), 5% cached embeddings,
-   * 5% analytics events, three tables and the rest rows.
+   * 5% analytics events, 0.4% knowledge-base articles and 0.4% RAG documents (at most 40 each: each is
+   * indexed in the background), 2% payment intents (at most 300) with one to three transactions
+   * each, three tables and the rest rows.
    */
   public static Contents write(Path dir, int total, long seed) throws IOException {
     Random random = new Random(seed);
@@ -59,7 +62,10 @@ public final class LegacySnapshots {
     int faqs = Math.min(300, Math.max(1, total * 3 / 100));
     int embeddings = Math.max(1, total / 20);
     int events = Math.max(1, total / 20);
-    int rows = Math.max(3, total - agents - counters - faqs - embeddings - events - 3);
+    int articles = Math.min(40, Math.max(1, total / 250));
+    int documents = Math.min(40, Math.max(1, total / 250));
+    int intents = Math.min(300, Math.max(5, total / 50));
+    int rows = Math.max(3, total - agents - counters - faqs - embeddings - events - articles - documents - intents * 2 - 3);
 
     List<String> agentIds = new ArrayList<>();
     try (BufferedWriter out = writer(dir, "agents")) {
@@ -147,6 +153,8 @@ public final class LegacySnapshots {
       }
     }
     counts.put(Kind.ANALYTICS_DATA, events);
+    LegacyKnowledge.write(dir, articles, documents, counts);
+    LegacyPayments.write(dir, intents, random, counts);
     return new Contents(counts);
   }
 
@@ -230,11 +238,11 @@ public final class LegacySnapshots {
     return r;
   }
 
-  private static BufferedWriter writer(Path dir, String stem) throws IOException {
+  static BufferedWriter writer(Path dir, String stem) throws IOException {
     return Files.newBufferedWriter(dir.resolve(stem + ".ndjson"), StandardCharsets.UTF_8);
   }
 
-  private static void line(BufferedWriter out, JsonObject record) throws IOException {
+  static void line(BufferedWriter out, JsonObject record) throws IOException {
     out.write(record.toString());
     out.write('\n');
   }

@@ -23,10 +23,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A generated snapshot of every importable dictionary (10k+ records: unicode, integers past 2^53,
- * nested JSON, money in minor units, embeddings) through {@code tools/migrate} against the local
- * stack: it imports, verifies, reads back the same through the product's own functions, re-runs
- * as a no-op, and a change made afterwards is named by verify, record and field.
+ * A generated snapshot of every dictionary (10k+ records: unicode, integers past 2^53, nested JSON,
+ * money in minor units of zero- and three-decimal currencies, embeddings, documents) through {@code tools/migrate} against the local
+ * stack: it imports, verifies, reads back the same through the product's own functions (payments
+ * with a ledger whose balances agree with the history), re-runs as a no-op, and a change made
+ * afterwards is named by verify, record and field.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MigrationHttpTest {
@@ -65,6 +66,12 @@ class MigrationHttpTest {
     assertEquals(contents.of(LegacySnapshots.Kind.AGENTS), dictionary(report, "agents").get("matched").getAsInt());
     assertEquals(contents.of(LegacySnapshots.Kind.DATABASE), dictionary(report, "database").get("matched").getAsInt());
     assertEquals(contents.of(LegacySnapshots.Kind.COUNTERS), dictionary(report, "counters").get("matched").getAsInt());
+    assertEquals(contents.of(LegacySnapshots.Kind.KNOWLEDGE_BASE), dictionary(report, "knowledge_base").get("matched").getAsInt());
+    assertEquals(contents.of(LegacySnapshots.Kind.DOCUMENTS_STORE), dictionary(report, "documents_store").get("matched").getAsInt());
+    assertEquals(contents.of(LegacySnapshots.Kind.PAYMENT_INTENTS), dictionary(report, "payment_intents").get("matched").getAsInt());
+    assertEquals(contents.of(LegacySnapshots.Kind.TRANSACTIONS), dictionary(report, "transactions").get("matched").getAsInt());
+    assertEquals(contents.of(LegacySnapshots.Kind.TRANSACTIONS),
+        summary.getAsJsonObject("dictionaries").getAsJsonObject("transactions").get("created").getAsInt(), "each with its intent");
   }
 
   @Test
@@ -102,24 +109,76 @@ class MigrationHttpTest {
     String text = records("embeddings_cache").values().iterator().next().get("text").getAsString();
     JsonObject embedded = api.post("EmbedTexts", "{\"texts\": [" + new com.google.gson.JsonPrimitive(text) + "]}").json();
     assertTrue(embedded.getAsJsonArray("embeddings").get(0).getAsJsonObject().get("cache_hit").getAsBoolean(), "warmed by the import");
+
+    // Documents: unicode content kept byte for byte; a legacy document without a title gets its first line.
+    JsonObject article = api.get("GetDocument?document_id=kb-1").json();
+    assertEquals(records("knowledge_base").get("kb-1").get("content").getAsString(), article.get("content").getAsString());
+    assertEquals(records("knowledge_base").get("kb-1").get("title").getAsString().strip(), article.get("title").getAsString());
+    JsonObject untitled = api.get("GetDocument?document_id=doc-1").json();
+    assertEquals(LegacyKnowledge.text(101).lines().findFirst().orElseThrow(), untitled.get("title").getAsString());
+    assertEquals("Zoë Ø'Brien 作者", untitled.getAsJsonObject("metadata").get("author").getAsString());
   }
 
   @Test
   @Order(3)
+  void paymentsReadBackAsTheirHistoryWithALedgerThatAgrees() throws Exception {
+    Map<String, JsonObject> intents = records("payment_intents");
+    // pi_1 (jpy, zero-decimal) was authorized then captured; pi_2 (kwd, three decimals) is still held.
+    JsonObject captured = api.get("GetPaymentIntent?payment_intent_id=" + idMap().get("payment_intents/pi_1")).json();
+    assertEquals("succeeded", captured.get("status").getAsString());
+    assertEquals("jpy", captured.get("currency").getAsString());
+    assertEquals(intents.get("pi_1").get("amount").getAsLong(), captured.get("amount_received").getAsLong());
+    assertEquals("manual", captured.get("capture_method").getAsString());
+    assertEquals("legacy", captured.get("processor").getAsString());
+    assertEquals("pi_1", captured.get("legacy_id").getAsString());
+    assertEquals(intents.get("pi_1").get("created_at").getAsString(), captured.get("created_at").getAsString());
+    JsonObject held = api.get("GetPaymentIntent?payment_intent_id=" + idMap().get("payment_intents/pi_2")).json();
+    assertEquals(intents.get("pi_2").get("amount").getAsLong(), held.get("amount_capturable").getAsLong());
+    var capture = api.send("POST", "CapturePaymentIntent", "{\"payment_intent_id\": \"" + held.get("id").getAsString() + "\"}",
+        Map.of("Content-Type", "application/json", "Idempotency-Key", "capture-legacy-pi_2"));
+    assertEquals(409, capture.status(), "history is never sent to the processor: " + capture);
+    assertTrue(capture.body().contains("processor"), capture.body());
+
+    // GetBalance: per currency, received = Σ(amount_received − amount_refunded), held = Σ of requires_capture amounts.
+    Map<String, long[]> expected = new HashMap<>();
+    for (JsonObject intent : intents.values()) {
+      long[] sums = expected.computeIfAbsent(intent.get("currency").getAsString(), c -> new long[2]);
+      sums[0] += intent.get("amount_received").getAsLong() - intent.get("amount_refunded").getAsLong();
+      sums[1] += intent.get("status").getAsString().equals("requires_capture") ? intent.get("amount").getAsLong() : 0;
+    }
+    JsonObject balances = api.get("GetBalance").json();
+    assertEquals(expected.size(), balances.getAsJsonArray("balances").size(), balances.toString());
+    for (var b : balances.getAsJsonArray("balances")) {
+      JsonObject balance = b.getAsJsonObject();
+      long[] sums = expected.get(balance.get("currency").getAsString());
+      assertEquals(sums[0], balance.get("received").getAsLong(), balance.toString());
+      assertEquals(sums[1], balance.get("held").getAsLong(), balance.toString());
+    }
+    JsonObject entries = api.get("ListLedgerEntries?payment_intent_id=" + captured.get("id").getAsString()).json();
+    assertEquals(6, entries.getAsJsonArray("ledger_entries").size(), "authorization (2) + capture (4: release the hold, receive)");
+  }
+
+  @Test
+  @Order(4)
   void aFullReRunAddsNothing() throws Exception {
     assertEquals(0, migrate("import", snapshot, key, "--restart"));
     JsonObject dictionaries = MigrationRun.summary(snapshot).getAsJsonObject("dictionaries");
     assertEquals(0, dictionaries.getAsJsonObject("agents").get("created").getAsInt());
     assertEquals(contents.of(LegacySnapshots.Kind.AGENTS), dictionaries.getAsJsonObject("agents").get("existing").getAsInt());
     assertEquals(0, dictionaries.getAsJsonObject("faqs_store").get("created").getAsInt());
+    assertEquals(0, dictionaries.getAsJsonObject("documents_store").get("created").getAsInt());
+    assertEquals(0, dictionaries.getAsJsonObject("payment_intents").get("created").getAsInt());
+    assertEquals(contents.of(LegacySnapshots.Kind.PAYMENT_INTENTS), dictionaries.getAsJsonObject("payment_intents").get("existing").getAsInt());
+    assertEquals(0, dictionaries.getAsJsonObject("transactions").get("created").getAsInt());
     assertEquals(0, migrate("verify", snapshot, key), "still one document per record, counters counted once");
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aRecordChangedAfterImportIsNamedWithItsField() throws Exception {
     JsonObject before = api.get("GetAgent?agent_id=agent_22").json();
     assertEquals(200, api.patch("UpdateAgent?agent_id=agent_22", "{\"status\": \"inactive\"}", Map.of()).status());
+    assertEquals(200, api.patch("UpdateDocument?document_id=doc-2", "{\"title\": \"Renamed\"}", Map.of()).status());
     assertEquals(4, migrate("verify", snapshot, key));
     JsonObject report = MigrationRun.verifyReport(snapshot);
     JsonObject agents = dictionary(report, "agents");
@@ -131,8 +190,15 @@ class MigrationHttpTest {
     assertEquals("status", field.get("field").getAsString());
     assertEquals("\"" + before.get("status").getAsString() + "\"", field.get("snapshot").getAsString());
     assertEquals("\"inactive\"", field.get("store").getAsString());
+    JsonObject documents = dictionary(report, "documents_store");
+    assertEquals(1, documents.get("differing_count").getAsInt(), documents.toString());
+    JsonObject renamed = documents.getAsJsonArray("differing").get(0).getAsJsonObject();
+    assertEquals("doc-2", renamed.get("legacy_id").getAsString());
+    assertEquals(1, renamed.getAsJsonArray("fields").size(), renamed.toString());
+    assertEquals("title", renamed.getAsJsonArray("fields").get(0).getAsJsonObject().get("field").getAsString());
+    assertEquals("\"Renamed\"", renamed.getAsJsonArray("fields").get(0).getAsJsonObject().get("store").getAsString());
     for (var d : report.getAsJsonArray("dictionaries")) {
-      if (!d.getAsJsonObject().get("dictionary").getAsString().equals("agents")) {
+      if (!List.of("agents", "documents_store").contains(d.getAsJsonObject().get("dictionary").getAsString())) {
         assertEquals(0, d.getAsJsonObject().get("mismatched").getAsInt(), d.toString());
       }
     }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Invalid records (wrong types, missing or malformed ids, a legacy id twice, integers past 64 bits,
- * counters of no agent, rows of no table, and one only the API can refuse) land in the reject file
+ * counters of no agent, rows of no table, a payment history that does not add up, and records only
+ * the API can refuse: an amount against its currency's rules, a document that is not text) land in the reject file
  * with file, line, legacy id, field and reason; the valid rest imports. A dry run writes nothing.
  */
 class MigrationRejectsHttpTest {
@@ -48,7 +49,17 @@ class MigrationRejectsHttpTest {
         "{\"id\": \"r1\", \"table\": \"t\", \"row\": {\"v\": 1}}",
         "{\"id\": \"r2\", \"table\": \"nowhere\", \"row\": {\"v\": 2}}",
         "{\"id\": \"r3\", \"table\": \"t\", \"row\": {\"v\": \"three\"}}") + "\n");
-    write("payment_intents.ndjson", "{\"id\": \"pi_1\", \"amount\": 5000, \"currency\": \"usd\", \"status\": \"succeeded\"}\n");
+    write("payment_intents.ndjson", String.join("\n",
+        "{\"id\": \"pi_1\", \"amount\": 5000, \"currency\": \"usd\", \"status\": \"succeeded\", \"amount_received\": 5000, \"created_at\": \"2026-10-01T09:00:00Z\"}",
+        "{\"id\": \"pi_kwd\", \"amount\": 5005, \"currency\": \"kwd\", \"status\": \"succeeded\", \"amount_received\": 5005, \"created_at\": \"2026-10-01T09:00:00Z\"}",
+        "{\"id\": \"pi_ok\", \"amount\": 500, \"currency\": \"jpy\", \"status\": \"succeeded\", \"amount_received\": 500, \"created_at\": \"2026-10-01T09:00:00Z\"}") + "\n");
+    write("transactions.ndjson", String.join("\n",
+        "{\"id\": \"t1\", \"payment_intent_id\": \"pi_1\", \"kind\": \"payment\", \"amount\": 4000, \"currency\": \"usd\", \"created_at\": \"2026-10-01T09:00:01Z\"}",
+        "{\"id\": \"t2\", \"payment_intent_id\": \"pi_kwd\", \"kind\": \"payment\", \"amount\": 5005, \"currency\": \"kwd\", \"created_at\": \"2026-10-01T09:00:01Z\"}",
+        "{\"id\": \"t3\", \"payment_intent_id\": \"pi_ok\", \"kind\": \"payment\", \"amount\": 500, \"currency\": \"jpy\", \"created_at\": \"2026-10-01T09:00:01Z\"}") + "\n");
+    write("knowledge_base.ndjson", String.join("\n",
+        "{\"id\": \"kb-nul\", \"title\": \"Binary\", \"content\": \"a\\u0000b\"}",
+        "{\"id\": \"kb-ok\", \"title\": \"Returns\", \"content\": \"Within 30 days.\"}") + "\n");
     String key = LocalStackFixture.newOrganization("Migration rejects").bearer();
     ApiClient api = new ApiClient(LocalStackFixture.baseUrl(), key);
 
@@ -70,8 +81,12 @@ class MigrationRejectsHttpTest {
     assertRejected(rejects, "counters.ndjson", 3, "a2", "values.messages", "integer");
     assertRejected(rejects, "database.ndjson", 2, "r2", "table", "no valid table");
     assertRejected(rejects, "database.ndjson", 3, "r3", "v", "the API refused it");
-    assertRejected(rejects, "payment_intents.ndjson", 1, "pi_1", "(record)", "no import path yet");
-    assertEquals(13, rejects.size(), all);
+    assertRejected(rejects, "payment_intents.ndjson", 1, "pi_1", "amount_received", "do not sum up");
+    assertRejected(rejects, "transactions.ndjson", 1, "t1", "payment_intent_id", "is rejected");
+    assertRejected(rejects, "payment_intents.ndjson", 2, "pi_kwd", "amount", "the API refused it: 'amount' in kwd must be a multiple of 10");
+    assertRejected(rejects, "transactions.ndjson", 2, "t2", "payment_intent_id", "its payment intent was refused");
+    assertRejected(rejects, "knowledge_base.ndjson", 1, "kb-nul", "content", "the API refused it");
+    assertEquals(17, rejects.size(), all);
 
     assertEquals("Ada", api.get("GetAgent?agent_id=a1").json().get("name").getAsString());
     assertEquals(12, api.get("GetAgentCounters?agent_id=a1").json().getAsJsonObject("counters").get("messages").getAsLong());
@@ -79,6 +94,9 @@ class MigrationRejectsHttpTest {
     assertEquals(404, api.get("GetAgent?agent_id=dup").status(), "neither duplicate was imported");
     assertEquals(1, api.get("GetRow?table=t&id=r1").json().get("v").getAsLong());
     assertEquals(2, api.get("ListAgents").json().getAsJsonArray("agents").size());
+    assertEquals("Within 30 days.", api.get("GetDocument?document_id=kb-ok").json().get("content").getAsString());
+    assertEquals(1, api.get("ListDocuments").json().getAsJsonArray("documents").size());
+    assertEquals(1, api.get("ListPaymentIntents").json().getAsJsonArray("payment_intents").size(), "only pi_ok");
 
     assertEquals(4, migrate("verify", snapshot, key), "not everything was imported");
     assertEquals(0, migrate("verify", snapshot, key, "--accept-rejects"), "everything valid was: "

@@ -1,6 +1,8 @@
 package com.agenthub.shared.knowledge;
 
 import com.agenthub.shared.errors.ApiError;
+import com.agenthub.shared.errors.ErrorKind;
+import com.agenthub.shared.ids.ClientIds;
 import com.agenthub.shared.ids.Ids;
 import com.agenthub.shared.ids.Timestamps;
 import com.agenthub.shared.paging.Page;
@@ -46,7 +48,24 @@ public final class Documents {
   }
 
   public KnowledgeDocument create(String organizationId, NewDocument request) {
-    String id = Ids.newId();
+    return createOrFind(organizationId, request).document();
+  }
+
+  /** What {@link #createOrFind} did: a new document, or the existing one its client-chosen id already named. */
+  public record Created(KnowledgeDocument document, boolean created) {}
+
+  /**
+   * Creates the document, or finds the one its client-chosen id already names (an import re-run, a
+   * dual write): the same fields and content again answer that one, other ones are a 409.
+   */
+  public Created createOrFind(String organizationId, NewDocument request) {
+    if (request.id().isPresent()) {
+      Optional<Created> existing = existing(organizationId, request);
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+    }
+    String id = request.id().orElseGet(Ids::newId);
     Instant now = Timestamps.now(clock);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("id", id);
@@ -71,9 +90,38 @@ public final class Documents {
     writes.addAll(DocumentContent.writes(organizationId, id, request.content(), 0));
     writes.add(DocumentRecords.document(DocumentRecords.CREATED, data, now));
     writes.add(PendingIndexing.started(organizationId, id, 1L, now));
-    Version version = store.commit(writes).get(0);
+    Version version;
+    try {
+      version = store.commit(writes).get(0);
+    } catch (StoreException e) {
+      if (e.reason() == StoreException.Reason.ALREADY_EXISTS && request.id().isPresent()) {
+        // Two creates of the same id raced: the other one won; answer as its retry would.
+        return existing(organizationId, request).orElseThrow(() -> e);
+      }
+      throw e;
+    }
     IndexRequests.publish(publisher, new IndexRequests.IndexRequest(organizationId, id, 1L));
-    return document(new StoredDocument(path, data, version), Optional.empty());
+    return new Created(document(new StoredDocument(path, data, version), Optional.empty()), true);
+  }
+
+  private Optional<Created> existing(String organizationId, NewDocument request) {
+    Optional<StoredDocument> found = store.get(KnowledgePaths.documents(organizationId).document(request.id().orElseThrow()));
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    StoredDocument stored = found.get();
+    if (KnowledgeDocument.DELETING.equals(stored.string("status"))) {
+      throw ApiError.withField(ErrorKind.CONFLICT, "id", "a document with this id is being deleted; create it again once it is gone");
+    }
+    KnowledgeDocument document = document(stored, Optional.empty());
+    boolean same = document.title().equals(request.title()) && document.category().equals(request.category())
+        && document.tags().equals(request.tags()) && com.agenthub.shared.json.Json.toJson(document.metadata()).equals(com.agenthub.shared.json.Json.toJson(request.metadata()))
+        && document.sourceUrl().equals(request.sourceUrl())
+        && DocumentContent.read(store, organizationId, stored.id(), (int) stored.longValue("content_parts")).equals(request.content());
+    if (!same) {
+      throw ApiError.withField(ErrorKind.CONFLICT, "id", "a document with this id already exists with other fields");
+    }
+    return Optional.of(new Created(document, false));
   }
 
   /** The document, with its content if {@code withContent}. Another organization's is as missing as a missing one. */
@@ -190,7 +238,7 @@ public final class Documents {
   }
 
   private StoredDocument load(String organizationId, String documentId) {
-    StoredDocument stored = store.get(KnowledgePaths.documents(organizationId).document(Ids.require("document_id", documentId)))
+    StoredDocument stored = store.get(KnowledgePaths.documents(organizationId).document(ClientIds.require("document_id", documentId)))
         .orElseThrow(() -> ApiError.notFound("document"));
     if (KnowledgeDocument.DELETING.equals(stored.string("status"))) {
       throw ApiError.notFound("document");

@@ -1,7 +1,7 @@
 package com.agenthub.shared.knowledge;
 
 import com.agenthub.shared.errors.ApiError;
-import com.agenthub.shared.ids.Ids;
+import com.agenthub.shared.ids.ClientIds;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +37,7 @@ public record SearchRequest(String query, int topK, SearchMode mode, Optional<St
     }
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < documentIds.size(); i++) {
-      ids.add(Ids.require("filters.document_ids[" + i + "]", documentIds.get(i)));
+      ids.add(ClientIds.require("filters.document_ids[" + i + "]", documentIds.get(i)));
     }
     documentIds = List.copyOf(new LinkedHashSet<>(ids));
     if (documentIds.size() > MAX_DOCUMENT_IDS) {

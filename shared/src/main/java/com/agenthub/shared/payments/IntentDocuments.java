@@ -32,7 +32,7 @@ final class IntentDocuments {
         (Map<String, String>) data.getOrDefault("metadata", Map.of()), doc.string("processor"),
         doc.string("processor_intent_id"), Optional.ofNullable(doc.string("cancellation_reason")),
         Optional.ofNullable((Map<String, Object>) data.get("last_payment_error")),
-        doc.instant("created_at"), doc.instant("updated_at"), doc.version());
+        doc.instant("created_at"), doc.instant("updated_at"), doc.version(), Optional.ofNullable(doc.string("legacy_id")));
   }
 
   static Map<String, Object> entryDocument(LedgerEntry entry) {
@@ -59,14 +59,20 @@ final class IntentDocuments {
 
   /** The writes of one ledger transaction: its entries and its payment_transactions row, created once. */
   static List<Write> ledgerWrites(LedgerTransaction tx, String status, Map<String, Object> intent, Instant at) {
+    return ledgerWrites(tx, status, intent, at, at);
+  }
+
+  /** The same, for a movement that happened at {@code occurredAt} and is recorded now (imported history). */
+  static List<Write> ledgerWrites(LedgerTransaction tx, String status, Map<String, Object> intent, Instant occurredAt,
+      Instant recordedAt) {
     List<Write> writes = new ArrayList<>();
     for (LedgerEntry entry : tx.entries()) {
       writes.add(Write.create(PaymentPaths.ledgerEntries(entry.organizationId()).document(entry.id()), entryDocument(entry)));
     }
     PaymentTransactionRow row = new PaymentTransactionRow(Ids.newId(), tx.id(), (String) intent.get("organization_id"),
         tx.paymentIntentId(), tx.kind(), Currencies.major(tx.amount(), tx.currency()), tx.amount(),
-        Currencies.upper(tx.currency()), status, JsonText.of(intent.getOrDefault("metadata", Map.of())), at);
-    writes.add(Outbox.record(Change.of(row), at));
+        Currencies.upper(tx.currency()), status, JsonText.of(intent.getOrDefault("metadata", Map.of())), occurredAt);
+    writes.add(Outbox.record(Change.of(row), recordedAt));
     return writes;
   }
 

@@ -40,7 +40,7 @@ public record LedgerTransaction(String id, String kind, String paymentIntentId, 
 
   /** Builds a transaction from debit/credit pairs, each pair moving one amount. */
   static final class Builder {
-    private final String id = Ids.newId();
+    private final String id;
     private final String organizationId;
     private final String intentId;
     private final String currency;
@@ -48,6 +48,12 @@ public record LedgerTransaction(String id, String kind, String paymentIntentId, 
     private final List<LedgerEntry> entries = new ArrayList<>();
 
     Builder(String organizationId, String intentId, String currency, Instant at) {
+      this(Ids.newId(), organizationId, intentId, currency, at);
+    }
+
+    /** A transaction under a given id: imported history keeps one id per legacy transaction. */
+    Builder(String id, String organizationId, String intentId, String currency, Instant at) {
+      this.id = id;
       this.organizationId = organizationId;
       this.intentId = intentId;
       this.currency = currency;

@@ -43,6 +43,7 @@ public final class PaymentActions {
   public PaymentIntent capture(String organizationId, String intentId, Optional<Long> amountToCapture) {
     StoredDocument current = PaymentIntents.load(store, organizationId, intentId);
     PaymentIntent intent = IntentDocuments.fromDocument(current);
+    LegacyPaymentImports.requireLive(intent);
     PaymentTransitions.require(PaymentOperation.CAPTURE, intent.status());
     long amount = amountToCapture.orElse(intent.amountCapturable());
     Currencies.requireWellFormed("amount_to_capture", amount, Currencies.require("currency", intent.currency()));
@@ -57,6 +58,7 @@ public final class PaymentActions {
 
   public PaymentIntent cancel(String organizationId, String intentId, Optional<CancellationReason> reason) {
     PaymentIntent intent = IntentDocuments.fromDocument(PaymentIntents.load(store, organizationId, intentId));
+    LegacyPaymentImports.requireLive(intent);
     PaymentTransitions.require(PaymentOperation.CANCEL, intent.status());
     CancellationReason why = reason.orElse(CancellationReason.REQUESTED_BY_CUSTOMER);
     PaymentProcessor.ProcessorIntent state = atProcessor(organizationId, intentId,
@@ -119,6 +121,7 @@ public final class PaymentActions {
       Optional<String> reason) {
     StoredDocument current = PaymentIntents.load(store, organizationId, intentId);
     PaymentIntent intent = IntentDocuments.fromDocument(current);
+    LegacyPaymentImports.requireLive(intent);
     PaymentTransitions.require(PaymentOperation.REFUND, intent.status());
     long refundable = intent.amountReceived() - intent.amountRefunded();
     long amount = requested.orElse(refundable);

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** A payment intent of one organization: what is to be paid, and how far the processor got. */
+/**
+ * A payment intent of one organization: what is to be paid, and how far the processor got.
+ * {@code legacyId}: the legacy service's id of an intent imported as history (ImportPaymentIntent).
+ */
 public record PaymentIntent(
     String id,
     String organizationId,
@@ -25,4 +28,5 @@ public record PaymentIntent(
     Optional<Map<String, Object>> lastPaymentError,
     Instant createdAt,
     Instant updatedAt,
-    Version version) {}
+    Version version,
+    Optional<String> legacyId) {}

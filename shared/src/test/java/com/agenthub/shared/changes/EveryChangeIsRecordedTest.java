@@ -135,10 +135,19 @@ class EveryChangeIsRecordedTest {
     processor.startingIn(PaymentStatus.PROCESSING);
     intents.create("org", intent());
     assertEquals(1, new PaymentReconciliation(store, processor, clock).reconcile(java.time.Duration.ZERO).drifted());
+    // What a migration imports: a legacy intent as history, with its ledger (and a re-run that writes nothing).
+    Currencies.Currency usd = Currencies.require("currency", "usd");
+    com.agenthub.shared.payments.LegacyIntent legacy = new com.agenthub.shared.payments.LegacyIntent("pi_legacy", 1000, usd,
+        PaymentStatus.SUCCEEDED, 1000, 0, Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), java.time.Instant.now(),
+        List.of(new com.agenthub.shared.payments.LegacyTransaction("transactions[0]", "txn_legacy",
+            com.agenthub.shared.payments.LegacyTransaction.Kind.PAYMENT, 1000, "usd", usd, java.time.Instant.now())));
+    com.agenthub.shared.payments.LegacyPaymentImports imports = new com.agenthub.shared.payments.LegacyPaymentImports(store, clock);
+    imports.importIntent("org", legacy);
+    imports.importIntent("org", legacy);
 
     int stateCommits = stateCommitsEachRecorded();
-    // 4 creates, capture, refund reserve + confirmation, cancel, webhook, reconciliation.
-    assertEquals(10, stateCommits);
+    // 4 creates, capture, refund reserve + confirmation, cancel, webhook, reconciliation, one legacy import.
+    assertEquals(11, stateCommits);
   }
 
   @Test

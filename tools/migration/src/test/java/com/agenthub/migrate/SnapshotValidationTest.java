@@ -23,13 +23,55 @@ class SnapshotValidationTest {
   private static final Path EXAMPLES = Path.of("examples/snapshot");
 
   @Test
-  void theExampleSnapshotIsValidExceptWhatHasNoImportPath() throws Exception {
+  void theExampleSnapshotIsValidInEveryDictionary() throws Exception {
     ValidatedSnapshot snapshot = ValidatedSnapshot.of(Snapshot.read(EXAMPLES), Instant.parse("2026-11-28T06:00:00Z"));
     assertEquals(2, snapshot.valid(Dictionary.AGENTS).size());
     assertEquals(2, snapshot.valid(Dictionary.DATABASE).size());
     assertEquals(1, snapshot.valid(Dictionary.ANALYTICS_DATA).size());
-    snapshot.rejections().forEach(r -> assertTrue(r.reason().startsWith("no import path yet"), r.toString()));
-    assertEquals(5, snapshot.rejections().size(), "payment intents (1), transactions (2), articles (1), documents (1)");
+    assertEquals(1, snapshot.valid(Dictionary.KNOWLEDGE_BASE).size());
+    assertEquals(2, snapshot.valid(Dictionary.DOCUMENTS_STORE).size());
+    assertEquals(2, snapshot.valid(Dictionary.PAYMENT_INTENTS).size());
+    assertEquals(2, snapshot.transactionsOf("pi_1").size());
+    assertEquals(List.of(), snapshot.rejections());
+  }
+
+  @Test
+  void aPaymentHistoryThatDoesNotAddUpIsRejectedWithItsTransactions(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("manifest.json"), "{\"format\": \"agenthub-legacy-snapshot\", \"version\": 1}");
+    Files.writeString(dir.resolve("payment_intents.ndjson"), String.join("\n",
+        "{\"id\": \"ok\", \"amount\": 500, \"currency\": \"jpy\", \"status\": \"succeeded\", \"amount_received\": 500, \"created_at\": \"2026-10-01T09:00:00Z\"}",
+        "{\"id\": \"short\", \"amount\": 5000, \"currency\": \"usd\", \"status\": \"succeeded\", \"amount_received\": 5000, \"created_at\": \"2026-10-01T09:00:00Z\"}",
+        "{\"id\": \"float\", \"amount\": 50.5, \"currency\": \"usd\", \"status\": \"processing\", \"created_at\": \"2026-10-01T09:00:00Z\"}") + "\n");
+    Files.writeString(dir.resolve("transactions.ndjson"), String.join("\n",
+        "{\"id\": \"t1\", \"payment_intent_id\": \"ok\", \"kind\": \"payment\", \"amount\": 500, \"currency\": \"jpy\", \"created_at\": \"2026-10-01T09:00:01Z\"}",
+        "{\"id\": \"t2\", \"payment_intent_id\": \"short\", \"kind\": \"payment\", \"amount\": 4000, \"currency\": \"usd\", \"created_at\": \"2026-10-01T09:00:01Z\"}",
+        "{\"id\": \"t3\", \"payment_intent_id\": \"ghost\", \"kind\": \"payment\", \"amount\": 1, \"currency\": \"usd\", \"created_at\": \"2026-10-01T09:00:01Z\"}") + "\n");
+    ValidatedSnapshot snapshot = ValidatedSnapshot.of(Snapshot.read(dir), Instant.parse("2026-11-28T06:00:00Z"));
+    assertEquals(List.of("ok"), snapshot.valid(Dictionary.PAYMENT_INTENTS).stream().map(r -> r.legacyId()).toList());
+    assertEquals(List.of("t1"), snapshot.valid(Dictionary.TRANSACTIONS).stream().map(r -> r.legacyId()).toList());
+    assertRejected(snapshot, "payment_intents.ndjson", "short", "amount_received", "do not sum up");
+    assertRejected(snapshot, "payment_intents.ndjson", "float", "amount", "integer of minor units");
+    assertRejected(snapshot, "transactions.ndjson", "t2", "payment_intent_id", "is rejected");
+    assertRejected(snapshot, "transactions.ndjson", "t3", "payment_intent_id", "no valid payment intent");
+    assertEquals(4, snapshot.rejections().size(), snapshot.rejections().toString());
+  }
+
+  @Test
+  void anArticleAndADocumentUnderOneIdAreNeitherImported(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("manifest.json"), "{\"format\": \"agenthub-legacy-snapshot\", \"version\": 1}");
+    Files.writeString(dir.resolve("knowledge_base.ndjson"), "{\"id\": \"d1\", \"title\": \"T\", \"content\": \"C\"}\n");
+    Files.writeString(dir.resolve("documents_store.ndjson"), "{\"id\": \"d1\", \"content\": \"C\"}\n{\"id\": \"d2\", \"content\": \"\\n  Первая строка  \\nrest\"}\n");
+    ValidatedSnapshot snapshot = ValidatedSnapshot.of(Snapshot.read(dir), Instant.parse("2026-11-28T06:00:00Z"));
+    assertEquals(List.of(), snapshot.valid(Dictionary.KNOWLEDGE_BASE));
+    assertEquals(List.of("d2"), snapshot.valid(Dictionary.DOCUMENTS_STORE).stream().map(r -> r.legacyId()).toList());
+    assertRejected(snapshot, "knowledge_base.ndjson", "d1", "id", "neither is imported");
+    assertRejected(snapshot, "documents_store.ndjson", "d1", "id", "neither is imported");
+    assertEquals("Первая строка", com.agenthub.migrate.importing.DocumentTitles.of(snapshot.valid(Dictionary.DOCUMENTS_STORE).get(0).data()));
+  }
+
+  private static void assertRejected(ValidatedSnapshot snapshot, String file, String id, String field, String reason) {
+    assertTrue(snapshot.rejections().stream().anyMatch(r -> r.file().equals(file) && id.equals(r.legacyId()) && r.field().equals(field)
+        && r.reason().contains(reason)), file + " " + id + " " + field + " (" + reason + ") in " + snapshot.rejections());
   }
 
   @Test
@@ -40,6 +82,7 @@ class SnapshotValidationTest {
     assertEquals(mapped, LegacyIds.clientId(Dictionary.AGENTS, "агент-2"));
     assertTrue(!mapped.equals(LegacyIds.clientId(Dictionary.FAQS_STORE, "агент-2")), "the dictionary is part of the hash");
     assertEquals("12", LegacyIds.rowKey("t", "12"));
+    assertTrue(LegacyIds.paymentIntentId("pi_1").matches("[0-9a-f]{20}"), "a payment intent id is always derived");
     assertTrue(LegacyIds.rowKey("t", "__reserved").startsWith("lg-"));
   }
 

@@ -1,5 +1,8 @@
 package com.agenthub.migrate.compare;
 
+import com.agenthub.migrate.importing.DocumentTitles;
+import com.agenthub.migrate.snapshot.Dictionary;
+import com.agenthub.migrate.snapshot.LegacyIds;
 import com.agenthub.migrate.snapshot.LegacyRecord;
 import com.agenthub.migrate.snapshot.ValidatedSnapshot;
 import com.google.gson.JsonArray;
@@ -8,6 +11,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,7 +55,31 @@ public final class Projections {
         p.add("tags", distinct(d.get("tags")));
       }
       case EMBEDDINGS_CACHE -> p.add("text", d.get("text"));
-      default -> p.add("record", d);
+      case KNOWLEDGE_BASE, DOCUMENTS_STORE -> {
+        p.addProperty("title", DocumentTitles.of(d));
+        p.add("content", d.get("content"));
+        boolean article = record.dictionary() == Dictionary.KNOWLEDGE_BASE;
+        p.add("category", article ? or(d.get("category"), "general") : new JsonPrimitive("general"));
+        p.add("tags", article ? distinct(d.get("tags")) : new JsonArray());
+        p.add("metadata", orEmptyObject(d.get("metadata")));
+      }
+      case PAYMENT_INTENTS -> {
+        for (String field : new String[] {"amount", "currency", "status", "description", "customer_ref", "processor_intent_id"}) {
+          p.add(field, d.get(field));
+        }
+        p.add("amount_received", or(d.get("amount_received"), 0));
+        p.add("amount_refunded", or(d.get("amount_refunded"), 0));
+        p.add("metadata", orEmptyObject(d.get("metadata")));
+        p.add("created_at", instant(d.get("created_at")));
+      }
+      case TRANSACTIONS -> {
+        p.addProperty("payment_intent_id", LegacyIds.paymentIntentId(d.get("payment_intent_id").getAsString()));
+        p.add("kind", d.get("kind"));
+        p.add("amount", d.get("amount"));
+        p.add("currency", d.get("currency"));
+        p.add("created_at", instant(d.get("created_at")));
+      }
+      default -> throw new IllegalArgumentException(record.dictionary() + " has no record projection");
     }
     return Canonical.normalized(p).getAsJsonObject();
   }
@@ -106,6 +134,54 @@ public final class Projections {
     return Canonical.normalized(p).getAsJsonObject();
   }
 
+  /** A knowledge document as GetDocument answers it with its content (both legacy dictionaries become one). */
+  public static JsonObject document(JsonObject api) {
+    JsonObject p = new JsonObject();
+    for (String field : new String[] {"title", "content", "category", "tags", "metadata"}) {
+      p.add(field, api.get(field));
+    }
+    return Canonical.normalized(p).getAsJsonObject();
+  }
+
+  public static JsonObject paymentIntent(JsonObject api) {
+    JsonObject p = new JsonObject();
+    for (String field : new String[] {"amount", "currency", "status", "amount_received", "amount_refunded", "description",
+        "customer_ref", "metadata"}) {
+      p.add(field, api.get(field));
+    }
+    // An imported intent without a legacy processor id carries an empty one.
+    JsonElement processorId = api.get("processor_intent_id");
+    p.add("processor_intent_id", processorId == null || processorId.isJsonNull() || processorId.getAsString().isEmpty() ? JsonNull.INSTANCE : processorId);
+    p.add("created_at", instant(api.get("created_at")));
+    return Canonical.normalized(p).getAsJsonObject();
+  }
+
+  /**
+   * One ledger transaction from its entries (ListLedgerEntries): the legacy kind it stands for
+   * (README, Migration: "Payments"), its amount (every entry of an imported transaction moves the
+   * same amount), currency, intent and time.
+   */
+  public static JsonObject transaction(List<JsonObject> entries) {
+    JsonObject first = entries.get(0);
+    JsonObject p = new JsonObject();
+    p.add("payment_intent_id", first.get("payment_intent_id"));
+    String kind = first.get("kind").getAsString();
+    p.addProperty("kind", LEGACY_KINDS.getOrDefault(kind, kind));
+    p.addProperty("amount", entries.stream().mapToLong(e -> e.get("amount").getAsLong()).max().orElse(0));
+    p.add("currency", first.get("currency"));
+    p.add("created_at", instant(first.get("created_at")));
+    return Canonical.normalized(p).getAsJsonObject();
+  }
+
+  /** The ledger's kinds by the legacy kinds they import (LegacyHistory in the product says the other way). */
+  private static final Map<String, String> LEGACY_KINDS = Map.of("authorization", "authorization", "authorization_canceled", "release",
+      "capture", "capture", "payment_received", "payment", "refund", "refund", "refund_reversal", "refund_reversal");
+
+  /** A time as one canonical string: 2026-10-01T09:00:00Z and 2026-10-01T09:00:00.000Z are one instant. */
+  private static JsonElement instant(JsonElement value) {
+    return value == null || value.isJsonNull() ? JsonNull.INSTANCE : new JsonPrimitive(java.time.Instant.parse(value.getAsString()).toString());
+  }
+
   /** Columns as compared: flags default to false, and the primary key's own flags are the product's business. */
   private static JsonArray columns(JsonArray columns, String primaryKey) {
     JsonArray out = new JsonArray();
@@ -129,6 +205,10 @@ public final class Projections {
   }
 
   private static JsonElement or(JsonElement value, String fallback) {
+    return value == null || value.isJsonNull() ? new JsonPrimitive(fallback) : value;
+  }
+
+  private static JsonElement or(JsonElement value, long fallback) {
     return value == null || value.isJsonNull() ? new JsonPrimitive(fallback) : value;
   }
 

@@ -10,9 +10,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,8 +44,45 @@ public final class StoreReader {
       case COUNTERS -> counters(snapshot);
       case DATABASE -> rows(snapshot);
       case EMBEDDINGS_CACHE -> embeddings(snapshot);
-      default -> throw new IllegalArgumentException(dictionary + " cannot be read back");
+      case KNOWLEDGE_BASE, DOCUMENTS_STORE -> documents(dictionary, snapshot);
+      case PAYMENT_INTENTS -> list("ListPaymentIntents", "payment_intents", Map.of(), i -> i.get("id").getAsString(), Projections::paymentIntent);
+      case TRANSACTIONS -> transactions();
+      case ANALYTICS_DATA -> throw new IllegalArgumentException(dictionary + " cannot be read back record by record");
     };
+  }
+
+  /**
+   * Both document dictionaries live in one collection: knowledge_base's share is the documents its
+   * records name; documents_store's is all the rest, so a document of neither shows as its extra.
+   * Content comes from GetDocument, one call per document (ListDocuments carries none).
+   */
+  private Map<String, JsonObject> documents(Dictionary dictionary, ValidatedSnapshot snapshot) {
+    Set<String> articles = new HashSet<>();
+    snapshot.valid(Dictionary.KNOWLEDGE_BASE).forEach(r -> articles.add(snapshot.mappedId(r)));
+    Map<String, JsonObject> listed = list("ListDocuments", "documents", Map.of(), d -> d.get("id").getAsString(), d -> d);
+    List<String> ids = listed.keySet().stream().filter(id -> articles.contains(id) == (dictionary == Dictionary.KNOWLEDGE_BASE)).toList();
+    Map<String, JsonObject> found = new ConcurrentHashMap<>();
+    parallel(ids, id -> {
+      Answer answer = api.get("GetDocument", Map.of("document_id", id));
+      if (answer.ok()) {
+        found.put(id, Projections.document(answer.object()));
+      } else if (answer.status() != 404) {
+        expectOk(answer, "GetDocument");
+      }
+    });
+    Map<String, JsonObject> ordered = new LinkedHashMap<>();
+    ids.stream().filter(found::containsKey).forEach(id -> ordered.put(id, found.get(id)));
+    return ordered;
+  }
+
+  /** The organization's whole ledger, entries grouped by their transaction: one projection per ledger transaction. */
+  private Map<String, JsonObject> transactions() {
+    Map<String, List<JsonObject>> entries = new LinkedHashMap<>();
+    list("ListLedgerEntries", "ledger_entries", Map.of(), e -> e.get("id").getAsString(), e -> e)
+        .values().forEach(e -> entries.computeIfAbsent(e.get("transaction_id").getAsString(), k -> new ArrayList<>()).add(e));
+    Map<String, JsonObject> found = new LinkedHashMap<>();
+    entries.forEach((id, legs) -> found.put(id, Projections.transaction(legs)));
+    return found;
   }
 
   private Map<String, JsonObject> list(String function, String items, Map<String, String> filters,

@@ -39,30 +39,35 @@ final class BatchRunner {
   BatchOutcome run(Batch batch) {
     return switch (batch.dictionary()) {
       case TABLES -> oneByOne(batch);
-      case AGENTS, FAQS_STORE -> oneByOne(batch);
+      case AGENTS, FAQS_STORE, KNOWLEDGE_BASE, DOCUMENTS_STORE, PAYMENT_INTENTS -> oneByOne(batch);
       case DATABASE, EMBEDDINGS_CACHE, ANALYTICS_DATA -> together(batch);
-      default -> throw new IllegalArgumentException(batch.dictionary() + " has no import path");
+      case COUNTERS, TRANSACTIONS -> throw new IllegalArgumentException(batch.dictionary() + " are imported with the records they belong to");
     };
   }
 
   private BatchOutcome oneByOne(Batch batch) {
     int created = 0;
     int existing = 0;
-    int countersCreated = 0;
+    int companionsCreated = 0;
+    int companionsExisting = 0;
     List<Rejection> rejected = new ArrayList<>();
     List<Rejection> conflicts = new ArrayList<>();
     for (LegacyRecord record : batch.records()) {
+      List<LegacyRecord> companions = record.dictionary() == Dictionary.PAYMENT_INTENTS ? snapshot.transactionsOf(record.legacyId()) : List.of();
       JsonObject body = switch (record.dictionary()) {
         case TABLES -> Requests.table(record);
         case AGENTS -> Requests.agent(record, countersByAgent);
+        case KNOWLEDGE_BASE, DOCUMENTS_STORE -> Requests.document(record);
+        case PAYMENT_INTENTS -> Requests.paymentIntent(record, companions);
         default -> Requests.faq(record);
       };
       Answer answer = api.post(Requests.function(record.dictionary()), body);
-      if (answer.status() == 201) {
+      if (answer.status() == 201 || answer.status() == 202) {
         created++;
-        countersCreated += body.has("counters") ? 1 : 0;
+        companionsCreated += body.has("counters") ? 1 : companions.size();
       } else if (answer.status() == 200) {
         existing++;
+        companionsExisting += companions.size();
       } else if (answer.status() == 409 && record.dictionary() == Dictionary.TABLES) {
         if (sameTable(record)) {
           existing++;
@@ -71,14 +76,16 @@ final class BatchRunner {
         }
       } else if (answer.status() == 409) {
         conflicts.add(Rejection.of(record, answer.errorField(), answer.errorMessage()));
-      } else if (answer.status() == 400 || answer.status() == 422) {
+        companions.forEach(t -> conflicts.add(Rejection.of(t, "payment_intent_id", "its payment intent is in conflict: " + answer.errorMessage())));
+      } else if (answer.status() == 400 || answer.status() == 422 || answer.status() == 413) {
         rejected.add(Rejection.of(record, answer.errorField().isEmpty() ? "(record)" : answer.errorField(),
             "the API refused it: " + answer.errorMessage()));
+        companions.forEach(t -> rejected.add(Rejection.of(t, "payment_intent_id", "its payment intent was refused: " + answer.errorMessage())));
       } else {
         throw failure(batch, answer);
       }
     }
-    return new BatchOutcome(created, existing, rejected, conflicts, countersCreated);
+    return new BatchOutcome(created, existing, rejected, conflicts, companionsCreated, companionsExisting);
   }
 
   private boolean sameTable(LegacyRecord table) {

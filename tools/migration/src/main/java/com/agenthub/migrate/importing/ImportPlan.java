@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The batches of an import, in two phases: tables first (rows need them), then everything else.
  * Batch sizes follow what one API call takes: 500 rows per UpsertRows, 500 events per TrackEvents,
- * 100 texts per EmbedTexts; agents and FAQs are one call each, batched by {@code perCallBatch}.
+ * 100 texts per EmbedTexts; agents, FAQs, documents and payment intents (each with its transactions)
+ * are one call each, batched by {@code perCallBatch}.
  */
 public record ImportPlan(List<Batch> tables, List<Batch> rest) {
 
@@ -31,6 +32,10 @@ public record ImportPlan(List<Batch> tables, List<Batch> rest) {
     rest.addAll(chunk(Dictionary.FAQS_STORE, "", snapshot.valid(Dictionary.FAQS_STORE), perCallBatch));
     rest.addAll(chunk(Dictionary.EMBEDDINGS_CACHE, "", snapshot.valid(Dictionary.EMBEDDINGS_CACHE), TEXTS_PER_CALL));
     rest.addAll(chunk(Dictionary.ANALYTICS_DATA, "", snapshot.valid(Dictionary.ANALYTICS_DATA), EVENTS_PER_CALL));
+    rest.addAll(chunk(Dictionary.KNOWLEDGE_BASE, "", snapshot.valid(Dictionary.KNOWLEDGE_BASE), perCallBatch));
+    rest.addAll(chunk(Dictionary.DOCUMENTS_STORE, "", snapshot.valid(Dictionary.DOCUMENTS_STORE), perCallBatch));
+    // Transactions have no batches of their own: each goes with its intent, in one ImportPaymentIntent call.
+    rest.addAll(chunk(Dictionary.PAYMENT_INTENTS, "", snapshot.valid(Dictionary.PAYMENT_INTENTS), perCallBatch));
     return new ImportPlan(tables, rest);
   }
 

@@ -57,11 +57,18 @@ public final class ImportSummary {
     Counts c = counts.get(dictionary);
     c.created += outcome.created();
     c.existing += outcome.existing();
-    c.rejectedByApi += outcome.rejected().size();
-    c.conflicts += outcome.conflicts().size();
-    counts.get(Dictionary.COUNTERS).created += outcome.countersCreated();
+    // Rejections and conflicts count where their record is (a refused intent's transactions under transactions).
+    outcome.rejected().forEach(r -> counts.get(dictionaryOf(r, dictionary)).rejectedByApi++);
+    outcome.conflicts().forEach(r -> counts.get(dictionaryOf(r, dictionary)).conflicts++);
+    Dictionary companion = dictionary == Dictionary.PAYMENT_INTENTS ? Dictionary.TRANSACTIONS : Dictionary.COUNTERS;
+    counts.get(companion).created += outcome.companionsCreated();
+    counts.get(companion).existing += outcome.companionsExisting();
     apiRejections.addAll(outcome.rejected());
     conflicts.addAll(outcome.conflicts());
+  }
+
+  private static Dictionary dictionaryOf(Rejection rejection, Dictionary fallback) {
+    return Dictionary.byName(rejection.file().replace(".ndjson", "")).orElse(fallback);
   }
 
   synchronized void failed(Batch batch, String why) {

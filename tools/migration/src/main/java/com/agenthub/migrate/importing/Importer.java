@@ -20,11 +20,15 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Runs an import plan: batches not in the checkpoint, {@code concurrency} at a time (tables first),
+ * Runs an import plan: batches not in the checkpoint, {@code concurrency} at a time (tables first;
+ * agents in a lane of their own, see {@link #runPhase}),
  * each recorded in the checkpoint the moment it is finished. A failed batch is left out of the
  * checkpoint and the others go on; the next run does what is left.
  */
 public final class Importer {
+
+  /** Dictionaries whose every create claims the organization's one plan-usage document. */
+  static final java.util.Set<Dictionary> CLAIMS_PLAN_USAGE = java.util.EnumSet.of(Dictionary.AGENTS);
 
   private final PublicApi api;
   private final int concurrency;
@@ -62,28 +66,25 @@ public final class Importer {
         .setConsumer(new ConsoleProgressBarConsumer(err)).build();
   }
 
+  /**
+   * Runs a phase's batches. Creates that claim the organization's plan usage (agents: every
+   * CreateAgent updates one usage document under a precondition) serialize on that document
+   * anyway; run concurrently they only make each other retry. So they get a lane of their own, one
+   * batch at a time, beside the others ({@code concurrency - 1} at a time) instead of after them.
+   */
   private void runPhase(List<Batch> batches, Checkpoint checkpoint, BatchRunner runner, ImportSummary summary, ProgressBar bar) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency));
+    List<Batch> todo = batches.stream().filter(b -> !checkpoint.done().containsKey(b.id())).toList();
+    List<Batch> claiming = todo.stream().filter(b -> CLAIMS_PLAN_USAGE.contains(b.dictionary())).toList();
+    List<Batch> others = todo.stream().filter(b -> !CLAIMS_PLAN_USAGE.contains(b.dictionary())).toList();
+    ExecutorService claimingPool = Executors.newFixedThreadPool(1);
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, claiming.isEmpty() ? concurrency : concurrency - 1));
     try {
       List<Future<?>> futures = new ArrayList<>();
-      for (Batch batch : batches) {
-        if (checkpoint.done().containsKey(batch.id())) {
-          continue;
-        }
-        futures.add(pool.submit(() -> {
-          try {
-            BatchOutcome outcome = runner.run(batch);
-            checkpoint.finished(batch.id(), outcome);
-            summary.doneNow(batch, outcome);
-          } catch (IOException e) {
-            summary.failed(batch, "the checkpoint could not be written: " + e.getMessage());
-          } catch (RuntimeException e) {
-            summary.failed(batch, e.getMessage());
-          }
-          if (bar != null) {
-            bar.stepBy(batch.records().size());
-          }
-        }));
+      for (Batch batch : claiming) {
+        futures.add(claimingPool.submit(() -> runOne(batch, checkpoint, runner, summary, bar)));
+      }
+      for (Batch batch : others) {
+        futures.add(pool.submit(() -> runOne(batch, checkpoint, runner, summary, bar)));
       }
       for (Future<?> future : futures) {
         future.get();
@@ -95,6 +96,22 @@ public final class Importer {
       throw new IllegalStateException("interrupted", e);
     } finally {
       pool.shutdownNow();
+      claimingPool.shutdownNow();
+    }
+  }
+
+  private void runOne(Batch batch, Checkpoint checkpoint, BatchRunner runner, ImportSummary summary, ProgressBar bar) {
+    try {
+      BatchOutcome outcome = runner.run(batch);
+      checkpoint.finished(batch.id(), outcome);
+      summary.doneNow(batch, outcome);
+    } catch (IOException e) {
+      summary.failed(batch, "the checkpoint could not be written: " + e.getMessage());
+    } catch (RuntimeException e) {
+      summary.failed(batch, e.getMessage());
+    }
+    if (bar != null) {
+      bar.stepBy(batch.records().size());
     }
   }
 

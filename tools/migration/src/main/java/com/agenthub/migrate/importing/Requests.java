@@ -25,7 +25,8 @@ final class Requests {
       case FAQS_STORE -> "CreateFaq";
       case EMBEDDINGS_CACHE -> "EmbedTexts";
       case ANALYTICS_DATA -> "TrackEvents";
-      default -> throw new IllegalArgumentException(dictionary + " has no import path");
+      case KNOWLEDGE_BASE, DOCUMENTS_STORE -> "CreateDocument";
+      case PAYMENT_INTENTS, TRANSACTIONS -> "ImportPaymentIntent";
     };
   }
 
@@ -76,6 +77,39 @@ final class Requests {
     JsonObject body = new JsonObject();
     body.addProperty("id", LegacyIds.clientId(Dictionary.FAQS_STORE, faq.legacyId()));
     copy(faq.data(), body, "question", "answer", "category", "tags");
+    return body;
+  }
+
+  /**
+   * A knowledge-base article or a RAG document under its kept legacy id. A documents_store record
+   * without a title gets the one {@link DocumentTitles} derives; its legacy chunks and embeddings
+   * are not sent (the product chunks and embeds the content itself).
+   */
+  static JsonObject document(LegacyRecord document) {
+    JsonObject body = new JsonObject();
+    body.addProperty("id", LegacyIds.clientId(document.dictionary(), document.legacyId()));
+    body.addProperty("title", DocumentTitles.of(document.data()));
+    copy(document.data(), body, "content", "metadata");
+    if (document.dictionary() == Dictionary.KNOWLEDGE_BASE) {
+      copy(document.data(), body, "category", "tags");
+    }
+    return body;
+  }
+
+  /** A payment intent with its legacy transactions, for ImportPaymentIntent (which derives the id from legacy_id). */
+  static JsonObject paymentIntent(LegacyRecord intent, List<LegacyRecord> transactions) {
+    JsonObject body = new JsonObject();
+    body.addProperty("legacy_id", intent.legacyId());
+    copy(intent.data(), body, "amount", "currency", "status", "amount_received", "amount_refunded", "description", "customer_ref",
+        "metadata", "processor_intent_id", "created_at");
+    JsonArray list = new JsonArray();
+    for (LegacyRecord t : transactions) {
+      JsonObject tx = new JsonObject();
+      tx.addProperty("legacy_id", t.legacyId());
+      copy(t.data(), tx, "kind", "amount", "currency", "created_at");
+      list.add(tx);
+    }
+    body.add("transactions", list);
     return body;
   }
 

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class LegacyIds {
 
-  /** The product's client-chosen ids (ClientIds): agents, FAQs. */
+  /** The product's client-chosen ids (ClientIds): agents, FAQs, documents. */
   private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
   /** A string primary key of a tenant table row. */
   private static final Pattern ROW_KEY = Pattern.compile("[A-Za-z0-9_-]{1,128}");
@@ -35,6 +35,27 @@ public final class LegacyIds {
 
   public static String eventId(String legacyId) {
     return EVENT_ID.matcher(legacyId).matches() ? legacyId : hashed(Dictionary.ANALYTICS_DATA, legacyId);
+  }
+
+  /**
+   * A payment intent's id: always derived (the product's intent ids are 20 letters and digits), as
+   * ImportPaymentIntent derives it: the first 20 hex digits of SHA-256 of {@code "payment_intents\n" + legacy id}.
+   */
+  public static String paymentIntentId(String legacyId) {
+    return sha256("payment_intents\n" + legacyId).substring(0, 20);
+  }
+
+  /** The ledger transaction id of a legacy transaction, as ImportPaymentIntent derives it. */
+  public static String transactionId(String legacyId) {
+    return sha256("transactions\n" + legacyId).substring(0, 20);
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String hashed(Dictionary dictionary, String legacyId) {

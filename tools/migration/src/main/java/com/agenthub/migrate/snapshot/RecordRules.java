@@ -25,6 +25,13 @@ final class RecordRules {
   private static final Pattern EVENT_TYPE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
   private static final Set<String> AGENT_STATUSES = Set.of("active", "inactive", "paused");
   private static final Set<String> COLUMN_TYPES = Set.of("string", "integer", "number", "boolean", "timestamp", "json", "string_array");
+  private static final Set<String> INTENT_STATUSES = Set.of("requires_payment_method", "requires_confirmation",
+      "requires_action", "processing", "requires_capture", "canceled", "succeeded");
+  private static final Set<String> TRANSACTION_KINDS = Set.of("authorization", "payment", "capture", "release", "refund",
+      "refund_reversal");
+  private static final Pattern CURRENCY = Pattern.compile("[a-z]{3}");
+  /** A document's content: 1 MiB of UTF-8 (DocumentFields.MAX_CONTENT_BYTES). */
+  private static final int MAX_CONTENT_BYTES = 1024 * 1024;
   private static final BigDecimal MIN_LONG = BigDecimal.valueOf(Long.MIN_VALUE);
   private static final BigDecimal MAX_LONG = BigDecimal.valueOf(Long.MAX_VALUE);
 
@@ -77,7 +84,45 @@ final class RecordRules {
         text(data, "session_id", false, 256, problems);
         timestamp(data, "timestamp", problems);
       }
-      default -> problems.add(new String[] {"(record)", record.dictionary().notImportable().orElse("not importable")});
+      case KNOWLEDGE_BASE -> {
+        text(data, "title", true, 300, problems);
+        content(data, problems);
+        label(data, "category", problems);
+        labels(data, "tags", problems);
+        if (data.has("created_at") && !data.get("created_at").isJsonNull()) {
+          timestamp(data, "created_at", problems);
+        }
+      }
+      case DOCUMENTS_STORE -> {
+        text(data, "title", false, 300, problems);
+        content(data, problems);
+        object(data, "metadata", false, problems);
+      }
+      case PAYMENT_INTENTS -> {
+        money(data, "amount", true, problems);
+        currency(data, problems);
+        oneOf(data, "status", INTENT_STATUSES, problems);
+        if (!data.has("status") || data.get("status").isJsonNull()) {
+          problems.add(new String[] {"status", "'status' is required"});
+        }
+        money(data, "amount_received", false, problems);
+        money(data, "amount_refunded", false, problems);
+        text(data, "customer_ref", false, 200, problems);
+        text(data, "description", false, 1000, problems);
+        text(data, "processor_intent_id", false, 200, problems);
+        object(data, "metadata", false, problems);
+        timestamp(data, "created_at", problems);
+      }
+      case TRANSACTIONS -> {
+        text(data, "payment_intent_id", true, 256, problems);
+        oneOf(data, "kind", TRANSACTION_KINDS, problems);
+        if (!data.has("kind") || data.get("kind").isJsonNull()) {
+          problems.add(new String[] {"kind", "'kind' is required"});
+        }
+        money(data, "amount", true, problems);
+        currency(data, problems);
+        timestamp(data, "created_at", problems);
+      }
     }
     if (problems.isEmpty()) {
       outOfRange(data, "", problems);
@@ -148,6 +193,34 @@ final class RecordRules {
       return false;
     }
     return true;
+  }
+
+  /** Money in minor units: a JSON integer (never a float or a string), positive where required, else at least 0. */
+  private static void money(JsonObject data, String field, boolean required, List<String[]> problems) {
+    JsonElement value = data.get(field);
+    if (value == null || value.isJsonNull()) {
+      if (required) {
+        problems.add(new String[] {field, "'" + field + "' is required"});
+      }
+      return;
+    }
+    if (!isInteger(value) || value.getAsBigDecimal().signum() < (required ? 1 : 0)) {
+      problems.add(new String[] {field, "'" + field + "' must be an integer of minor units" + (required ? " of at least 1" : " of at least 0")
+          + ", not " + (isInteger(value) ? value.toString() : kind(value))});
+    }
+  }
+
+  private static void currency(JsonObject data, List<String[]> problems) {
+    if (text(data, "currency", true, 3, problems) && !CURRENCY.matcher(data.get("currency").getAsString()).matches()) {
+      problems.add(new String[] {"currency", "'currency' must be an ISO 4217 code in lowercase, e.g. usd"});
+    }
+  }
+
+  private static void content(JsonObject data, List<String[]> problems) {
+    if (text(data, "content", true, Integer.MAX_VALUE, problems)
+        && data.get("content").getAsString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_CONTENT_BYTES) {
+      problems.add(new String[] {"content", "'content' must be at most " + MAX_CONTENT_BYTES + " bytes of UTF-8"});
+    }
   }
 
   private static boolean object(JsonObject data, String field, boolean required, List<String[]> problems) {

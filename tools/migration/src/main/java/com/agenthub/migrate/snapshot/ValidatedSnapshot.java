@@ -27,6 +27,7 @@ public final class ValidatedSnapshot {
   private final Map<Dictionary, List<LegacyRecord>> valid = new EnumMap<>(Dictionary.class);
   private final List<Rejection> rejections = new ArrayList<>();
   private final Map<String, JsonObject> tables = new HashMap<>();
+  private Map<String, List<LegacyRecord>> transactionsByIntent;
 
   private ValidatedSnapshot(Snapshot snapshot) {
     this.snapshot = snapshot;
@@ -105,6 +106,8 @@ public final class ValidatedSnapshot {
       }
       return false;
     });
+    documentsMeetingNoOther();
+    PaymentHistories.check(valid.get(Dictionary.PAYMENT_INTENTS), valid.get(Dictionary.TRANSACTIONS), rejections);
     valid.get(Dictionary.ANALYTICS_DATA).removeIf(event -> {
       Instant at = Instant.parse(event.data().get("timestamp").getAsString());
       if (at.isBefore(now.minus(EVENT_WINDOW)) || at.isAfter(now.plus(Duration.ofMinutes(50)))) {
@@ -116,12 +119,30 @@ public final class ValidatedSnapshot {
     });
   }
 
+  /** Both document dictionaries become one collection: a legacy id in both would name one document, so neither is imported. */
+  private void documentsMeetingNoOther() {
+    var knowledge = valid.get(Dictionary.KNOWLEDGE_BASE).stream().map(this::mappedId).collect(Collectors.toSet());
+    var documents = valid.get(Dictionary.DOCUMENTS_STORE).stream().map(this::mappedId).collect(Collectors.toSet());
+    for (Dictionary d : List.of(Dictionary.KNOWLEDGE_BASE, Dictionary.DOCUMENTS_STORE)) {
+      var other = d == Dictionary.KNOWLEDGE_BASE ? documents : knowledge;
+      valid.get(d).removeIf(r -> {
+        if (other.contains(mappedId(r))) {
+          reject(r, "id", "knowledge_base and documents_store both have a record that becomes the document " + mappedId(r)
+              + "; neither is imported");
+          return true;
+        }
+        return false;
+      });
+    }
+  }
+
   /**
    * Leaves out records an import rejected or found in conflict ({@code FILE:LINE} of its reject
    * file): verify --accept-rejects then expects only what was imported.
    */
   public void accept(java.util.Set<String> rejectedFileLines) {
     valid.values().forEach(list -> list.removeIf(r -> rejectedFileLines.contains(r.dictionary().fileName() + ":" + r.line())));
+    transactionsByIntent = null;
   }
 
   /** The id the record gets in the product. */
@@ -131,8 +152,19 @@ public final class ValidatedSnapshot {
       case ANALYTICS_DATA -> LegacyIds.eventId(record.legacyId());
       case TABLES -> record.legacyId();
       case COUNTERS -> LegacyIds.clientId(Dictionary.AGENTS, record.legacyId());
+      case PAYMENT_INTENTS -> LegacyIds.paymentIntentId(record.legacyId());
+      case TRANSACTIONS -> LegacyIds.transactionId(record.legacyId());
       default -> LegacyIds.clientId(record.dictionary(), record.legacyId());
     };
+  }
+
+  /** The valid transactions of a valid payment intent (by its legacy id), in snapshot order: imported with it. */
+  public synchronized List<LegacyRecord> transactionsOf(String intentLegacyId) {
+    if (transactionsByIntent == null) {
+      transactionsByIntent = valid.get(Dictionary.TRANSACTIONS).stream()
+          .collect(Collectors.groupingBy(t -> t.data().get("payment_intent_id").getAsString()));
+    }
+    return transactionsByIntent.getOrDefault(intentLegacyId, List.of());
   }
 
   /** The primary key value a row of {@code database} is stored under. */
