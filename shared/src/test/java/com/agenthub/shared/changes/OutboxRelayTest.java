@@ -11,10 +11,9 @@ import com.agenthub.shared.agents.NewAgent;
 import com.agenthub.shared.messages.UndecodableMessageException;
 import com.agenthub.shared.port.EventPublisher;
 import com.agenthub.shared.port.Query;
-import java.time.Clock;
+import com.agenthub.shared.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +24,7 @@ class OutboxRelayTest {
 
   private final InMemoryDocumentStore store = new InMemoryDocumentStore();
   private final InMemoryEventPublisher publisher = new InMemoryEventPublisher();
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-11-26T10:00:00Z"));
   private final OutboxRelay relay = new OutboxRelay(store, publisher, clock);
   private final Agents agents = new Agents(new RelayingDocumentStore(store, relay), clock);
 
@@ -176,34 +175,6 @@ class OutboxRelayTest {
       return ChangeMessages.decode(message.data());
     } catch (UndecodableMessageException e) {
       throw new AssertionError(e);
-    }
-  }
-
-  /** A clock the test moves by hand. */
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
     }
   }
 }

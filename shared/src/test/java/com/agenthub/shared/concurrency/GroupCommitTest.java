@@ -8,15 +8,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class GroupCommitTest {
 
   private final List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+  private final CountDownLatch firstStarted = new CountDownLatch(1);
+  private final CountDownLatch releaseFirst = new CountDownLatch(1);
+  private final ExecutorService callers = Executors.newCachedThreadPool();
+
+  @AfterEach
+  void stopCallers() {
+    callers.shutdownNow();
+  }
 
   @Test
   void aLoneCallerIsProcessedAtOnceAlone() {
@@ -28,32 +39,12 @@ class GroupCommitTest {
 
   @Test
   void callersArrivingDuringABatchGoOutTogetherInTheNextOneAndEachReturnsWhenItsBatchIsDone() throws Exception {
-    CountDownLatch firstStarted = new CountDownLatch(1);
-    CountDownLatch othersQueued = new CountDownLatch(1);
-    GroupCommit<Integer> group = new GroupCommit<>(10, items -> {
-      batches.add(items);
-      if (items.equals(List.of(0))) {
-        firstStarted.countDown();
-        await(othersQueued);
-      }
-    });
-    ExecutorService callers = Executors.newFixedThreadPool(6);
-    try {
-      List<Future<?>> calls = new ArrayList<>();
-      calls.add(callers.submit(() -> group.submit(0)));
-      await(firstStarted);
-      for (int i = 1; i <= 5; i++) {
-        int item = i;
-        calls.add(callers.submit(() -> group.submit(item)));
-      }
-      Thread.sleep(300); // the five are queued behind the batch in flight
-      assertEquals(1, batches.size(), "nobody else is processed while a batch is in flight");
-      othersQueued.countDown();
-      for (Future<?> call : calls) {
-        call.get(5, TimeUnit.SECONDS);
-      }
-    } finally {
-      callers.shutdownNow();
+    GroupCommit<Integer> group = new GroupCommit<>(10, holdingTheFirstBatch(items -> { }));
+    List<Future<?>> calls = submitBehindTheHeldBatch(group, 5);
+    assertEquals(1, batches.size(), "nobody else is processed while a batch is in flight");
+    releaseFirst.countDown();
+    for (Future<?> call : calls) {
+      call.get(5, TimeUnit.SECONDS);
     }
     assertEquals(2, batches.size(), "the five waiting callers made one batch: " + batches);
     List<Integer> second = new ArrayList<>(batches.get(1));
@@ -63,31 +54,11 @@ class GroupCommitTest {
 
   @Test
   void aBatchTakesAtMostMaxBatchCallers() throws Exception {
-    CountDownLatch release = new CountDownLatch(1);
-    CountDownLatch firstStarted = new CountDownLatch(1);
-    GroupCommit<Integer> group = new GroupCommit<>(2, items -> {
-      batches.add(items);
-      if (items.equals(List.of(0))) {
-        firstStarted.countDown();
-        await(release);
-      }
-    });
-    ExecutorService callers = Executors.newFixedThreadPool(6);
-    try {
-      List<Future<?>> calls = new ArrayList<>();
-      calls.add(callers.submit(() -> group.submit(0)));
-      await(firstStarted);
-      for (int i = 1; i <= 5; i++) {
-        int item = i;
-        calls.add(callers.submit(() -> group.submit(item)));
-      }
-      Thread.sleep(300);
-      release.countDown();
-      for (Future<?> call : calls) {
-        call.get(5, TimeUnit.SECONDS);
-      }
-    } finally {
-      callers.shutdownNow();
+    GroupCommit<Integer> group = new GroupCommit<>(2, holdingTheFirstBatch(items -> { }));
+    List<Future<?>> calls = submitBehindTheHeldBatch(group, 5);
+    releaseFirst.countDown();
+    for (Future<?> call : calls) {
+      call.get(5, TimeUnit.SECONDS);
     }
     assertTrue(batches.stream().allMatch(batch -> batch.size() <= 2), batches.toString());
     assertEquals(15, batches.stream().flatMap(List::stream).mapToInt(Integer::intValue).sum(), "every item processed once");
@@ -96,37 +67,46 @@ class GroupCommitTest {
 
   @Test
   void aFailedBatchFailsEveryCallerInItAndTheNextBatchStillRuns() throws Exception {
-    CountDownLatch firstStarted = new CountDownLatch(1);
-    CountDownLatch othersQueued = new CountDownLatch(1);
-    GroupCommit<Integer> group = new GroupCommit<>(10, items -> {
-      batches.add(items);
-      if (items.equals(List.of(0))) {
-        firstStarted.countDown();
-        await(othersQueued);
-        return;
-      }
+    GroupCommit<Integer> group = new GroupCommit<>(10, holdingTheFirstBatch(items -> {
       if (items.contains(1)) {
         throw new IllegalStateException("broker down");
       }
-    });
-    ExecutorService callers = Executors.newFixedThreadPool(3);
-    try {
-      Future<?> first = callers.submit(() -> group.submit(0));
-      await(firstStarted);
-      Future<?> one = callers.submit(() -> group.submit(1));
-      Future<?> two = callers.submit(() -> group.submit(2));
-      Thread.sleep(300);
-      othersQueued.countDown();
-      first.get(5, TimeUnit.SECONDS);
-      for (Future<?> failed : List.of(one, two)) {
-        var thrown = assertThrows(java.util.concurrent.ExecutionException.class, () -> failed.get(5, TimeUnit.SECONDS));
-        assertEquals("broker down", thrown.getCause().getMessage());
-      }
-    } finally {
-      callers.shutdownNow();
+    }));
+    List<Future<?>> calls = submitBehindTheHeldBatch(group, 2);
+    releaseFirst.countDown();
+    calls.get(0).get(5, TimeUnit.SECONDS);
+    for (Future<?> failed : calls.subList(1, 3)) {
+      ExecutionException thrown = assertThrows(ExecutionException.class, () -> failed.get(5, TimeUnit.SECONDS));
+      assertEquals("broker down", thrown.getCause().getMessage());
     }
     group.submit(3);
     assertEquals(List.of(3), batches.get(batches.size() - 1));
+  }
+
+  /** Records every batch; holds the first one (item 0) until released; then does {@code then}. */
+  private Consumer<List<Integer>> holdingTheFirstBatch(Consumer<List<Integer>> then) {
+    return items -> {
+      batches.add(items);
+      if (items.equals(List.of(0))) {
+        firstStarted.countDown();
+        await(releaseFirst);
+        return;
+      }
+      then.accept(items);
+    };
+  }
+
+  /** Item 0's call, then items 1..others queued behind its held batch; the calls in that order. */
+  private List<Future<?>> submitBehindTheHeldBatch(GroupCommit<Integer> group, int others) throws InterruptedException {
+    List<Future<?>> calls = new ArrayList<>();
+    calls.add(callers.submit(() -> group.submit(0)));
+    await(firstStarted);
+    for (int i = 1; i <= others; i++) {
+      int item = i;
+      calls.add(callers.submit(() -> group.submit(item)));
+    }
+    Thread.sleep(300); // they queue behind the batch in flight
+    return calls;
   }
 
   private static void await(CountDownLatch latch) {

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.agenthub.shared.adapter.memory.InMemoryDocumentStore;
 import com.agenthub.shared.adapter.memory.InMemoryWarehouse;
 import com.agenthub.shared.port.Warehouse.QueryParameter;
-import java.time.Clock;
+import com.agenthub.shared.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,23 +18,7 @@ import org.junit.jupiter.api.Test;
 class MetricsTest {
 
   private final InMemoryWarehouse warehouse = new InMemoryWarehouse();
-  private Instant now = Instant.parse("2026-11-26T10:00:00Z");
-  private final Clock clock = new Clock() {
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  };
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-11-26T10:00:00Z"));
   private final Metrics metrics = new Metrics(new InMemoryDocumentStore(), warehouse, clock, Duration.ofSeconds(60));
 
   @Test
@@ -65,14 +47,14 @@ class MetricsTest {
     MetricsQuery query = MetricsQuery.parse("2026-11-20", "2026-11-26", Optional.empty());
     assertFalse(metrics.daily("org1", query).fromCache());
 
-    now = now.plusSeconds(20);
+    clock.advance(Duration.ofSeconds(20));
     MetricsReport cached = metrics.daily("org1", query);
     assertTrue(cached.fromCache());
     assertEquals(Duration.ofSeconds(20), cached.age());
     assertFalse(metrics.daily("org2", query).fromCache(), "the cache is per organization");
     assertEquals(2, warehouse.queries().size());
 
-    now = now.plusSeconds(41);
+    clock.advance(Duration.ofSeconds(41));
     assertFalse(metrics.daily("org1", query).fromCache());
     assertEquals(3, warehouse.queries().size());
   }
