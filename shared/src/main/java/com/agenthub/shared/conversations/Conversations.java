@@ -56,14 +56,13 @@ public final class Conversations {
 
   public Created create(String organizationId, NewConversation request) {
     agents.get(organizationId, com.agenthub.shared.ids.ClientIds.require("agent_id", request.agentId()));
+    return com.agenthub.shared.ids.ClientIds.createOrFind(request.id().isPresent(), () -> existing(organizationId, request),
+        () -> createNew(organizationId, request));
+  }
+
+  private Created createNew(String organizationId, NewConversation request) {
     String id = request.id().orElseGet(Ids::newId);
     DocumentPath path = ConversationPaths.conversation(organizationId, id);
-    if (request.id().isPresent()) {
-      Optional<Created> existing = existing(organizationId, request);
-      if (existing.isPresent()) {
-        return existing.get();
-      }
-    }
     Instant now = Timestamps.now(clock);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("id", id);
@@ -82,16 +81,8 @@ public final class Conversations {
     writes.add(Write.create(path, data));
     writes.add(ConversationDocuments.changeRecord(Change.CREATED, data, now));
     writes.addAll(counters.incrementWrites(organizationId, request.agentId(), Map.of("conversations", 1L), now));
-    try {
-      Version version = store.commit(writes).get(0);
-      return new Created(ConversationDocuments.conversation(new StoredDocument(path, data, version)), true);
-    } catch (StoreException e) {
-      if (e.reason() == StoreException.Reason.ALREADY_EXISTS && request.id().isPresent()) {
-        // Two creates of the same id raced: the other one won; answer as its retry would.
-        return existing(organizationId, request).orElseThrow(() -> e);
-      }
-      throw e;
-    }
+    Version version = store.commit(writes).get(0);
+    return new Created(ConversationDocuments.conversation(new StoredDocument(path, data, version)), true);
   }
 
   /** The conversation a client-chosen id already names: the same one again, or a conflict. */

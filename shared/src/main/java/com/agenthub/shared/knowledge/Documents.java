@@ -59,12 +59,11 @@ public final class Documents {
    * dual write): the same fields and content again answer that one, other ones are a 409.
    */
   public Created createOrFind(String organizationId, NewDocument request) {
-    if (request.id().isPresent()) {
-      Optional<Created> existing = existing(organizationId, request);
-      if (existing.isPresent()) {
-        return existing.get();
-      }
-    }
+    return ClientIds.createOrFind(request.id().isPresent(), () -> existing(organizationId, request),
+        () -> createNew(organizationId, request));
+  }
+
+  private Created createNew(String organizationId, NewDocument request) {
     String id = request.id().orElseGet(Ids::newId);
     Instant now = Timestamps.now(clock);
     Map<String, Object> data = new LinkedHashMap<>();
@@ -90,16 +89,7 @@ public final class Documents {
     writes.addAll(DocumentContent.writes(organizationId, id, request.content(), 0));
     writes.add(DocumentRecords.document(DocumentRecords.CREATED, data, now));
     writes.add(PendingIndexing.started(organizationId, id, 1L, now));
-    Version version;
-    try {
-      version = store.commit(writes).get(0);
-    } catch (StoreException e) {
-      if (e.reason() == StoreException.Reason.ALREADY_EXISTS && request.id().isPresent()) {
-        // Two creates of the same id raced: the other one won; answer as its retry would.
-        return existing(organizationId, request).orElseThrow(() -> e);
-      }
-      throw e;
-    }
+    Version version = store.commit(writes).get(0);
     IndexRequests.publish(publisher, new IndexRequests.IndexRequest(organizationId, id, 1L));
     return new Created(document(new StoredDocument(path, data, version), Optional.empty()), true);
   }

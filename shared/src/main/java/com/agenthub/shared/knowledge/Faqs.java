@@ -4,6 +4,7 @@ import com.agenthub.shared.changes.Change;
 import com.agenthub.shared.changes.Outbox;
 import com.agenthub.shared.embeddings.Embeddings;
 import com.agenthub.shared.errors.ApiError;
+import com.agenthub.shared.ids.ClientIds;
 import com.agenthub.shared.ids.Ids;
 import com.agenthub.shared.ids.Timestamps;
 import com.agenthub.shared.paging.Page;
@@ -70,12 +71,11 @@ public final class Faqs {
 
   /** Creates the FAQ, or finds the one its client-chosen id already names: the same fields again, else a 409. */
   public Created createOrFind(String organizationId, NewFaq request) {
-    if (request.id().isPresent()) {
-      Optional<Created> existing = existing(organizationId, request);
-      if (existing.isPresent()) {
-        return existing.get();
-      }
-    }
+    return ClientIds.createOrFind(request.id().isPresent(), () -> existing(organizationId, request),
+        () -> createNew(organizationId, request));
+  }
+
+  private Created createNew(String organizationId, NewFaq request) {
     String id = request.id().orElseGet(Ids::newId);
     Instant now = Timestamps.now(clock);
     Map<String, Object> data = new LinkedHashMap<>();
@@ -89,16 +89,8 @@ public final class Faqs {
     data.put("created_at", now);
     data.put("updated_at", now);
     DocumentPath path = faqs(organizationId).document(id);
-    try {
-      Version version = store.commit(List.of(Write.create(path, data), changeRecord(Change.CREATED, data, now))).get(0);
-      return new Created(faq(new StoredDocument(path, data, version)), true);
-    } catch (StoreException e) {
-      if (e.reason() == StoreException.Reason.ALREADY_EXISTS && request.id().isPresent()) {
-        // Two creates of the same id raced: the other one won; answer as its retry would.
-        return existing(organizationId, request).orElseThrow(() -> e);
-      }
-      throw e;
-    }
+    Version version = store.commit(List.of(Write.create(path, data), changeRecord(Change.CREATED, data, now))).get(0);
+    return new Created(faq(new StoredDocument(path, data, version)), true);
   }
 
   private Optional<Created> existing(String organizationId, NewFaq request) {

@@ -3,10 +3,10 @@ package com.agenthub.shared.payments;
 import com.agenthub.shared.changes.Change;
 import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.errors.ErrorKind;
+import com.agenthub.shared.ids.ClientIds;
 import com.agenthub.shared.ids.Timestamps;
 import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
-import com.agenthub.shared.port.StoreException;
 import com.agenthub.shared.port.StoredDocument;
 import com.agenthub.shared.port.Version;
 import com.agenthub.shared.port.Write;
@@ -43,12 +43,13 @@ public final class LegacyPaymentImports {
   public record Imported(PaymentIntent intent, boolean created) {}
 
   public Imported importIntent(String organizationId, LegacyIntent legacy) {
+    DocumentPath path = PaymentPaths.intent(organizationId, legacy.productId());
+    // The id derives from the legacy one: it is always client-chosen.
+    return ClientIds.createOrFind(true, () -> existing(path, legacy), () -> importNew(organizationId, path, legacy));
+  }
+
+  private Imported importNew(String organizationId, DocumentPath path, LegacyIntent legacy) {
     String id = legacy.productId();
-    DocumentPath path = PaymentPaths.intent(organizationId, id);
-    Optional<Imported> earlier = existing(path, legacy);
-    if (earlier.isPresent()) {
-      return earlier.get();
-    }
     LegacyHistory.Totals totals = LegacyHistory.check(legacy.amount(), legacy.status(), legacy.amountReceived(),
         legacy.amountRefunded(), legacy.transactions());
     boolean manual = legacy.transactions().stream().anyMatch(t -> t.kind() == LegacyTransaction.Kind.AUTHORIZATION);
@@ -81,16 +82,8 @@ public final class LegacyPaymentImports {
     for (LedgerTransaction tx : LegacyHistory.postings(organizationId, id, legacy)) {
       writes.addAll(IntentDocuments.ledgerWrites(tx, legacy.status().wire(), data, tx.entries().get(0).createdAt(), now));
     }
-    try {
-      Version version = store.commit(writes).get(0);
-      return new Imported(IntentDocuments.fromDocument(new StoredDocument(path, data, version)), true);
-    } catch (StoreException e) {
-      if (e.reason() != StoreException.Reason.ALREADY_EXISTS) {
-        throw e;
-      }
-      // Two imports of the same legacy intent raced: the other one wrote it; answer as its retry would.
-      return existing(path, legacy).orElseThrow(() -> e);
-    }
+    Version version = store.commit(writes).get(0);
+    return new Imported(IntentDocuments.fromDocument(new StoredDocument(path, data, version)), true);
   }
 
   /** An imported intent is history: the processor is never asked to move it again (a 409 naming processor). */

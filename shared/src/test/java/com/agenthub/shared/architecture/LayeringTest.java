@@ -19,7 +19,7 @@ class LayeringTest {
   private static final Path MAIN = Path.of("src/main/java/com/agenthub/shared");
   private static final List<String> DOMAIN = List.of("agents", "organizations", "port", "errors", "paging", "ids", "auth", "idempotency",
       "analytics", "changes", "ingestion", "metrics", "messages", "warehouse", "payments", "conversations", "versions", "json",
-      "embeddings", "knowledge", "tables", "cache");
+      "embeddings", "knowledge", "tables", "cache", "concurrency");
 
   @Test
   void theDomainImportsNoClientLibraryAdapterOrHttp() throws IOException {
