@@ -56,6 +56,40 @@ class IdempotencyHttpTest {
     assertTrue(fixed.header("Idempotent-Replayed").isEmpty());
   }
 
+  /**
+   * Concurrent requests' claims and replies share commits (GroupedWrites); two requests with one
+   * key in the same shared commit fail it, and each write is then committed alone: still one agent per key.
+   */
+  @Test
+  void concurrentRequestsWithTheSameKeysActOncePerKey() throws Exception {
+    int keys = 12;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(24);
+    try {
+      java.util.List<java.util.concurrent.Future<ApiResponse>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 2 * keys; i++) {
+        int key = i % keys;
+        answers.add(pool.submit(() -> post("CreateAgent", "{\"name\": \"Racer " + key + "\"}", "race-" + key)));
+      }
+      Map<String, String> agentByKey = new java.util.HashMap<>();
+      for (int i = 0; i < answers.size(); i++) {
+        ApiResponse answer = answers.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        // The second of a pair is replayed, or told the first is still in progress.
+        assertTrue(answer.status() == 201 || answer.status() == 409, answer.toString());
+        if (answer.status() == 201) {
+          String id = answer.json().get("id").getAsString();
+          String earlier = agentByKey.putIfAbsent("race-" + (i % keys), id);
+          assertTrue(earlier == null || earlier.equals(id), "one key, two agents: " + earlier + " and " + id);
+        }
+      }
+      assertEquals(keys, agentByKey.size(), "every key answered 201 at least once");
+      long racers = org.get("ListAgents?page_size=100").json().getAsJsonArray("agents").asList().stream()
+          .filter(a -> a.getAsJsonObject().get("name").getAsString().startsWith("Racer ")).count();
+      assertEquals(keys, racers);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void aMalformedKeyIs400() {
     assertEquals(400, post("CreateAgent", "{\"name\": \"A\"}", "has space").status());

@@ -177,6 +177,8 @@ public final class ColdStartBenchmark {
     levers.put("-XX:-BytecodeVerificationRemote (no verifying)", List.of("-XX:+UnlockDiagnosticVMOptions",
         "-XX:-BytecodeVerificationRemote"));
     levers.put("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC", List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    // Not a JVM flag but the Firestore client's own switch (tools/bench and production turn it off).
+    levers.put("FIRESTORE_ENABLE_TRACING=true (the client's default)", List.of(ENV + "FIRESTORE_ENABLE_TRACING=true"));
     List<String> names = new ArrayList<>(levers.keySet());
     List<List<String>> helloFlags = new ArrayList<>();
     List<List<String>> functionFlags = new ArrayList<>();
@@ -226,9 +228,22 @@ public final class ColdStartBenchmark {
     return archive;
   }
 
-  private InvokerProcess.FirstAnswer once(Subject subject, List<String> flags, String tag) throws Exception {
+  /** A lever that sets an environment variable of the Invoker's process rather than a JVM flag. */
+  private static final String ENV = "ENV:";
+
+  private InvokerProcess.FirstAnswer once(Subject subject, List<String> levers, String tag) throws Exception {
     Path log = env.workDir().resolve("invoker-" + subject.label().replaceAll("[^A-Za-z0-9]", "") + "-" + tag + ".log");
-    try (InvokerProcess invoker = InvokerProcess.start(subject.target(), subject.env(), flags, subject.launch(), log)) {
+    Map<String, String> variables = new HashMap<>(subject.env());
+    List<String> flags = new ArrayList<>();
+    for (String lever : levers) {
+      if (lever.startsWith(ENV)) {
+        String[] variable = lever.substring(ENV.length()).split("=", 2);
+        variables.put(variable[0], variable[1]);
+      } else {
+        flags.add(lever);
+      }
+    }
+    try (InvokerProcess invoker = InvokerProcess.start(subject.target(), variables, flags, subject.launch(), log)) {
       InvokerProcess.FirstAnswer first = invoker.awaitFirstAnswer(subject.request().apply(invoker.port()));
       if (first.response().status() != subject.expectedStatus()) {
         throw new IllegalStateException(subject.label() + " answered " + first.response().status() + ": "

@@ -7,6 +7,7 @@ import com.agenthub.shared.ids.Timestamps;
 import com.agenthub.shared.port.CollectionPath;
 import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
+import com.agenthub.shared.port.GroupedWrites;
 import com.agenthub.shared.port.StoreException;
 import com.agenthub.shared.port.StoredDocument;
 import com.agenthub.shared.port.Write;
@@ -44,10 +45,13 @@ public final class IdempotencyKeys {
   }
 
   private final DocumentStore store;
+  /** Claims, replies and releases of concurrent requests share commits: three of each request's round trips. */
+  private final GroupedWrites writes;
   private final Clock clock;
 
   public IdempotencyKeys(DocumentStore store, Clock clock) {
     this.store = store;
+    this.writes = new GroupedWrites(store);
     this.clock = clock;
   }
 
@@ -62,7 +66,7 @@ public final class IdempotencyKeys {
     claim.put("claimed_at", now);
     claim.put("expires_at", now.plus(RETENTION));
     try {
-      store.commit(java.util.List.of(Write.create(path, claim)));
+      writes.commit(Write.create(path, claim));
       return Optional.empty();
     } catch (StoreException e) {
       if (e.reason() != StoreException.Reason.ALREADY_EXISTS) {
@@ -91,13 +95,13 @@ public final class IdempotencyKeys {
   }
 
   public void complete(String organizationId, String operation, String key, Reply reply) {
-    store.commit(java.util.List.of(Write.update(path(organizationId, operation, key),
+    writes.commit(Write.update(path(organizationId, operation, key),
         Map.of("state", "done", "status", (long) reply.status(), "body", reply.body(), "headers", reply.headers()),
-        Optional.empty())));
+        Optional.empty()));
   }
 
   public void release(String organizationId, String operation, String key) {
-    store.commit(java.util.List.of(Write.delete(path(organizationId, operation, key), Optional.empty())));
+    writes.commit(Write.delete(path(organizationId, operation, key), Optional.empty()));
   }
 
   public static String requireValid(String key) {
