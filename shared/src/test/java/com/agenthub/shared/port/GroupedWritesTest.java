@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.agenthub.shared.adapter.memory.InMemoryDocumentStore;
+import com.agenthub.shared.changes.AfterCommitDocumentStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +22,12 @@ import org.junit.jupiter.api.Test;
 class GroupedWritesTest {
 
   private final InMemoryDocumentStore memory = new InMemoryDocumentStore();
-  /** Every commit that reached the store, by its number of writes. */
+  /** Every commit the store made, by its number of writes. */
   private final List<Integer> commits = new CopyOnWriteArrayList<>();
   private final CountDownLatch firstStarted = new CountDownLatch(1);
   private final CountDownLatch releaseFirst = new CountDownLatch(1);
   private final ExecutorService callers = Executors.newCachedThreadPool();
-  private final GroupedWrites writes = new GroupedWrites(new CountingStore());
+  private final GroupedWrites writes = new GroupedWrites(counting(releaseFirst));
 
   @AfterEach
   void stopCallers() {
@@ -69,7 +70,7 @@ class GroupedWritesTest {
     writes.commit(Write.create(doc("taken"), Map.of("n", 0L)));
     commits.clear();
     CountDownLatch hold = new CountDownLatch(1);
-    GroupedWrites held = new GroupedWrites(new CountingStore(hold));
+    GroupedWrites held = new GroupedWrites(counting(hold));
     Future<Version> first = callers.submit(() -> held.commit(Write.create(doc("first"), Map.of("n", 0L))));
     Thread.sleep(100);
     Future<Version> good = callers.submit(() -> held.commit(Write.create(doc("good"), Map.of("n", 1L))));
@@ -88,25 +89,15 @@ class GroupedWritesTest {
     return DocumentPath.of("grouped", id);
   }
 
-  /** The in-memory store, counting commits; the first one waits for {@code release}. */
-  private final class CountingStore implements DocumentStore {
-    private final CountDownLatch release;
-    private boolean first = true;
-
-    CountingStore() {
-      this(releaseFirst);
-    }
-
-    CountingStore(CountDownLatch release) {
-      this.release = release;
-    }
-
-    @Override
-    public List<Version> commit(List<Write> batch) {
+  /** The in-memory store, counting the commits it made; the first one is held (in flight) until {@code release}. */
+  private DocumentStore counting(CountDownLatch release) {
+    boolean[] first = {true};
+    return new AfterCommitDocumentStore(memory, batch -> {
+      commits.add(batch.size());
       boolean hold;
-      synchronized (this) {
-        hold = first;
-        first = false;
+      synchronized (first) {
+        hold = first[0];
+        first[0] = false;
       }
       if (hold) {
         firstStarted.countDown();
@@ -116,28 +107,6 @@ class GroupedWritesTest {
           Thread.currentThread().interrupt();
         }
       }
-      commits.add(batch.size());
-      return memory.commit(batch);
-    }
-
-    @Override
-    public java.util.Optional<StoredDocument> get(DocumentPath path) {
-      return memory.get(path);
-    }
-
-    @Override
-    public List<StoredDocument> query(Query query) {
-      return memory.query(query);
-    }
-
-    @Override
-    public List<NearestQuery.Nearest> findNearest(NearestQuery query) {
-      return memory.findNearest(query);
-    }
-
-    @Override
-    public <T> T inTransaction(TransactionWork<T> work) {
-      return memory.inTransaction(work);
-    }
+    });
   }
 }
