@@ -38,12 +38,13 @@ resource "google_firestore_index" "composite" {
   }
 }
 
-# The vector indexes findNearest needs: the pre-filter fields, then the vector field (flat index,
-# the embedding model's dimension).
+# The vector indexes findNearest needs: the equality pre-filter fields, the array-contains-any
+# pre-filter fields (CONTAINS), then the vector field (flat index, the embedding model's dimension).
 resource "google_firestore_index" "vector" {
   for_each = {
     for index in local.firestore.vector_indexes :
-    "${index.collection_group}(${join(",", index.prefilter_fields)};${index.field})" => index
+    # Array fields join the key marked "[]"; an index without them keeps the key it always had.
+    "${index.collection_group}(${join(",", concat(index.prefilter_fields, [for field in try(index.prefilter_array_fields, []) : "${field}[]"]))};${index.field})" => index
   }
 
   database    = google_firestore_database.main.name
@@ -55,6 +56,14 @@ resource "google_firestore_index" "vector" {
     content {
       field_path = fields.value
       order      = "ASCENDING"
+    }
+  }
+
+  dynamic "fields" {
+    for_each = try(each.value.prefilter_array_fields, [])
+    content {
+      field_path   = fields.value
+      array_config = "CONTAINS"
     }
   }
 

@@ -173,6 +173,8 @@ class DocumentsHttpTest {
     assertField(org.post("SearchKnowledge", "{\"query\": \"q\", \"filters\": {\"document_ids\": [\"not an id!\"]}}"), 400,
         "filters.document_ids[0]");
     assertField(org.post("SearchKnowledge", "{\"query\": \" \"}"), 400, "query");
+    assertField(org.post("SearchKnowledge", "{\"query\": \"q\", \"filters\": {\"tags\": [\"t1\", \"t2\", \"t3\", \"t4\", "
+        + "\"t5\", \"t6\", \"t7\", \"t8\", \"t9\", \"t10\", \"t11\"]}}"), 400, "filters.tags");
     assertField(org.get("ListDocuments?status=done"), 400, "status");
     assertEquals(0, org.get("ListDocuments").json().getAsJsonArray("documents").size(), "nothing was written");
   }

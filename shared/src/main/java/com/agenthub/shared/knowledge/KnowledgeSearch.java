@@ -24,7 +24,7 @@ import java.util.Optional;
 
 /**
  * SearchKnowledge: an organization's chunks ranked by meaning (findNearest over the chunks'
- * embeddings, pre-filtered by model and category, or per document), by words (BM25 over the
+ * embeddings, pre-filtered by model, category and tags, or per document), by words (BM25 over the
  * {@link TermIndex}), or both fused with Reciprocal Rank Fusion (k = 60, Cormack et al. 2009).
  * Every search leaves one knowledge_searches event (through the outbox).
  */
@@ -39,8 +39,6 @@ public final class KnowledgeSearch {
   static final int FUSION_DEPTH = 100;
   /** Query terms kept (the rarest first would need their statistics first; a query this long is a document). */
   static final int MAX_QUERY_TERMS = 32;
-  /** How far a vector search reaches when hits are filtered after it (tags): Firestore's own ceiling. */
-  static final int FILTERED_VECTOR_DEPTH = NearestQuery.MAX_LIMIT;
 
   private final DocumentStore store;
   private final Embeddings embeddings;
@@ -91,11 +89,14 @@ public final class KnowledgeSearch {
     EmbeddedText embedded = embeddings.embed(organizationId, List.of(request.query()), Embedder.Purpose.QUERY).get(0);
     cacheHit[0] = embedded.cacheHit();
     Vector target = new Vector(embedded.vector());
-    int depth = request.tags().isEmpty() ? Math.min(limit, NearestQuery.MAX_LIMIT) : FILTERED_VECTOR_DEPTH;
-    NearestQuery base = NearestQuery.cosine(KnowledgePaths.chunks(organizationId), "embedding", target, depth)
-        .where("embedding_model", embeddings.model().id());
+    NearestQuery base = NearestQuery.cosine(KnowledgePaths.chunks(organizationId), "embedding", target,
+        Math.min(limit, NearestQuery.MAX_LIMIT)).where("embedding_model", embeddings.model().id());
     if (request.category().isPresent()) {
       base = base.where("category", request.category().get());
+    }
+    // Any of the tags, before the ranking: a rare tag's chunks are found however far they are.
+    if (!request.tags().isEmpty()) {
+      base = base.whereArrayContainsAny("tags", request.tags());
     }
     List<NearestQuery.Nearest> found = new ArrayList<>();
     if (request.documentIds().isEmpty()) {
@@ -111,12 +112,10 @@ public final class KnowledgeSearch {
       if (ranked.size() == limit) {
         break;
       }
-      if (hasTag(nearest.document(), request.tags())) {
-        Candidate candidate = new Candidate(nearest.document().id());
-        candidate.chunk = nearest.document();
-        candidate.distance = nearest.distance();
-        ranked.add(candidate);
-      }
+      Candidate candidate = new Candidate(nearest.document().id());
+      candidate.chunk = nearest.document();
+      candidate.distance = nearest.distance();
+      ranked.add(candidate);
     }
     return ranked;
   }
@@ -161,7 +160,8 @@ public final class KnowledgeSearch {
     List<Map.Entry<String, Double>> best = new ArrayList<>(scores.entrySet());
     best.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
     List<Candidate> ranked = new ArrayList<>();
-    // Category and tags live on the chunks: read the best ones page by page until enough pass.
+    // Category and tags live on the chunks: read the best ones page by page until enough pass
+    // (every scored chunk if need be, so a rare tag is never cut off by a depth, as in vector mode).
     for (int from = 0; from < best.size() && ranked.size() < limit; from += 100) {
       List<Map.Entry<String, Double>> page = best.subList(from, Math.min(best.size(), from + 100));
       List<Optional<StoredDocument>> chunks = store.getAll(
@@ -233,6 +233,7 @@ public final class KnowledgeSearch {
     return hits;
   }
 
+  /** Any of the tags, as the vector pre-filter's array-contains-any. */
   @SuppressWarnings("unchecked")
   private static boolean hasTag(StoredDocument chunk, List<String> tags) {
     if (tags.isEmpty()) {

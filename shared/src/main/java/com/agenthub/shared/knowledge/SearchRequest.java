@@ -14,8 +14,12 @@ public record SearchRequest(String query, int topK, SearchMode mode, Optional<St
   public static final int MAX_TOP_K = 50;
   public static final int DEFAULT_TOP_K = 10;
   public static final int MAX_QUERY_CHARS = 2_000;
-  /** One vector query per document id: Firestore's vector pre-filter takes equalities only. */
+  /** One vector query per document id, each pre-filtered by an equality on it. */
   public static final int MAX_DOCUMENT_IDS = 10;
+  /**
+   * Tags are one array-contains-any pre-filter (any of them), within Firestore's 30 values; with
+   * the document ids each vector query still holds one disjunction per tag.
+   */
   public static final int MAX_TAG_FILTERS = 10;
 
   public SearchRequest {

@@ -100,17 +100,23 @@ class FirestoreIndexCoverageTest {
     FirestoreIndexDeclaration declaration = FirestoreIndexDeclaration.load();
     List<FirestoreIndexDeclaration.VectorIndex> required = recorded.nearestQueries.stream()
         .map(FirestoreIndexDeclaration::requiredBy).distinct().toList();
-    assertEquals(6, required.size(), "the scenario matches FAQs with and without a category, and searches chunks with"
-        + " and without category and document filters: " + required);
+    assertEquals(10, required.size(), "the scenario matches FAQs with and without a category, and searches chunks with"
+        + " every combination of category, tags and document filters: " + required);
     assertEquals(List.of(), required.stream().filter(index -> !declaration.declares(index)).toList());
 
     FirestoreIndexDeclaration withoutCategory = new FirestoreIndexDeclaration(declaration.compositeIndexes(),
         declaration.ttlPolicies(), declaration.vectorIndexes().stream().filter(i -> !i.prefilterFields().contains("category")).toList());
-    assertEquals(3, required.stream().filter(index -> !withoutCategory.declares(index)).count());
+    assertEquals(5, required.stream().filter(index -> !withoutCategory.declares(index)).count());
+    // An index without the tags field does not serve a tags pre-filter, though its equalities match.
+    FirestoreIndexDeclaration withoutTags = new FirestoreIndexDeclaration(declaration.compositeIndexes(),
+        declaration.ttlPolicies(), declaration.vectorIndexes().stream().filter(i -> !i.arrayFields().contains("tags")).toList());
+    List<FirestoreIndexDeclaration.VectorIndex> missingWithoutTags = required.stream().filter(index -> !withoutTags.declares(index)).toList();
+    assertEquals(4, missingWithoutTags.size(), missingWithoutTags.toString());
+    assertTrue(missingWithoutTags.stream().allMatch(index -> index.arrayFields().equals(java.util.Set.of("tags"))), missingWithoutTags.toString());
     FirestoreIndexDeclaration otherDimension = new FirestoreIndexDeclaration(declaration.compositeIndexes(),
         declaration.ttlPolicies(), declaration.vectorIndexes().stream().map(i -> new FirestoreIndexDeclaration.VectorIndex(
-            i.collectionGroup(), i.prefilterFields(), i.field(), 768)).toList());
-    assertEquals(6, required.stream().filter(index -> !otherDimension.declares(index)).count(), "a wrong dimension serves nothing");
+            i.collectionGroup(), i.prefilterFields(), i.arrayFields(), i.field(), 768)).toList());
+    assertEquals(10, required.stream().filter(index -> !otherDimension.declares(index)).count(), "a wrong dimension serves nothing");
   }
 
   @Test

@@ -37,8 +37,11 @@ record FirestoreIndexDeclaration(List<CompositeIndex> compositeIndexes, List<Ttl
 
   record TtlPolicy(String collectionGroup, String field) {}
 
-  /** A flat vector index: pre-filter fields (in any order for a query's equalities), the vector field, its dimension. */
-  record VectorIndex(String collectionGroup, Set<String> prefilterFields, String field, int dimension) {}
+  /**
+   * A flat vector index: pre-filter fields (in any order for a query's equalities), array fields
+   * (CONTAINS, for an array-contains-any pre-filter), the vector field, its dimension.
+   */
+  record VectorIndex(String collectionGroup, Set<String> prefilterFields, Set<String> arrayFields, String field, int dimension) {}
 
   static FirestoreIndexDeclaration load() throws IOException {
     return parse(Files.readString(FILE));
@@ -69,18 +72,25 @@ record FirestoreIndexDeclaration(List<CompositeIndex> compositeIndexes, List<Ttl
         JsonObject index = element.getAsJsonObject();
         Set<String> prefilter = new HashSet<>();
         index.getAsJsonArray("prefilter_fields").forEach(f -> prefilter.add(f.getAsString()));
-        vectors.add(new VectorIndex(index.get("collection_group").getAsString(), Set.copyOf(prefilter),
+        Set<String> arrays = new HashSet<>();
+        if (index.has("prefilter_array_fields")) {
+          index.getAsJsonArray("prefilter_array_fields").forEach(f -> arrays.add(f.getAsString()));
+        }
+        vectors.add(new VectorIndex(index.get("collection_group").getAsString(), Set.copyOf(prefilter), Set.copyOf(arrays),
             index.get("field").getAsString(), index.get("dimension").getAsInt()));
       }
     }
     return new FirestoreIndexDeclaration(List.copyOf(indexes), List.copyOf(ttl), List.copyOf(vectors));
   }
 
-  /** Every vector query needs its vector index: its equality fields as pre-filter, its field, its vector's dimension. */
+  /**
+   * Every vector query needs its vector index: its equality fields and its array-contains-any
+   * field as pre-filter, its field, its vector's dimension.
+   */
   static VectorIndex requiredBy(NearestQuery query) {
     List<String> segments = query.collection().segments();
-    return new VectorIndex(segments.get(segments.size() - 1), Set.copyOf(query.equalTo().keySet()), query.field(),
-        query.target().dimensions());
+    return new VectorIndex(segments.get(segments.size() - 1), Set.copyOf(query.equalTo().keySet()),
+        Set.copyOf(query.arrayContainsAny().keySet()), query.field(), query.target().dimensions());
   }
 
   boolean declares(VectorIndex required) {

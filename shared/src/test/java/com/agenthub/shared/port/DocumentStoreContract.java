@@ -279,6 +279,26 @@ public abstract class DocumentStoreContract {
   }
 
   @Test
+  void findNearestPreFiltersByArrayContainsAnyWithEqualitiesEachDocumentOnce() {
+    store().commit(List.of(
+        Write.create(doc("near-untagged"), Map.of("kind", "a", "tags", List.of(), "v", new Vector(new float[] {1f, 0f}))),
+        Write.create(doc("near-gamma"), Map.of("kind", "a", "tags", List.of("gamma"), "v", new Vector(new float[] {1f, 0.1f}))),
+        Write.create(doc("far-alpha"), Map.of("kind", "a", "tags", List.of("alpha"), "v", new Vector(new float[] {0f, 1f}))),
+        Write.create(doc("mid-alpha-beta"), Map.of("kind", "a", "tags", List.of("alpha", "beta"), "v", new Vector(new float[] {1f, 1f}))),
+        Write.create(doc("mid-beta-other-kind"), Map.of("kind", "b", "tags", List.of("beta"), "v", new Vector(new float[] {1f, 1f}))),
+        Write.create(doc("no-tags-field"), Map.of("kind", "a", "v", new Vector(new float[] {1f, 0f})))));
+    Vector target = new Vector(new float[] {1f, 0f});
+
+    // The filter comes before the ranking: the far match is found although nearer documents fail it.
+    assertEquals(List.of("mid-alpha-beta", "far-alpha"), store().findNearest(NearestQuery.cosine(items, "v", target, 2)
+        .where("kind", "a").whereArrayContainsAny("tags", List.of("alpha", "beta"))).stream().map(n -> n.document().id()).toList());
+    assertEquals(List.of("mid-alpha-beta", "mid-beta-other-kind"), store().findNearest(NearestQuery.cosine(items, "v", target, 10)
+        .whereArrayContainsAny("tags", List.of("beta"))).stream().map(n -> n.document().id()).sorted().toList());
+    assertEquals(List.of(), store().findNearest(NearestQuery.cosine(items, "v", target, 10)
+        .where("kind", "b").whereArrayContainsAny("tags", List.of("alpha", "gamma"))));
+  }
+
+  @Test
   void inNotEqualAndNullFiltersMatchAsFirestoreDoesAndCountAgrees() {
     for (long i = 1; i <= 9; i++) {
       Map<String, Object> data = new java.util.HashMap<>();

@@ -142,6 +142,9 @@ public final class FirestoreDocumentStore implements DocumentStore {
     for (Map.Entry<String, Object> filter : query.equalTo().entrySet()) {
       q = q.whereEqualTo(filter.getKey(), toFirestore(filter.getValue()));
     }
+    for (Map.Entry<String, List<Object>> filter : query.arrayContainsAny().entrySet()) {
+      q = q.whereArrayContainsAny(filter.getKey(), filter.getValue().stream().map(FirestoreValues::toFirestore).toList());
+    }
     float[] target = query.target().values();
     double[] vector = new double[target.length];
     for (int i = 0; i < target.length; i++) {

@@ -102,6 +102,8 @@ public final class InMemoryDocumentStore implements DocumentStore {
     documents.forEach((key, entry) -> {
       if (key.startsWith(prefix) && !key.substring(prefix.length()).contains("/")
           && query.equalTo().entrySet().stream().allMatch(f -> equal(entry.data().get(f.getKey()), f.getValue()))
+          && query.arrayContainsAny().entrySet().stream().allMatch(f -> entry.data().get(f.getKey()) instanceof List<?> values
+              && values.stream().anyMatch(v -> f.getValue().stream().anyMatch(wanted -> equal(v, wanted))))
           && entry.data().get(query.field()) instanceof Vector vector
           && vector.dimensions() == query.target().dimensions()) {
         found.add(new NearestQuery.Nearest(stored(new DocumentPath(List.of(key.split("/"))), entry),
