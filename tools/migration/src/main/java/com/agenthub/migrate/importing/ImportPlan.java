@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The batches of an import, in two phases: tables first (rows need them), then everything else.
  * Batch sizes follow what one API call takes: 500 rows per UpsertRows, 500 events per TrackEvents,
- * 100 texts per EmbedTexts; agents, FAQs, documents and payment intents (each with its transactions)
+ * 100 texts per EmbedTexts; agents go {@code perCallBatch} to a batch and up to 100 per CreateAgents call
+ * (fewer when their JSON is large); FAQs, documents and payment intents (each with its transactions)
  * are one call each, batched by {@code perCallBatch}.
  */
 public record ImportPlan(List<Batch> tables, List<Batch> rest) {
@@ -59,6 +60,7 @@ public record ImportPlan(List<Batch> tables, List<Batch> rest) {
       String function = Requests.function(batch.dictionary());
       int n = switch (batch.dictionary()) {
         case DATABASE, EMBEDDINGS_CACHE, ANALYTICS_DATA -> 1;
+        case AGENTS -> (batch.records().size() + Requests.AGENTS_PER_CALL - 1) / Requests.AGENTS_PER_CALL;
         default -> batch.records().size();
       };
       calls.merge(function, n, Integer::sum);

@@ -21,7 +21,7 @@ final class Requests {
     return switch (dictionary) {
       case TABLES -> "CreateTable";
       case DATABASE -> "InsertRows";
-      case AGENTS, COUNTERS -> "CreateAgent";
+      case AGENTS, COUNTERS -> "CreateAgents";
       case FAQS_STORE -> "CreateFaq";
       case EMBEDDINGS_CACHE -> "EmbedTexts";
       case ANALYTICS_DATA -> "TrackEvents";
@@ -29,6 +29,23 @@ final class Requests {
       case PAYMENT_INTENTS, TRANSACTIONS -> "ImportPaymentIntent";
     };
   }
+
+  /** The call that imports one record alone: agents refused as a batch go one by one with CreateAgent. */
+  static String oneRecordFunction(Dictionary dictionary) {
+    return dictionary == Dictionary.AGENTS ? "CreateAgent" : function(dictionary);
+  }
+
+  /** Agents for one CreateAgents call (at most {@link #AGENTS_PER_CALL}), each as {@link #agent} makes it. */
+  static JsonObject agents(List<LegacyRecord> agents, Map<String, JsonObject> countersByAgent) {
+    JsonArray list = new JsonArray();
+    agents.forEach(a -> list.add(agent(a, countersByAgent)));
+    JsonObject body = new JsonObject();
+    body.add("agents", list);
+    return body;
+  }
+
+  /** CreateAgents' maximum (Agents.MAX_BATCH on the server; openapi.yaml's maxItems). */
+  static final int AGENTS_PER_CALL = 100;
 
   /** An agent under its kept legacy id, starting with its legacy counters (counted once, with the create). */
   static JsonObject agent(LegacyRecord agent, Map<String, JsonObject> countersByAgent) {
