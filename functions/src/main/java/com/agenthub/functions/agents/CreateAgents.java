@@ -7,10 +7,9 @@ import com.agenthub.shared.agents.NewAgent;
 import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.http.ApiReply;
-import com.agenthub.shared.http.ErrorJson;
+import com.agenthub.shared.http.BatchReplyJson;
 import com.agenthub.shared.http.HttpEndpoint;
 import com.agenthub.shared.http.JsonFields;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,29 +46,7 @@ public final class CreateAgents extends EndpointFunction {
   }
 
   private static JsonObject reply(List<Agents.BatchItem> items) {
-    JsonArray agents = new JsonArray();
-    int created = 0;
-    int found = 0;
-    for (Agents.BatchItem item : items) {
-      JsonObject entry = new JsonObject();
-      entry.addProperty("index", item.index());
-      if (item.result().isPresent()) {
-        boolean isNew = item.result().get().created();
-        created += isNew ? 1 : 0;
-        found += isNew ? 0 : 1;
-        entry.addProperty("result", isNew ? "created" : "found");
-        entry.add("agent", AgentJson.of(item.result().get().agent()));
-      } else {
-        entry.addProperty("result", "error");
-        entry.add("error", ErrorJson.detail(item.error().orElseThrow()));
-      }
-      agents.add(entry);
-    }
-    JsonObject body = new JsonObject();
-    body.add("agents", agents);
-    body.addProperty("created", created);
-    body.addProperty("found", found);
-    body.addProperty("failed", items.size() - created - found);
-    return body;
+    return BatchReplyJson.of("agents", "agent", items.stream().map(i -> new BatchReplyJson.Item(i.index(),
+        i.result().map(r -> AgentJson.of(r.agent())), i.result().map(Agents.Created::created).orElse(false), i.error())).toList());
   }
 }

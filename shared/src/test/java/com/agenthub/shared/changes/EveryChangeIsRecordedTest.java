@@ -150,10 +150,15 @@ class EveryChangeIsRecordedTest {
     com.agenthub.shared.payments.LegacyPaymentImports imports = new com.agenthub.shared.payments.LegacyPaymentImports(store, clock);
     imports.importIntent("org", legacy);
     imports.importIntent("org", legacy);
+    // A batch import (ImportPaymentIntents): the one already there writes nothing, the new one commits with its ledger.
+    imports.importAll("org", List.of(legacy, new com.agenthub.shared.payments.LegacyIntent("pi_legacy_2", 500, usd,
+        PaymentStatus.SUCCEEDED, 500, 0, Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), java.time.Instant.now(),
+        List.of(new com.agenthub.shared.payments.LegacyTransaction("transactions[0]", "txn_legacy_2",
+            com.agenthub.shared.payments.LegacyTransaction.Kind.PAYMENT, 500, "usd", usd, java.time.Instant.now())))));
 
     int stateCommits = stateCommitsEachRecorded();
-    // 4 creates, capture, refund reserve + confirmation, cancel, webhook, reconciliation, one legacy import.
-    assertEquals(11, stateCommits);
+    // 4 creates, capture, refund reserve + confirmation, cancel, webhook, reconciliation, one legacy import, one batch import.
+    assertEquals(12, stateCommits);
   }
 
   @Test

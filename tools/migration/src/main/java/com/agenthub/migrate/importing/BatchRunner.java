@@ -7,7 +7,6 @@ import com.agenthub.migrate.snapshot.Dictionary;
 import com.agenthub.migrate.snapshot.LegacyRecord;
 import com.agenthub.migrate.snapshot.Rejection;
 import com.agenthub.migrate.snapshot.ValidatedSnapshot;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
@@ -19,35 +18,33 @@ import java.util.regex.Pattern;
 
 /**
  * Does one batch through the public API. A 400 or 422 about one record rejects that record (the
- * rest of its batch is sent again without it: UpsertRows, EmbedTexts and CreateAgents are all-or-none); a 409
+ * rest of its batch is sent again without it: UpsertRows and EmbedTexts are all-or-none; agents and
+ * payment intents go in batch calls, see {@link BatchedCreates}); a 409
  * on a kept id is a conflict; anything unexpected fails the batch, which then stays out of the
  * checkpoint and is done again by the next run.
  */
 final class BatchRunner {
 
-  private static final Pattern INDEXED_FIELD = Pattern.compile("^(rows|texts|events|agents)\\[(\\d+)](?:\\.(.*))?$");
+  private static final Pattern INDEXED_FIELD = Pattern.compile("^(rows|texts|events)\\[(\\d+)](?:\\.(.*))?$");
 
-  /**
-   * JSON characters of agents per CreateAgents call: the API takes bodies of up to 1 MiB, and an
-   * agent's configuration alone may hold 64 KiB, so large agents go fewer to a call.
-   */
-  static final int MAX_CALL_CHARS = 512 * 1024;
 
   private final PublicApi api;
   private final ValidatedSnapshot snapshot;
   private final Map<String, JsonObject> countersByAgent = new HashMap<>();
+  private final BatchedCreates batched;
 
   BatchRunner(PublicApi api, ValidatedSnapshot snapshot) {
     this.api = api;
     this.snapshot = snapshot;
     snapshot.valid(Dictionary.COUNTERS).forEach(c -> countersByAgent.put(c.legacyId(), c.data()));
+    this.batched = new BatchedCreates(api, snapshot, countersByAgent, this::oneByOne);
   }
 
   BatchOutcome run(Batch batch) {
     return switch (batch.dictionary()) {
       case TABLES -> oneByOne(batch);
-      case AGENTS -> agents(batch);
-      case FAQS_STORE, KNOWLEDGE_BASE, DOCUMENTS_STORE, PAYMENT_INTENTS -> oneByOne(batch);
+      case AGENTS, PAYMENT_INTENTS -> batched.run(batch);
+      case FAQS_STORE, KNOWLEDGE_BASE, DOCUMENTS_STORE -> oneByOne(batch);
       case DATABASE, EMBEDDINGS_CACHE, ANALYTICS_DATA -> together(batch);
       case COUNTERS, TRANSACTIONS -> throw new IllegalArgumentException(batch.dictionary() + " are imported with the records they belong to");
     };
@@ -94,86 +91,6 @@ final class BatchRunner {
       }
     }
     return new BatchOutcome(created, existing, rejected, conflicts, companionsCreated, companionsExisting);
-  }
-
-  /**
-   * Agents with their legacy counters through CreateAgents: as many per call as fit
-   * ({@link Requests#AGENTS_PER_CALL}, {@link #MAX_CALL_CHARS}), one plan-usage claim each call
-   * instead of one per agent. Each item answers created, found (a re-run, a dual write) or a
-   * conflict on its kept id; an agent the API names as invalid (a 400 on {@code agents[i].…},
-   * which writes nothing) is rejected and the call made again without it.
-   */
-  private BatchOutcome agents(Batch batch) {
-    int created = 0;
-    int existing = 0;
-    int countersCreated = 0;
-    List<Rejection> rejected = new ArrayList<>();
-    List<Rejection> conflicts = new ArrayList<>();
-    List<LegacyRecord> left = new ArrayList<>(batch.records());
-    while (!left.isEmpty()) {
-      List<LegacyRecord> call = new ArrayList<>(left.subList(0, fitting(left)));
-      Answer answer = api.post("CreateAgents", Requests.agents(call, countersByAgent));
-      if (answer.ok()) {
-        JsonArray items = answer.object().getAsJsonArray("agents");
-        for (int i = 0; i < call.size(); i++) {
-          JsonObject item = items.get(i).getAsJsonObject();
-          LegacyRecord record = call.get(i);
-          switch (item.get("result").getAsString()) {
-            case "created" -> {
-              created++;
-              countersCreated += countersByAgent.containsKey(record.legacyId()) ? 1 : 0;
-            }
-            case "found" -> existing++;
-            default -> {
-              JsonObject error = item.getAsJsonObject("error");
-              if (!"conflict".equals(error.get("code").getAsString())) {
-                // e.g. limit_exceeded in a later commit of the call: the batch stays out of the checkpoint.
-                throw new BatchFailedException("batch " + batch.id() + ": CreateAgents answered " + error.get("code").getAsString()
-                    + " for " + record.legacyId() + ": " + error.get("message").getAsString());
-              }
-              String field = error.get("field").isJsonNull() ? "id" : strip(error.get("field").getAsString());
-              conflicts.add(Rejection.of(record, field, error.get("message").getAsString()));
-            }
-          }
-        }
-        left = new ArrayList<>(left.subList(call.size(), left.size()));
-        continue;
-      }
-      Matcher named = INDEXED_FIELD.matcher(answer.errorField());
-      if ((answer.status() == 400 || answer.status() == 422) && named.matches() && Integer.parseInt(named.group(2)) < call.size()) {
-        LegacyRecord bad = left.remove(Integer.parseInt(named.group(2)));
-        rejected.add(Rejection.of(bad, named.group(3) == null ? "(record)" : named.group(3), "the API refused it: " + answer.errorMessage()));
-        continue;
-      }
-      if (answer.status() == 400 || answer.status() == 413 || answer.status() == 422) {
-        // Refused whole without naming an agent: the body too large or nested too deep (a batch nests
-        // each configuration two levels deeper than CreateAgent does). These go one by one instead.
-        BatchOutcome single = oneByOne(new Batch(batch.id(), batch.dictionary(), call));
-        created += single.created();
-        existing += single.existing();
-        countersCreated += single.companionsCreated();
-        rejected.addAll(single.rejected());
-        conflicts.addAll(single.conflicts());
-        left = new ArrayList<>(left.subList(call.size(), left.size()));
-        continue;
-      }
-      throw failure(batch, answer);
-    }
-    return new BatchOutcome(created, existing, rejected, conflicts, countersCreated, 0);
-  }
-
-  /** How many of {@code agents}, from the first, go in one CreateAgents call (at least one). */
-  private int fitting(List<LegacyRecord> agents) {
-    int chars = 0;
-    int n = 0;
-    while (n < agents.size() && n < Requests.AGENTS_PER_CALL) {
-      chars += Requests.agent(agents.get(n), countersByAgent).toString().length();
-      if (n > 0 && chars > MAX_CALL_CHARS) {
-        break;
-      }
-      n++;
-    }
-    return n;
   }
 
   private boolean sameTable(LegacyRecord table) {
@@ -243,7 +160,7 @@ final class BatchRunner {
     return named.matches() ? (named.group(3) == null ? "(record)" : named.group(3)) : field;
   }
 
-  private static BatchFailedException failure(Batch batch, Answer answer) {
+  static BatchFailedException failure(Batch batch, Answer answer) {
     return failure(batch, answer, Requests.function(batch.dictionary()));
   }
 

@@ -26,26 +26,38 @@ final class Requests {
       case EMBEDDINGS_CACHE -> "EmbedTexts";
       case ANALYTICS_DATA -> "TrackEvents";
       case KNOWLEDGE_BASE, DOCUMENTS_STORE -> "CreateDocument";
-      case PAYMENT_INTENTS, TRANSACTIONS -> "ImportPaymentIntent";
+      case PAYMENT_INTENTS, TRANSACTIONS -> "ImportPaymentIntents";
     };
   }
 
-  /** The call that imports one record alone: agents refused as a batch go one by one with CreateAgent. */
+  /** The call that imports one record alone: what a batch refused whole falls back to. */
   static String oneRecordFunction(Dictionary dictionary) {
-    return dictionary == Dictionary.AGENTS ? "CreateAgent" : function(dictionary);
+    return switch (dictionary) {
+      case AGENTS -> "CreateAgent";
+      case PAYMENT_INTENTS -> "ImportPaymentIntent";
+      default -> function(dictionary);
+    };
   }
 
-  /** Agents for one CreateAgents call (at most {@link #AGENTS_PER_CALL}), each as {@link #agent} makes it. */
-  static JsonObject agents(List<LegacyRecord> agents, Map<String, JsonObject> countersByAgent) {
+  /** CreateAgents' and ImportPaymentIntents' maximum (MAX_BATCH on the server; openapi.yaml's maxItems). */
+  static final int PER_BATCH_CALL = 100;
+
+  /** The body of a batch call: its items under the list name the function takes ({@code agents}, {@code intents}). */
+  static JsonObject batch(Dictionary dictionary, List<JsonObject> items) {
     JsonArray list = new JsonArray();
-    agents.forEach(a -> list.add(agent(a, countersByAgent)));
+    items.forEach(list::add);
     JsonObject body = new JsonObject();
-    body.add("agents", list);
+    body.add(batchList(dictionary), list);
     return body;
   }
 
-  /** CreateAgents' maximum (Agents.MAX_BATCH on the server; openapi.yaml's maxItems). */
-  static final int AGENTS_PER_CALL = 100;
+  static String batchList(Dictionary dictionary) {
+    return switch (dictionary) {
+      case AGENTS -> "agents";
+      case PAYMENT_INTENTS -> "intents";
+      default -> throw new IllegalArgumentException(dictionary + " has no batch call");
+    };
+  }
 
   /** An agent under its kept legacy id, starting with its legacy counters (counted once, with the create). */
   static JsonObject agent(LegacyRecord agent, Map<String, JsonObject> countersByAgent) {
