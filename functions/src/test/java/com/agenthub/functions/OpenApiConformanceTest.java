@@ -372,6 +372,28 @@ class OpenApiConformanceTest {
   }
 
   @Test
+  void importPaymentIntents() {
+    ApiClient org = LocalStackFixture.newOrganization("ImportPaymentIntents conformance");
+    String paid = "{\"legacy_id\": \"pi-1\", \"amount\": 500, \"currency\": \"usd\", \"status\": \"succeeded\", "
+        + "\"amount_received\": 500, \"created_at\": \"2026-10-01T09:00:00Z\", \"transactions\": [{\"legacy_id\": \"t-1\", "
+        + "\"kind\": \"payment\", \"amount\": 500, \"currency\": \"usd\", \"created_at\": \"2026-10-01T09:00:01Z\"}]}";
+    assertConforms(post(org, "ImportPaymentIntents", "{\"intents\": [" + paid + "]}"), 200);
+    Exchange again = post(org, "ImportPaymentIntents", "{\"intents\": [" + paid + ", " + paid.replace("pi-1", "pi-2").replace("t-1", "t-2")
+        + ", " + paid.replace("500", "600") + "]}");
+    assertEquals(400, again.response().status(), "pi-1 twice");
+    Exchange mixed = post(org, "ImportPaymentIntents", "{\"intents\": [" + paid + ", " + paid.replace("pi-1", "pi-2").replace("t-1", "t-2")
+        + "]}");
+    assertConforms(mixed, 200);
+    Exchange conflict = post(org, "ImportPaymentIntents", "{\"intents\": [" + paid.replace("500", "600") + "]}");
+    assertConforms(conflict, 200);
+    assertEquals("error", conflict.response().json().getAsJsonArray("intents").get(0).getAsJsonObject().get("result").getAsString());
+    assertResponseConforms(post(org, "ImportPaymentIntents", "{\"intents\": []}"), 400, "POST", "validation.request.body.schema.minItems");
+    assertResponseConforms(post(anonymous, "ImportPaymentIntents", "{\"intents\": [" + paid + "]}"), 401, "POST",
+        "validation.request.security.missing");
+    assertResponseConforms(oversize(org, "ImportPaymentIntents"), 413, "POST");
+  }
+
+  @Test
   void createAgentLimits() {
     // configuration: at most 64 KiB as compact JSON; {"blob":"…"} has 11 bytes around the value.
     int limit = 64 * 1024;
