@@ -11,10 +11,12 @@ import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
 import com.agenthub.shared.port.StoreException;
 import com.agenthub.shared.port.StoredDocument;
+import com.agenthub.shared.port.Version;
 import com.agenthub.shared.port.Write;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +106,7 @@ final class AgentCreation {
         writes.addAll(writes(organizationId, chunk.get(i), now));
       }
       try {
-        List<com.agenthub.shared.port.Version> versions = store.commit(writes);
+        List<Version> versions = store.commit(writes);
         for (int i = 0; i < chunk.size(); i++) {
           Pending p = chunk.get(i);
           outcomes[p.index()] = Outcome.of(new Agents.Created(
@@ -144,7 +146,7 @@ final class AgentCreation {
       paths.add(AgentPaths.deletedAgent(organizationId, p.path().id()));
     }
     List<Optional<StoredDocument>> found = store.getAll(paths);
-    java.util.Set<Integer> answered = new java.util.HashSet<>();
+    java.util.Set<Integer> answered = new HashSet<>();
     for (int i = 0; i < asked.size(); i++) {
       Pending p = asked.get(i);
       Optional<StoredDocument> live = found.get(2 * i);

@@ -3,7 +3,6 @@ package com.agenthub.shared.agents;
 import com.agenthub.shared.changes.Change;
 import com.agenthub.shared.changes.Outbox;
 import com.agenthub.shared.errors.ApiError;
-import com.agenthub.shared.errors.ErrorKind;
 import com.agenthub.shared.ids.ClientIds;
 import com.agenthub.shared.ids.Ids;
 import com.agenthub.shared.ids.Timestamps;
@@ -12,7 +11,6 @@ import com.agenthub.shared.organizations.PlanQuotas;
 import com.agenthub.shared.paging.Page;
 import com.agenthub.shared.paging.PageRequest;
 import com.agenthub.shared.paging.Pager;
-import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
 import com.agenthub.shared.port.Query;
 import com.agenthub.shared.port.StoreException;
@@ -35,7 +33,6 @@ import java.util.Optional;
  * (or that the caller named with If-Match), so concurrent writers never silently overwrite each other.
  */
 public final class Agents {
-
 
   private final DocumentStore store;
   private final Clock clock;
