@@ -337,6 +337,63 @@ class OpenApiConformanceTest {
   }
 
   @Test
+  void createAgents() {
+    ApiClient org = LocalStackFixture.newOrganization("CreateAgents conformance");
+    assertConforms(post(org, "CreateAgent", "{\"id\": \"taken\", \"name\": \"Taken\"}"), 201);
+    Exchange mixed = post(org, "CreateAgents", "{\"agents\": [{\"id\": \"legacy-1\", \"name\": \"Legacy\", "
+        + "\"counters\": {\"messages\": 3}}, {\"name\": \"Ours\", \"industry\": null}, {\"id\": \"taken\", \"name\": \"Taken\"}, "
+        + "{\"id\": \"taken\", \"name\": \"Other\"}]}");
+    assertEquals(400, mixed.response().status(), "the same id twice in one batch");
+    Exchange answered = post(org, "CreateAgents", "{\"agents\": [{\"id\": \"legacy-1\", \"name\": \"Legacy\", "
+        + "\"counters\": {\"messages\": 3}}, {\"name\": \"Ours\", \"industry\": null}, {\"id\": \"taken\", \"name\": \"Taken\"}, "
+        + "{\"id\": \"taken-2\", \"name\": \"Other\"}]}");
+    assertConforms(answered, 200);
+    post(org, "CreateAgent", "{\"id\": \"clash\", \"name\": \"Clash\"}");
+    Exchange conflict = post(org, "CreateAgents", "{\"agents\": [{\"id\": \"clash\", \"name\": \"Not the same\"}]}");
+    assertConforms(conflict, 200);
+    assertEquals("agents[0].id", conflict.response().json().getAsJsonArray("agents").get(0).getAsJsonObject()
+        .getAsJsonObject("error").get("field").getAsString());
+
+    assertResponseConforms(post(anonymous, "CreateAgents", "{\"agents\": [{\"name\": \"x\"}]}"), 401, "POST",
+        "validation.request.security.missing");
+    assertResponseConforms(post(org, "CreateAgents", "{\"agents\": []}"), 400, "POST", "validation.request.body.schema.minItems");
+    assertResponseConforms(post(org, "CreateAgents", "{\"agents\": [{\"name\": \"x\"}, {\"industry\": \"retail\"}]}"), 400, "POST",
+        "validation.request.body.schema.required");
+    assertResponseConforms(post(org, "CreateAgents", "{\"agents\": [{\"name\": \"x\", \"organization_id\": \"o\"}]}"), 400,
+        "POST", "validation.request.body.schema.additionalProperties");
+    assertResponseConforms(post(org, "CreateAgents", "{\"agents\": [" + "{\"name\": \"x\"}, ".repeat(100) + "{\"name\": \"x\"}]}"),
+        400, "POST", "validation.request.body.schema.maxItems");
+    StringBuilder overLimit = new StringBuilder("{\"agents\": [");
+    for (int i = 0; i < 30; i++) {
+      overLimit.append(i == 0 ? "" : ", ").append("{\"name\": \"a").append(i).append("\"}");
+    }
+    assertConforms(post(org, "CreateAgents", overLimit.append("]}").toString()), 429);
+    assertResponseConforms(oversize(org, "CreateAgents"), 413, "POST");
+  }
+
+  @Test
+  void importPaymentIntents() {
+    ApiClient org = LocalStackFixture.newOrganization("ImportPaymentIntents conformance");
+    String paid = "{\"legacy_id\": \"pi-1\", \"amount\": 500, \"currency\": \"usd\", \"status\": \"succeeded\", "
+        + "\"amount_received\": 500, \"created_at\": \"2026-10-01T09:00:00Z\", \"transactions\": [{\"legacy_id\": \"t-1\", "
+        + "\"kind\": \"payment\", \"amount\": 500, \"currency\": \"usd\", \"created_at\": \"2026-10-01T09:00:01Z\"}]}";
+    assertConforms(post(org, "ImportPaymentIntents", "{\"intents\": [" + paid + "]}"), 200);
+    Exchange again = post(org, "ImportPaymentIntents", "{\"intents\": [" + paid + ", " + paid.replace("pi-1", "pi-2").replace("t-1", "t-2")
+        + ", " + paid.replace("500", "600") + "]}");
+    assertEquals(400, again.response().status(), "pi-1 twice");
+    Exchange mixed = post(org, "ImportPaymentIntents", "{\"intents\": [" + paid + ", " + paid.replace("pi-1", "pi-2").replace("t-1", "t-2")
+        + "]}");
+    assertConforms(mixed, 200);
+    Exchange conflict = post(org, "ImportPaymentIntents", "{\"intents\": [" + paid.replace("500", "600") + "]}");
+    assertConforms(conflict, 200);
+    assertEquals("error", conflict.response().json().getAsJsonArray("intents").get(0).getAsJsonObject().get("result").getAsString());
+    assertResponseConforms(post(org, "ImportPaymentIntents", "{\"intents\": []}"), 400, "POST", "validation.request.body.schema.minItems");
+    assertResponseConforms(post(anonymous, "ImportPaymentIntents", "{\"intents\": [" + paid + "]}"), 401, "POST",
+        "validation.request.security.missing");
+    assertResponseConforms(oversize(org, "ImportPaymentIntents"), 413, "POST");
+  }
+
+  @Test
   void createAgentLimits() {
     // configuration: at most 64 KiB as compact JSON; {"blob":"…"} has 11 bytes around the value.
     int limit = 64 * 1024;

@@ -3,7 +3,6 @@ package com.agenthub.shared.agents;
 import com.agenthub.shared.changes.Change;
 import com.agenthub.shared.changes.Outbox;
 import com.agenthub.shared.errors.ApiError;
-import com.agenthub.shared.errors.ErrorKind;
 import com.agenthub.shared.ids.ClientIds;
 import com.agenthub.shared.ids.Ids;
 import com.agenthub.shared.ids.Timestamps;
@@ -12,7 +11,6 @@ import com.agenthub.shared.organizations.PlanQuotas;
 import com.agenthub.shared.paging.Page;
 import com.agenthub.shared.paging.PageRequest;
 import com.agenthub.shared.paging.Pager;
-import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
 import com.agenthub.shared.port.Query;
 import com.agenthub.shared.port.StoreException;
@@ -36,17 +34,18 @@ import java.util.Optional;
  */
 public final class Agents {
 
-
   private final DocumentStore store;
   private final Clock clock;
   private final Pager pager;
   private final PlanQuotas quotas;
+  private final AgentCreation creation;
 
   public Agents(DocumentStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
     this.pager = new Pager(store);
     this.quotas = new PlanQuotas(store);
+    this.creation = new AgentCreation(store, clock);
   }
 
   /** What {@link #create} did: a new agent, or the existing one its client-chosen id already named. */
@@ -56,79 +55,45 @@ public final class Agents {
     return createOrFind(organizationId, request).agent();
   }
 
-  /** Creates the agent, or finds the one its client-chosen id already names (see {@link #existing}). */
+  /** Creates the agent, or finds the one its client-chosen id already names (the same one again; else 409 on {@code id}). */
   public Created createOrFind(String organizationId, NewAgent request) {
-    String id = request.id().orElseGet(Ids::newId);
-    if (request.id().isPresent()) {
-      Optional<Created> existing = existing(organizationId, request);
-      if (existing.isPresent()) {
-        return existing.get();
-      }
-    }
-    Instant now = now();
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("id", id);
-    data.put("organization_id", organizationId);
-    data.put("name", request.name());
-    data.put("industry", request.industry().orElse(null));
-    data.put("configuration", request.configuration());
-    data.put("status", request.status().wire());
-    data.put("created_at", now);
-    data.put("updated_at", now);
-    DocumentPath path = AgentPaths.agent(organizationId, id);
-    // The plan's agent limit is claimed in the same commit; a lost race for the usage document re-reads it.
-    for (int attempt = 1; ; attempt++) {
-      Write claim = quotas.claim(organizationId, PlanLimit.AGENTS, AgentPaths.agents(organizationId));
-      List<Write> writes = new java.util.ArrayList<>(List.of(Write.create(path, data), claim, changeRecord(Change.CREATED, data, now)));
-      writes.addAll(AgentCounters.openingWrites(organizationId, id, request.openingCounters(), now));
-      try {
-        Version version = store.commit(writes).get(0);
-        return new Created(fromDocument(new StoredDocument(path, data, version)), true);
-      } catch (StoreException e) {
-        if (e.reason() == StoreException.Reason.ALREADY_EXISTS && request.id().isPresent()) {
-          // The agent itself may have been created meanwhile (a racing create of the same id); else the usage claim lost.
-          Optional<Created> existing = existing(organizationId, request);
-          if (existing.isPresent()) {
-            return existing.get();
-          }
-        }
-        if (e.reason() != StoreException.Reason.ALREADY_EXISTS && e.reason() != StoreException.Reason.STALE
-            && e.reason() != StoreException.Reason.NOT_FOUND) {
-          throw e;
-        }
-        if (attempt >= MAX_CLAIM_ATTEMPTS) {
-          throw ApiError.of(ErrorKind.UNAVAILABLE, "too many agents are being created at once; retry later");
-        }
-      }
-    }
+    AgentCreation.Outcome outcome = creation.create(organizationId, List.of(request)).get(0);
+    return outcome.result().orElseThrow(() -> outcome.error().orElseThrow());
   }
+
+  /** At most this many agents per {@link #createAll} (README and openapi.yaml repeat it). */
+  public static final int MAX_BATCH = 100;
+
+  /** One item of {@link #createAll}: the agent created or found, or why it was not (its field under {@code agents[i].}). */
+  public record BatchItem(int index, Optional<Created> result, Optional<ApiError> error) {}
 
   /**
-   * The agent a client-chosen id already names: the same one again (name, industry, configuration
-   * and status as asked; opening counters are not compared, they move once the agent is used), or
-   * a conflict. A deleted agent's id is not reused.
+   * Creates many agents as {@link #createOrFind} would each, with one plan-usage claim per commit
+   * (not per agent): each item answers created, found (its client-chosen id names the same agent),
+   * or an error of its own (a conflict on its id). The requests are valid already (each NewAgent
+   * checked itself); ids asked twice are refused here, and a batch the plan has no room for writes
+   * nothing (429).
    */
-  private Optional<Created> existing(String organizationId, NewAgent request) {
-    String id = request.id().orElseThrow();
-    List<Optional<StoredDocument>> found = store.getAll(List.of(
-        AgentPaths.agent(organizationId, id), AgentPaths.deletedAgent(organizationId, id)));
-    if (found.get(0).isEmpty()) {
-      if (found.get(1).isPresent()) {
-        throw ApiError.withField(ErrorKind.CONFLICT, "id", "an agent with this id was deleted; ids are not reused");
+  public List<BatchItem> createAll(String organizationId, List<NewAgent> requests) {
+    if (requests.isEmpty() || requests.size() > MAX_BATCH) {
+      throw ApiError.invalid("agents", "'agents' must hold 1.." + MAX_BATCH + " agents");
+    }
+    Map<String, Integer> firstWithId = new java.util.HashMap<>();
+    for (int i = 0; i < requests.size(); i++) {
+      Optional<String> id = requests.get(i).id();
+      Integer earlier = id.isPresent() ? firstWithId.putIfAbsent(id.get(), i) : null;
+      if (earlier != null) {
+        throw ApiError.invalid("agents[" + i + "].id", "agents[" + earlier + "] has the same id");
       }
-      return Optional.empty();
     }
-    Agent agent = fromDocument(found.get(0).get());
-    boolean same = agent.name().equals(request.name()) && agent.industry().equals(request.industry())
-        && agent.configuration().equals(request.configuration()) && agent.status() == request.status();
-    if (!same) {
-      throw ApiError.withField(ErrorKind.CONFLICT, "id", "an agent with this id already exists with other fields");
+    List<AgentCreation.Outcome> outcomes = creation.create(organizationId, requests);
+    List<BatchItem> items = new java.util.ArrayList<>();
+    for (int i = 0; i < outcomes.size(); i++) {
+      String at = "agents[" + i + "].";
+      items.add(new BatchItem(i, outcomes.get(i).result(), outcomes.get(i).error().map(e -> e.under(at))));
     }
-    return Optional.of(new Created(agent, false));
+    return items;
   }
-
-  /** Each lost race means another create or delete committed; at the limit the next read answers 429. */
-  private static final int MAX_CLAIM_ATTEMPTS = 50;
 
   public Agent get(String organizationId, String agentId) {
     return fromDocument(load(organizationId, agentId));
@@ -211,7 +176,7 @@ public final class Agents {
 
   /** The outbox record of a change, carrying the agent's state after it (before it, for a delete). */
   @SuppressWarnings("unchecked")
-  private static Write changeRecord(String changeType, Map<String, Object> agent, Instant at) {
+  static Write changeRecord(String changeType, Map<String, Object> agent, Instant at) {
     AgentChangeRow row = new AgentChangeRow(Ids.newId(), changeType, at,
         (String) agent.get("organization_id"), (String) agent.get("id"), (String) agent.get("name"),
         Optional.ofNullable((String) agent.get("industry")),
@@ -221,7 +186,7 @@ public final class Agents {
   }
 
   @SuppressWarnings("unchecked")
-  private static Agent fromDocument(StoredDocument doc) {
+  static Agent fromDocument(StoredDocument doc) {
     return new Agent(doc.id(), doc.string("organization_id"), doc.string("name"),
         Optional.ofNullable(doc.string("industry")),
         (Map<String, Object>) doc.data().getOrDefault("configuration", Map.of()),

@@ -92,6 +92,26 @@ public final class JsonFields {
     return Optional.of(strings);
   }
 
+  /** A required array of objects (the items of a batch); an error names the item, e.g. {@code agents[3]}. */
+  public java.util.List<JsonFields> requiredObjects(String name) {
+    JsonElement value = present(name);
+    if (value == null) {
+      throw ApiError.invalid(name, "'" + name + "' is required");
+    }
+    if (!value.isJsonArray()) {
+      throw ApiError.invalid(name, "'" + name + "' must be an array of objects");
+    }
+    java.util.List<JsonFields> items = new java.util.ArrayList<>();
+    for (int i = 0; i < value.getAsJsonArray().size(); i++) {
+      JsonElement item = value.getAsJsonArray().get(i);
+      if (!item.isJsonObject()) {
+        throw ApiError.invalid(name + "[" + i + "]", "'" + name + "[" + i + "]' must be an object");
+      }
+      items.add(new JsonFields(item.getAsJsonObject()));
+    }
+    return items;
+  }
+
   /** A field given as JSON null counts as absent. */
   private JsonElement present(String name) {
     JsonElement value = object.get(name);

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Enforces plan limits on things an organization keeps (agents). Usage lives in one document per
- * organization, {@code organizations/{id}/usage/current}: a create claims one unit with a write
+ * organization, {@code organizations/{id}/usage/current}: a create claims its units with a write
  * that carries the usage document's version as a precondition, in the same commit as the create,
  * so two creates racing for the last unit cannot both commit (the loser re-reads and gets 429),
  * and a refused create writes nothing. Deletes give the unit back with an increment in their commit.
@@ -30,6 +30,15 @@ public final class PlanQuotas {
 
   /** A write to commit together with one new {@code limit}-counted thing, or 429 if the plan's limit is reached. */
   public Write claim(String organizationId, PlanLimit limit, CollectionPath counted) {
+    return claim(organizationId, limit, counted, 1, 0);
+  }
+
+  /**
+   * A write to commit together with {@code units} new {@code limit}-counted things, or 429 (nothing
+   * claimed) unless the plan has room for them and for {@code stillToCome} more: a batch that
+   * commits in several chunks claims each chunk's units in its own commit, but is refused whole up front.
+   */
+  public Write claim(String organizationId, PlanLimit limit, CollectionPath counted, int units, int stillToCome) {
     List<Optional<StoredDocument>> read = store.getAll(List.of(Organizations.path(organizationId), usagePath(organizationId)));
     Plan plan = Plan.stored(read.get(0).map(o -> o.string("subscription_plan")).orElse(null));
     Optional<StoredDocument> usage = read.get(1);
@@ -37,17 +46,18 @@ public final class PlanQuotas {
         ? usage.get().longValue(limit.usageField())
         : countExisting(counted);
     long allowed = plan.limit(limit);
-    if (used >= allowed) {
+    if (used + units + stillToCome > allowed) {
+      String asked = units + stillToCome == 1 ? "" : " (" + used + " used, " + (units + stillToCome) + " more asked)";
       throw ApiError.withField(ErrorKind.LIMIT_EXCEEDED, limit.wire(), "plan limit '" + limit.wire() + "' reached: the '"
-          + plan.wire() + "' plan allows " + allowed + "; " + limit.resets());
+          + plan.wire() + "' plan allows " + allowed + asked + "; " + limit.resets());
     }
     if (usage.isEmpty()) {
       Map<String, Object> created = new LinkedHashMap<>();
       created.put("organization_id", organizationId);
-      created.put(limit.usageField(), used + 1);
+      created.put(limit.usageField(), used + units);
       return Write.create(usagePath(organizationId), created);
     }
-    return Write.update(usagePath(organizationId), Map.of(limit.usageField(), used + 1), Optional.of(usage.get().version()));
+    return Write.update(usagePath(organizationId), Map.of(limit.usageField(), used + units), Optional.of(usage.get().version()));
   }
 
   /**

@@ -3,10 +3,10 @@ package com.agenthub.shared.payments;
 import com.agenthub.shared.changes.Change;
 import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.errors.ErrorKind;
-import com.agenthub.shared.ids.ClientIds;
 import com.agenthub.shared.ids.Timestamps;
 import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
+import com.agenthub.shared.port.StoreException;
 import com.agenthub.shared.port.StoredDocument;
 import com.agenthub.shared.port.Version;
 import com.agenthub.shared.port.Write;
@@ -42,18 +42,132 @@ public final class LegacyPaymentImports {
   /** The intent, and whether this call created it. */
   public record Imported(PaymentIntent intent, boolean created) {}
 
+  /** At most this many intents per {@link #importAll} (README and openapi.yaml repeat it). */
+  public static final int MAX_BATCH = 100;
+
+  /** Firestore's limit on the writes of one commit (outbox records counted as written); a larger intent commits alone. */
+  static final int MAX_WRITES_PER_COMMIT = 500;
+
+  /** One item of {@link #importAll}: the intent imported now or found, or why not (its field under {@code intents[i].}). */
+  public record BatchItem(int index, Optional<Imported> result, Optional<ApiError> error) {}
+
+  /** A legacy intent still to write: where it was asked, its document and every write of its commit. */
+  private record Prepared(int index, LegacyIntent legacy, DocumentPath path, Map<String, Object> data, List<Write> writes) {}
+
   public Imported importIntent(String organizationId, LegacyIntent legacy) {
-    DocumentPath path = PaymentPaths.intent(organizationId, legacy.productId());
-    // The id derives from the legacy one: it is always client-chosen.
-    return ClientIds.createOrFind(true, () -> existing(path, legacy), () -> importNew(organizationId, path, legacy));
+    BatchItem item = importEach(organizationId, List.of(legacy)).get(0);
+    return item.result().orElseThrow(() -> item.error().orElseThrow());
   }
 
-  private Imported importNew(String organizationId, DocumentPath path, LegacyIntent legacy) {
+  /**
+   * Imports many legacy intents as {@link #importIntent} would each, in as few commits as fit
+   * (the intents are valid already: each LegacyIntent checked its history on construction): each
+   * item answers imported now, found (its legacy id was imported with the same content) or a
+   * conflict of its own on {@code legacy_id}. A legacy id asked twice is refused before anything is written.
+   */
+  public List<BatchItem> importAll(String organizationId, List<LegacyIntent> intents) {
+    if (intents.isEmpty() || intents.size() > MAX_BATCH) {
+      throw ApiError.invalid("intents", "'intents' must hold 1.." + MAX_BATCH + " payment intents");
+    }
+    Map<String, Integer> first = new java.util.HashMap<>();
+    for (int i = 0; i < intents.size(); i++) {
+      Integer earlier = first.putIfAbsent(intents.get(i).legacyId(), i);
+      if (earlier != null) {
+        throw ApiError.invalid("intents[" + i + "].legacy_id", "intents[" + earlier + "] has the same legacy_id");
+      }
+    }
+    List<BatchItem> items = new ArrayList<>();
+    for (BatchItem item : importEach(organizationId, intents)) {
+      String at = "intents[" + item.index() + "].";
+      items.add(new BatchItem(item.index(), item.result(), item.error().map(e -> e.under(at))));
+    }
+    return items;
+  }
+
+  private List<BatchItem> importEach(String organizationId, List<LegacyIntent> intents) {
+    BatchItem[] items = new BatchItem[intents.size()];
+    Instant now = Timestamps.now(clock);
+    List<Prepared> pending = new ArrayList<>();
+    for (int i = 0; i < intents.size(); i++) {
+      pending.add(prepare(organizationId, i, intents.get(i), now));
+    }
+    pending = answerExisting(pending, items);
+    List<Prepared> chunk = new ArrayList<>();
+    int writes = 0;
+    for (Prepared p : pending) {
+      if (!chunk.isEmpty() && writes + p.writes().size() > MAX_WRITES_PER_COMMIT) {
+        commit(chunk, items);
+        chunk = new ArrayList<>();
+        writes = 0;
+      }
+      chunk.add(p);
+      writes += p.writes().size();
+    }
+    if (!chunk.isEmpty()) {
+      commit(chunk, items);
+    }
+    return List.of(items);
+  }
+
+  /**
+   * Commits the chunk's intents together. One that lost a race to the same legacy id (a dual write,
+   * a concurrent re-run) answers as its retry would, and the rest are committed again without it.
+   */
+  private void commit(List<Prepared> chunk, BatchItem[] items) {
+    while (!chunk.isEmpty()) {
+      List<Write> writes = new ArrayList<>();
+      int[] intentWrite = new int[chunk.size()];
+      for (int i = 0; i < chunk.size(); i++) {
+        intentWrite[i] = writes.size();
+        writes.addAll(chunk.get(i).writes());
+      }
+      try {
+        List<Version> versions = store.commit(writes);
+        for (int i = 0; i < chunk.size(); i++) {
+          Prepared p = chunk.get(i);
+          items[p.index()] = new BatchItem(p.index(), Optional.of(new Imported(
+              IntentDocuments.fromDocument(new StoredDocument(p.path(), p.data(), versions.get(intentWrite[i]))), true)), Optional.empty());
+        }
+        return;
+      } catch (StoreException e) {
+        if (e.reason() != StoreException.Reason.ALREADY_EXISTS) {
+          throw e;
+        }
+        List<Prepared> left = answerExisting(chunk, items);
+        if (left.size() == chunk.size()) {
+          throw e; // none of them was imported meanwhile: something else of theirs exists (a shared legacy transaction id)
+        }
+        chunk = left;
+      }
+    }
+  }
+
+  /** Answers, in one read, every intent whose legacy id was imported already; returns those still to write. */
+  private List<Prepared> answerExisting(List<Prepared> pending, BatchItem[] items) {
+    List<Optional<StoredDocument>> found = store.getAll(pending.stream().map(Prepared::path).toList());
+    List<Prepared> left = new ArrayList<>();
+    for (int i = 0; i < pending.size(); i++) {
+      Prepared p = pending.get(i);
+      if (found.get(i).isEmpty()) {
+        left.add(p);
+      } else if (!p.legacy().fingerprint().equals(found.get(i).get().string("legacy_fingerprint"))) {
+        items[p.index()] = new BatchItem(p.index(), Optional.empty(), Optional.of(ApiError.withField(ErrorKind.CONFLICT, "legacy_id",
+            "a payment intent was already imported under this legacy id with other content (or its history moved on)")));
+      } else {
+        items[p.index()] = new BatchItem(p.index(), Optional.of(new Imported(IntentDocuments.fromDocument(found.get(i).get()), false)),
+            Optional.empty());
+      }
+    }
+    return left;
+  }
+
+  /** The intent's document as history, and its commit: the intent, its change record, its ledger with theirs. */
+  private static Prepared prepare(String organizationId, int index, LegacyIntent legacy, Instant now) {
     String id = legacy.productId();
+    DocumentPath path = PaymentPaths.intent(organizationId, id);
     LegacyHistory.Totals totals = LegacyHistory.check(legacy.amount(), legacy.status(), legacy.amountReceived(),
         legacy.amountRefunded(), legacy.transactions());
     boolean manual = legacy.transactions().stream().anyMatch(t -> t.kind() == LegacyTransaction.Kind.AUTHORIZATION);
-    Instant now = Timestamps.now(clock);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("id", id);
     data.put("organization_id", organizationId);
@@ -82,8 +196,7 @@ public final class LegacyPaymentImports {
     for (LedgerTransaction tx : LegacyHistory.postings(organizationId, id, legacy)) {
       writes.addAll(IntentDocuments.ledgerWrites(tx, legacy.status().wire(), data, tx.entries().get(0).createdAt(), now));
     }
-    Version version = store.commit(writes).get(0);
-    return new Imported(IntentDocuments.fromDocument(new StoredDocument(path, data, version)), true);
+    return new Prepared(index, legacy, path, data, writes);
   }
 
   /** An imported intent is history: the processor is never asked to move it again (a 409 naming processor). */
@@ -92,17 +205,5 @@ public final class LegacyPaymentImports {
       throw ApiError.withField(ErrorKind.CONFLICT, "processor", "this payment intent was imported from the legacy service as "
           + "history; capture, cancel or refund it where it was made");
     }
-  }
-
-  private Optional<Imported> existing(DocumentPath path, LegacyIntent legacy) {
-    Optional<StoredDocument> found = store.get(path);
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    if (!legacy.fingerprint().equals(found.get().string("legacy_fingerprint"))) {
-      throw ApiError.withField(ErrorKind.CONFLICT, "legacy_id",
-          "a payment intent was already imported under this legacy id with other content (or its history moved on)");
-    }
-    return Optional.of(new Imported(IntentDocuments.fromDocument(found.get()), false));
   }
 }

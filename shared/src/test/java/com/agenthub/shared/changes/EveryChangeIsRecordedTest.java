@@ -102,12 +102,18 @@ class EveryChangeIsRecordedTest {
     agents.create(org, new NewAgent(Optional.of("legacy-1"), "Legacy", Optional.empty(), Map.of(), AgentStatus.ACTIVE,
         Map.of("messages", 5L, "tokens_in", 7L)));
     faqs.create(org, new NewFaq(Optional.of("faq-legacy-1"), "Legacy question?", "Legacy answer.", null, List.of()));
+    // A batch create (CreateAgents): one commit for its new agents; the one already there writes nothing.
+    agents.createAll(org, List.of(
+        new NewAgent(Optional.of("legacy-2"), "Legacy 2", Optional.empty(), Map.of(), AgentStatus.ACTIVE, Map.of("messages", 2L)),
+        new NewAgent(Optional.of("legacy-1"), "Legacy", Optional.empty(), Map.of(), AgentStatus.ACTIVE, Map.of()),
+        new NewAgent("Batch", Optional.empty(), Map.of(), AgentStatus.ACTIVE)));
 
     int stateCommits = stateCommitsEachRecorded();
-    assertEquals(17, stateCommits);
-    assertEquals(23, publisher.published(ChangeMessages.TOPIC).size(),
+    assertEquals(18, stateCommits);
+    assertEquals(26, publisher.published(ChangeMessages.TOPIC).size(),
         "organization + first key, key, revoke, agent ×3, counter, settings, conversation + its counter,"
-            + " message + messages and tokens_in counters, close, delete, FAQ ×3, migrated agent + its two opening counters, migrated FAQ");
+            + " message + messages and tokens_in counters, close, delete, FAQ ×3, migrated agent + its two opening counters, migrated FAQ,"
+            + " batch: two new agents + one opening counter");
   }
 
   @Test
@@ -144,10 +150,15 @@ class EveryChangeIsRecordedTest {
     com.agenthub.shared.payments.LegacyPaymentImports imports = new com.agenthub.shared.payments.LegacyPaymentImports(store, clock);
     imports.importIntent("org", legacy);
     imports.importIntent("org", legacy);
+    // A batch import (ImportPaymentIntents): the one already there writes nothing, the new one commits with its ledger.
+    imports.importAll("org", List.of(legacy, new com.agenthub.shared.payments.LegacyIntent("pi_legacy_2", 500, usd,
+        PaymentStatus.SUCCEEDED, 500, 0, Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), java.time.Instant.now(),
+        List.of(new com.agenthub.shared.payments.LegacyTransaction("transactions[0]", "txn_legacy_2",
+            com.agenthub.shared.payments.LegacyTransaction.Kind.PAYMENT, 500, "usd", usd, java.time.Instant.now())))));
 
     int stateCommits = stateCommitsEachRecorded();
-    // 4 creates, capture, refund reserve + confirmation, cancel, webhook, reconciliation, one legacy import.
-    assertEquals(11, stateCommits);
+    // 4 creates, capture, refund reserve + confirmation, cancel, webhook, reconciliation, one legacy import, one batch import.
+    assertEquals(12, stateCommits);
   }
 
   @Test

@@ -75,6 +75,59 @@ class LegacyPaymentImportTest {
   }
 
   @Test
+  void aBatchAnswersEachIntentAndCommitsTheNewOnesTogether() {
+    imports.importIntent("org", intent("pi_same", "usd", 700, PaymentStatus.SUCCEEDED, 700, 0,
+        tx("s", LegacyTransaction.Kind.PAYMENT, 700, "usd", "2026-10-01T09:00:00Z")));
+    imports.importIntent("org", intent("pi_moved", "usd", 800, PaymentStatus.SUCCEEDED, 800, 0,
+        tx("m", LegacyTransaction.Kind.PAYMENT, 800, "usd", "2026-10-01T09:00:00Z")));
+    List<List<com.agenthub.shared.port.Write>> commits = new java.util.ArrayList<>();
+    LegacyPaymentImports counted = new LegacyPaymentImports(
+        new com.agenthub.shared.changes.AfterCommitDocumentStore(store, commits::add), Clock.systemUTC());
+
+    var items = counted.importAll("org", List.of(
+        intent("pi_new", "usd", 500, PaymentStatus.SUCCEEDED, 500, 0, tx("n", LegacyTransaction.Kind.PAYMENT, 500, "usd", "2026-10-01T09:00:00Z")),
+        intent("pi_same", "usd", 700, PaymentStatus.SUCCEEDED, 700, 0, tx("s", LegacyTransaction.Kind.PAYMENT, 700, "usd", "2026-10-01T09:00:00Z")),
+        intent("pi_moved", "usd", 900, PaymentStatus.SUCCEEDED, 900, 0, tx("m", LegacyTransaction.Kind.PAYMENT, 900, "usd", "2026-10-01T09:00:00Z")),
+        intent("pi_new2", "usd", 100, PaymentStatus.CANCELED, 0, 0)));
+
+    assertTrue(items.get(0).result().orElseThrow().created());
+    assertFalse(items.get(1).result().orElseThrow().created());
+    assertEquals(ErrorKind.CONFLICT, items.get(2).error().orElseThrow().kind());
+    assertEquals(Optional.of("intents[2].legacy_id"), items.get(2).error().orElseThrow().field());
+    assertTrue(items.get(3).result().orElseThrow().created());
+    assertEquals(1, commits.size(), "the two new intents in one commit");
+    assertEquals(2000, ledger.balances("org").get(0).received(), "700 + 800 before, 500 now");
+
+    commits.clear();
+    assertTrue(counted.importAll("org", List.of(intent("pi_new", "usd", 500, PaymentStatus.SUCCEEDED, 500, 0,
+        tx("n", LegacyTransaction.Kind.PAYMENT, 500, "usd", "2026-10-01T09:00:00Z")))).get(0).result().isPresent());
+    assertEquals(0, commits.size(), "a re-run writes nothing");
+  }
+
+  @Test
+  void aBatchRefusesALegacyIdTwiceAndSplitsCommitsAtFirestoresLimit() {
+    LegacyIntent once = intent("pi_x", "usd", 500, PaymentStatus.CANCELED, 0, 0);
+    ApiError twice = assertThrows(ApiError.class, () -> imports.importAll("org", List.of(once, once)));
+    assertEquals(Optional.of("intents[1].legacy_id"), twice.field());
+    assertTrue(ledger.balances("org").isEmpty());
+
+    List<List<com.agenthub.shared.port.Write>> commits = new java.util.ArrayList<>();
+    LegacyPaymentImports counted = new LegacyPaymentImports(
+        new com.agenthub.shared.changes.AfterCommitDocumentStore(store, commits::add), Clock.systemUTC());
+    List<LegacyIntent> batch = new java.util.ArrayList<>();
+    for (int i = 0; i < LegacyPaymentImports.MAX_BATCH; i++) {
+      // The intent and its record, and per transaction two entries and a record: 8 writes each, 800 in all.
+      batch.add(intent("pi_" + i, "usd", 1000, PaymentStatus.SUCCEEDED, 1000, 100,
+          tx("p" + i, LegacyTransaction.Kind.PAYMENT, 1000, "usd", "2026-10-01T09:00:00Z"),
+          tx("r" + i, LegacyTransaction.Kind.REFUND, 100, "usd", "2026-10-02T09:00:00Z")));
+    }
+    assertTrue(counted.importAll("org", batch).stream().allMatch(i -> i.result().orElseThrow().created()));
+    assertEquals(2, commits.size());
+    assertTrue(commits.stream().allMatch(c -> c.size() <= LegacyPaymentImports.MAX_WRITES_PER_COMMIT));
+    assertEquals(90_000, ledger.balances("org").get(0).received());
+  }
+
+  @Test
   void aHistoryThatDoesNotAddUpIsRefusedNamingTheField() {
     assertField("amount_received", () -> intent("x", "usd", 5000, PaymentStatus.SUCCEEDED, 5000, 0,
         tx("p", LegacyTransaction.Kind.PAYMENT, 4000, "usd", "2026-10-01T09:00:00Z")));

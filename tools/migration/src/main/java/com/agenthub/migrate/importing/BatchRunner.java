@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Does one batch through the public API. A 400 or 422 about one record rejects that record (the
- * rest of its batch is sent again without it: UpsertRows and EmbedTexts are all-or-none); a 409
+ * rest of its batch is sent again without it: UpsertRows and EmbedTexts are all-or-none; agents and
+ * payment intents go in batch calls, see {@link BatchedCreates}); a 409
  * on a kept id is a conflict; anything unexpected fails the batch, which then stays out of the
  * checkpoint and is done again by the next run.
  */
@@ -26,20 +27,24 @@ final class BatchRunner {
 
   private static final Pattern INDEXED_FIELD = Pattern.compile("^(rows|texts|events)\\[(\\d+)](?:\\.(.*))?$");
 
+
   private final PublicApi api;
   private final ValidatedSnapshot snapshot;
   private final Map<String, JsonObject> countersByAgent = new HashMap<>();
+  private final BatchedCreates batched;
 
   BatchRunner(PublicApi api, ValidatedSnapshot snapshot) {
     this.api = api;
     this.snapshot = snapshot;
     snapshot.valid(Dictionary.COUNTERS).forEach(c -> countersByAgent.put(c.legacyId(), c.data()));
+    this.batched = new BatchedCreates(api, snapshot, countersByAgent, this::oneByOne);
   }
 
   BatchOutcome run(Batch batch) {
     return switch (batch.dictionary()) {
       case TABLES -> oneByOne(batch);
-      case AGENTS, FAQS_STORE, KNOWLEDGE_BASE, DOCUMENTS_STORE, PAYMENT_INTENTS -> oneByOne(batch);
+      case AGENTS, PAYMENT_INTENTS -> batched.run(batch);
+      case FAQS_STORE, KNOWLEDGE_BASE, DOCUMENTS_STORE -> oneByOne(batch);
       case DATABASE, EMBEDDINGS_CACHE, ANALYTICS_DATA -> together(batch);
       case COUNTERS, TRANSACTIONS -> throw new IllegalArgumentException(batch.dictionary() + " are imported with the records they belong to");
     };
@@ -61,7 +66,7 @@ final class BatchRunner {
         case PAYMENT_INTENTS -> Requests.paymentIntent(record, companions);
         default -> Requests.faq(record);
       };
-      Answer answer = api.post(Requests.function(record.dictionary()), body);
+      Answer answer = api.post(Requests.oneRecordFunction(record.dictionary()), body);
       if (answer.status() == 201 || answer.status() == 202) {
         created++;
         companionsCreated += body.has("counters") ? 1 : companions.size();
@@ -155,7 +160,7 @@ final class BatchRunner {
     return named.matches() ? (named.group(3) == null ? "(record)" : named.group(3)) : field;
   }
 
-  private static BatchFailedException failure(Batch batch, Answer answer) {
+  static BatchFailedException failure(Batch batch, Answer answer) {
     return failure(batch, answer, Requests.function(batch.dictionary()));
   }
 

@@ -68,7 +68,7 @@ public final class Importer {
 
   /**
    * Runs a phase's batches. Creates that claim the organization's plan usage (agents: every
-   * CreateAgent updates one usage document under a precondition) serialize on that document
+   * CreateAgents commit updates one usage document under a precondition) serialize on that document
    * anyway; run concurrently they only make each other retry. So they get a lane of their own, one
    * batch at a time, beside the others ({@code concurrency - 1} at a time) instead of after them.
    */

@@ -21,12 +21,41 @@ final class Requests {
     return switch (dictionary) {
       case TABLES -> "CreateTable";
       case DATABASE -> "InsertRows";
-      case AGENTS, COUNTERS -> "CreateAgent";
+      case AGENTS, COUNTERS -> "CreateAgents";
       case FAQS_STORE -> "CreateFaq";
       case EMBEDDINGS_CACHE -> "EmbedTexts";
       case ANALYTICS_DATA -> "TrackEvents";
       case KNOWLEDGE_BASE, DOCUMENTS_STORE -> "CreateDocument";
-      case PAYMENT_INTENTS, TRANSACTIONS -> "ImportPaymentIntent";
+      case PAYMENT_INTENTS, TRANSACTIONS -> "ImportPaymentIntents";
+    };
+  }
+
+  /** The call that imports one record alone: what a batch refused whole falls back to. */
+  static String oneRecordFunction(Dictionary dictionary) {
+    return switch (dictionary) {
+      case AGENTS -> "CreateAgent";
+      case PAYMENT_INTENTS -> "ImportPaymentIntent";
+      default -> function(dictionary);
+    };
+  }
+
+  /** CreateAgents' and ImportPaymentIntents' maximum (MAX_BATCH on the server; openapi.yaml's maxItems). */
+  static final int PER_BATCH_CALL = 100;
+
+  /** The body of a batch call: its items under the list name the function takes ({@code agents}, {@code intents}). */
+  static JsonObject batch(Dictionary dictionary, List<JsonObject> items) {
+    JsonArray list = new JsonArray();
+    items.forEach(list::add);
+    JsonObject body = new JsonObject();
+    body.add(batchList(dictionary), list);
+    return body;
+  }
+
+  static String batchList(Dictionary dictionary) {
+    return switch (dictionary) {
+      case AGENTS -> "agents";
+      case PAYMENT_INTENTS -> "intents";
+      default -> throw new IllegalArgumentException(dictionary + " has no batch call");
     };
   }
 

@@ -1,0 +1,210 @@
+package com.agenthub.shared.agents;
+
+import com.agenthub.shared.changes.Change;
+import com.agenthub.shared.errors.ApiError;
+import com.agenthub.shared.errors.ErrorKind;
+import com.agenthub.shared.ids.Ids;
+import com.agenthub.shared.ids.Timestamps;
+import com.agenthub.shared.organizations.PlanLimit;
+import com.agenthub.shared.organizations.PlanQuotas;
+import com.agenthub.shared.port.DocumentPath;
+import com.agenthub.shared.port.DocumentStore;
+import com.agenthub.shared.port.StoreException;
+import com.agenthub.shared.port.StoredDocument;
+import com.agenthub.shared.port.Version;
+import com.agenthub.shared.port.Write;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one way agents are created, one ({@code CreateAgent}) or many ({@code CreateAgents}) at a
+ * time: agents whose client-chosen id already names one are answered from the store (the same
+ * one again, or a conflict); the others are written in commits of at most
+ * {@link #MAX_WRITES_PER_COMMIT} writes, each commit with its agents, their opening counters,
+ * their change records and one plan-usage claim for all of its agents. A commit that loses a race
+ * (the usage document moved, or a racing create took one of its ids) re-reads and tries again.
+ */
+final class AgentCreation {
+
+  /** Firestore's limit on the writes of one commit (the outbox records counted as written). */
+  static final int MAX_WRITES_PER_COMMIT = 500;
+
+  /** Each lost race means another create or delete committed; at the limit the next read answers 429. */
+  private static final int MAX_CLAIM_ATTEMPTS = 50;
+
+  /** What one asked agent came to: the agent (created now, or found), or why not. */
+  record Outcome(Optional<Agents.Created> result, Optional<ApiError> error) {
+    static Outcome of(Agents.Created created) {
+      return new Outcome(Optional.of(created), Optional.empty());
+    }
+
+    static Outcome failed(ApiError error) {
+      return new Outcome(Optional.empty(), Optional.of(error));
+    }
+  }
+
+  /** An agent still to write: where it was asked, and its document as it will be. */
+  private record Pending(int index, NewAgent request, DocumentPath path, Map<String, Object> data) {}
+
+  private final DocumentStore store;
+  private final Clock clock;
+  private final PlanQuotas quotas;
+
+  AgentCreation(DocumentStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+    this.quotas = new PlanQuotas(store);
+  }
+
+  /**
+   * One outcome per request, in order. Throws (nothing written) when the plan has no room for every
+   * agent to create; when a later commit of a large batch finds the plan full (a racing create took
+   * the room), the agents it held answer {@code limit_exceeded} each and the earlier commits stay.
+   */
+  List<Outcome> create(String organizationId, List<NewAgent> requests) {
+    Outcome[] outcomes = new Outcome[requests.size()];
+    Instant now = Timestamps.now(clock);
+    List<Pending> pending = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      NewAgent request = requests.get(i);
+      String id = request.id().orElseGet(Ids::newId);
+      pending.add(new Pending(i, request, AgentPaths.agent(organizationId, id), document(organizationId, id, request, now)));
+    }
+    pending = answerExisting(organizationId, pending, outcomes);
+    List<List<Pending>> commits = chunks(organizationId, pending, now);
+    int left = pending.size();
+    boolean committedAny = false;
+    for (List<Pending> commit : commits) {
+      left -= commit.size();
+      try {
+        commit(organizationId, commit, left, now, outcomes);
+        committedAny = true;
+      } catch (ApiError e) {
+        if (!committedAny || e.kind() != ErrorKind.LIMIT_EXCEEDED) {
+          throw e;
+        }
+        commit.forEach(p -> outcomes[p.index()] = Outcome.failed(e));
+      }
+    }
+    return List.of(outcomes);
+  }
+
+  /** Commits one chunk, claiming its agents (and checking room for the {@code stillToCome} after it). */
+  private void commit(String organizationId, List<Pending> chunk, int stillToCome, Instant now, Outcome[] outcomes) {
+    for (int attempt = 1; !chunk.isEmpty(); attempt++) {
+      List<Write> writes = new ArrayList<>();
+      writes.add(quotas.claim(organizationId, PlanLimit.AGENTS, AgentPaths.agents(organizationId), chunk.size(), stillToCome));
+      int[] agentWrite = new int[chunk.size()];
+      for (int i = 0; i < chunk.size(); i++) {
+        agentWrite[i] = writes.size();
+        writes.addAll(writes(organizationId, chunk.get(i), now));
+      }
+      try {
+        List<Version> versions = store.commit(writes);
+        for (int i = 0; i < chunk.size(); i++) {
+          Pending p = chunk.get(i);
+          outcomes[p.index()] = Outcome.of(new Agents.Created(
+              Agents.fromDocument(new StoredDocument(p.path(), p.data(), versions.get(agentWrite[i]))), true));
+        }
+        return;
+      } catch (StoreException e) {
+        if (e.reason() != StoreException.Reason.ALREADY_EXISTS && e.reason() != StoreException.Reason.STALE
+            && e.reason() != StoreException.Reason.NOT_FOUND) {
+          throw e;
+        }
+        if (e.reason() == StoreException.Reason.ALREADY_EXISTS) {
+          // Some agents may have been created meanwhile (racing creates of the same ids); else the usage claim lost.
+          chunk = answerExisting(organizationId, chunk, outcomes);
+        }
+        if (attempt >= MAX_CLAIM_ATTEMPTS) {
+          throw ApiError.of(ErrorKind.UNAVAILABLE, "too many agents are being created at once; retry later");
+        }
+      }
+    }
+  }
+
+  /**
+   * Answers, in one read, every pending agent whose client-chosen id already names one: the same
+   * one again (name, industry, configuration and status as asked; opening counters are not
+   * compared, they move once the agent is used), or a conflict on {@code id}. A deleted agent's id
+   * is not reused. Returns those still to create.
+   */
+  private List<Pending> answerExisting(String organizationId, List<Pending> pending, Outcome[] outcomes) {
+    List<Pending> asked = pending.stream().filter(p -> p.request().id().isPresent()).toList();
+    if (asked.isEmpty()) {
+      return pending;
+    }
+    List<DocumentPath> paths = new ArrayList<>();
+    for (Pending p : asked) {
+      paths.add(p.path());
+      paths.add(AgentPaths.deletedAgent(organizationId, p.path().id()));
+    }
+    List<Optional<StoredDocument>> found = store.getAll(paths);
+    java.util.Set<Integer> answered = new HashSet<>();
+    for (int i = 0; i < asked.size(); i++) {
+      Pending p = asked.get(i);
+      Optional<StoredDocument> live = found.get(2 * i);
+      if (live.isPresent()) {
+        answered.add(p.index());
+        Agent agent = Agents.fromDocument(live.get());
+        NewAgent request = p.request();
+        boolean same = agent.name().equals(request.name()) && agent.industry().equals(request.industry())
+            && agent.configuration().equals(request.configuration()) && agent.status() == request.status();
+        outcomes[p.index()] = same ? Outcome.of(new Agents.Created(agent, false))
+            : Outcome.failed(ApiError.withField(ErrorKind.CONFLICT, "id", "an agent with this id already exists with other fields"));
+      } else if (found.get(2 * i + 1).isPresent()) {
+        answered.add(p.index());
+        outcomes[p.index()] = Outcome.failed(
+            ApiError.withField(ErrorKind.CONFLICT, "id", "an agent with this id was deleted; ids are not reused"));
+      }
+    }
+    return pending.stream().filter(p -> !answered.contains(p.index())).toList();
+  }
+
+  /** Consecutive runs of agents whose writes (with one usage claim) fit one commit. */
+  private static List<List<Pending>> chunks(String organizationId, List<Pending> pending, Instant now) {
+    List<List<Pending>> chunks = new ArrayList<>();
+    List<Pending> current = new ArrayList<>();
+    int writes = 1;
+    for (Pending p : pending) {
+      int own = writes(organizationId, p, now).size();
+      if (!current.isEmpty() && writes + own > MAX_WRITES_PER_COMMIT) {
+        chunks.add(current);
+        current = new ArrayList<>();
+        writes = 1;
+      }
+      current.add(p);
+      writes += own;
+    }
+    if (!current.isEmpty()) {
+      chunks.add(current);
+    }
+    return chunks;
+  }
+
+  /** Everything one new agent writes: itself, its change record, its opening counters with theirs. */
+  private static List<Write> writes(String organizationId, Pending p, Instant now) {
+    List<Write> writes = new ArrayList<>(List.of(Write.create(p.path(), p.data()), Agents.changeRecord(Change.CREATED, p.data(), now)));
+    writes.addAll(AgentCounters.openingWrites(organizationId, p.path().id(), p.request().openingCounters(), now));
+    return writes;
+  }
+
+  private static Map<String, Object> document(String organizationId, String id, NewAgent request, Instant now) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("id", id);
+    data.put("organization_id", organizationId);
+    data.put("name", request.name());
+    data.put("industry", request.industry().orElse(null));
+    data.put("configuration", request.configuration());
+    data.put("status", request.status().wire());
+    data.put("created_at", now);
+    data.put("updated_at", now);
+    return data;
+  }
+}
