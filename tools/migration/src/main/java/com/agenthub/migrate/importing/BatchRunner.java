@@ -51,12 +51,7 @@ final class BatchRunner {
   }
 
   private BatchOutcome oneByOne(Batch batch) {
-    int created = 0;
-    int existing = 0;
-    int companionsCreated = 0;
-    int companionsExisting = 0;
-    List<Rejection> rejected = new ArrayList<>();
-    List<Rejection> conflicts = new ArrayList<>();
+    BatchTally tally = new BatchTally();
     for (LegacyRecord record : batch.records()) {
       List<LegacyRecord> companions = record.dictionary() == Dictionary.PAYMENT_INTENTS ? snapshot.transactionsOf(record.legacyId()) : List.of();
       JsonObject body = switch (record.dictionary()) {
@@ -68,29 +63,24 @@ final class BatchRunner {
       };
       Answer answer = api.post(Requests.oneRecordFunction(record.dictionary()), body);
       if (answer.status() == 201 || answer.status() == 202) {
-        created++;
-        companionsCreated += body.has("counters") ? 1 : companions.size();
+        tally.created(body.has("counters") ? 1 : companions.size());
       } else if (answer.status() == 200) {
-        existing++;
-        companionsExisting += companions.size();
+        tally.found(companions.size());
       } else if (answer.status() == 409 && record.dictionary() == Dictionary.TABLES) {
         if (sameTable(record)) {
-          existing++;
+          tally.found(0);
         } else {
-          conflicts.add(Rejection.of(record, "columns", "a table of this name already exists with other columns"));
+          tally.conflict(record, "columns", "a table of this name already exists with other columns", List.of());
         }
       } else if (answer.status() == 409) {
-        conflicts.add(Rejection.of(record, answer.errorField(), answer.errorMessage()));
-        companions.forEach(t -> conflicts.add(Rejection.of(t, "payment_intent_id", "its payment intent is in conflict: " + answer.errorMessage())));
+        tally.conflict(record, answer.errorField(), answer.errorMessage(), companions);
       } else if (answer.status() == 400 || answer.status() == 422 || answer.status() == 413) {
-        rejected.add(Rejection.of(record, answer.errorField().isEmpty() ? "(record)" : answer.errorField(),
-            "the API refused it: " + answer.errorMessage()));
-        companions.forEach(t -> rejected.add(Rejection.of(t, "payment_intent_id", "its payment intent was refused: " + answer.errorMessage())));
+        tally.rejected(record, answer.errorField().isEmpty() ? "(record)" : answer.errorField(), answer.errorMessage(), companions);
       } else {
         throw failure(batch, answer);
       }
     }
-    return new BatchOutcome(created, existing, rejected, conflicts, companionsCreated, companionsExisting);
+    return tally.outcome();
   }
 
   private boolean sameTable(LegacyRecord table) {

@@ -46,12 +46,7 @@ final class BatchedCreates {
   }
 
   BatchOutcome run(Batch batch) {
-    int created = 0;
-    int existing = 0;
-    int companionsCreated = 0;
-    int companionsExisting = 0;
-    List<Rejection> rejected = new ArrayList<>();
-    List<Rejection> conflicts = new ArrayList<>();
+    BatchTally tally = new BatchTally();
     List<LegacyRecord> left = new ArrayList<>(batch.records());
     while (!left.isEmpty()) {
       List<JsonObject> items = new ArrayList<>();
@@ -73,15 +68,9 @@ final class BatchedCreates {
           LegacyRecord record = call.get(i);
           List<LegacyRecord> companions = companions(record);
           switch (result.get("result").getAsString()) {
-            case "created" -> {
-              created++;
-              companionsCreated += record.dictionary() == Dictionary.AGENTS ? (countersByAgent.containsKey(record.legacyId()) ? 1 : 0)
-                  : companions.size();
-            }
-            case "found" -> {
-              existing++;
-              companionsExisting += companions.size();
-            }
+            case "created" -> tally.created(record.dictionary() == Dictionary.AGENTS
+                ? (countersByAgent.containsKey(record.legacyId()) ? 1 : 0) : companions.size());
+            case "found" -> tally.found(companions.size());
             default -> {
               JsonObject error = result.getAsJsonObject("error");
               String message = error.get("message").getAsString();
@@ -90,8 +79,7 @@ final class BatchedCreates {
                 throw new BatchRunner.BatchFailedException("batch " + batch.id() + ": " + Requests.function(batch.dictionary())
                     + " answered " + error.get("code").getAsString() + " for " + record.legacyId() + ": " + message);
               }
-              conflicts.add(Rejection.of(record, error.get("field").isJsonNull() ? "id" : strip(error.get("field").getAsString()), message));
-              companions.forEach(t -> conflicts.add(Rejection.of(t, "payment_intent_id", "its payment intent is in conflict: " + message)));
+              tally.conflict(record, error.get("field").isJsonNull() ? "id" : strip(error.get("field").getAsString()), message, companions);
             }
           }
         }
@@ -101,24 +89,17 @@ final class BatchedCreates {
       Matcher named = ITEM_FIELD.matcher(answer.errorField());
       if ((answer.status() == 400 || answer.status() == 422) && named.matches() && Integer.parseInt(named.group(2)) < call.size()) {
         LegacyRecord bad = left.remove(Integer.parseInt(named.group(2)));
-        rejected.add(Rejection.of(bad, named.group(3) == null ? "(record)" : named.group(3), "the API refused it: " + answer.errorMessage()));
-        companions(bad).forEach(t -> rejected.add(Rejection.of(t, "payment_intent_id", "its payment intent was refused: " + answer.errorMessage())));
+        tally.rejected(bad, named.group(3) == null ? "(record)" : named.group(3), answer.errorMessage(), companions(bad));
         continue;
       }
       if (answer.status() == 400 || answer.status() == 413 || answer.status() == 422) {
-        BatchOutcome single = oneByOne.apply(new Batch(batch.id(), batch.dictionary(), call));
-        created += single.created();
-        existing += single.existing();
-        companionsCreated += single.companionsCreated();
-        companionsExisting += single.companionsExisting();
-        rejected.addAll(single.rejected());
-        conflicts.addAll(single.conflicts());
+        tally.add(oneByOne.apply(new Batch(batch.id(), batch.dictionary(), call)));
         left = new ArrayList<>(left.subList(call.size(), left.size()));
         continue;
       }
       throw BatchRunner.failure(batch, answer);
     }
-    return new BatchOutcome(created, existing, rejected, conflicts, companionsCreated, companionsExisting);
+    return tally.outcome();
   }
 
   private JsonObject item(LegacyRecord record) {
