@@ -5,13 +5,10 @@ import com.agenthub.functions.wiring.Services;
 import com.agenthub.shared.agents.Agents;
 import com.agenthub.shared.agents.NewAgent;
 import com.agenthub.shared.auth.Scope;
-import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.BatchReplyJson;
 import com.agenthub.shared.http.HttpEndpoint;
-import com.agenthub.shared.http.JsonFields;
 import com.google.gson.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -32,15 +29,7 @@ public final class CreateAgents extends EndpointFunction {
   public CreateAgents(Services services) {
     super(HttpEndpoint.of("CreateAgents", "POST", Scope.AGENTS_WRITE, services.authenticator(), call -> {
       call.body().rejectUnknown(Set.of("agents"));
-      List<NewAgent> requests = new ArrayList<>();
-      List<JsonFields> items = call.body().requiredObjects("agents");
-      for (int i = 0; i < items.size(); i++) {
-        try {
-          requests.add(AgentJson.newAgent(items.get(i)));
-        } catch (ApiError e) {
-          throw e.under("agents[" + i + "].");
-        }
-      }
+      List<NewAgent> requests = call.body().requiredObjects("agents", AgentJson::newAgent);
       return ApiReply.ok(reply(services.agents().createAll(call.organizationId(), requests)));
     }).idempotent(services.idempotencyKeys()));
   }

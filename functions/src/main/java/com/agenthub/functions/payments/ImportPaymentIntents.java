@@ -3,14 +3,11 @@ package com.agenthub.functions.payments;
 import com.agenthub.functions.EndpointFunction;
 import com.agenthub.functions.wiring.Services;
 import com.agenthub.shared.auth.Scope;
-import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.BatchReplyJson;
 import com.agenthub.shared.http.HttpEndpoint;
-import com.agenthub.shared.http.JsonFields;
 import com.agenthub.shared.payments.LegacyIntent;
 import com.agenthub.shared.payments.LegacyPaymentImports;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -30,15 +27,7 @@ public final class ImportPaymentIntents extends EndpointFunction {
   public ImportPaymentIntents(Services services) {
     super(HttpEndpoint.of("ImportPaymentIntents", "POST", Scope.PAYMENTS_WRITE, services.authenticator(), call -> {
       call.body().rejectUnknown(Set.of("intents"));
-      List<LegacyIntent> intents = new ArrayList<>();
-      List<JsonFields> items = call.body().requiredObjects("intents");
-      for (int i = 0; i < items.size(); i++) {
-        try {
-          intents.add(LegacyPaymentJson.intent(items.get(i)));
-        } catch (ApiError e) {
-          throw e.under("intents[" + i + "].");
-        }
-      }
+      List<LegacyIntent> intents = call.body().requiredObjects("intents", LegacyPaymentJson::intent);
       var imported = services.payments().legacyImports().importAll(call.organizationId(), intents);
       return ApiReply.ok(BatchReplyJson.of("intents", "payment_intent", imported.stream().map(i -> new BatchReplyJson.Item(i.index(),
           i.result().map(r -> PaymentJson.of(r.intent())), i.result().map(LegacyPaymentImports.Imported::created).orElse(false),

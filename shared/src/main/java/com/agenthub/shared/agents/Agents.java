@@ -3,6 +3,7 @@ package com.agenthub.shared.agents;
 import com.agenthub.shared.changes.Change;
 import com.agenthub.shared.changes.Outbox;
 import com.agenthub.shared.errors.ApiError;
+import com.agenthub.shared.errors.BatchInput;
 import com.agenthub.shared.ids.ClientIds;
 import com.agenthub.shared.ids.Ids;
 import com.agenthub.shared.ids.Timestamps;
@@ -75,17 +76,8 @@ public final class Agents {
    * nothing (429).
    */
   public List<BatchItem> createAll(String organizationId, List<NewAgent> requests) {
-    if (requests.isEmpty() || requests.size() > MAX_BATCH) {
-      throw ApiError.invalid("agents", "'agents' must hold 1.." + MAX_BATCH + " agents");
-    }
-    Map<String, Integer> firstWithId = new java.util.HashMap<>();
-    for (int i = 0; i < requests.size(); i++) {
-      Optional<String> id = requests.get(i).id();
-      Integer earlier = id.isPresent() ? firstWithId.putIfAbsent(id.get(), i) : null;
-      if (earlier != null) {
-        throw ApiError.invalid("agents[" + i + "].id", "agents[" + earlier + "] has the same id");
-      }
-    }
+    BatchInput.requireSize("agents", requests.size(), MAX_BATCH, "agents");
+    BatchInput.requireDistinct("agents", "id", requests.stream().map(NewAgent::id).toList());
     List<AgentCreation.Outcome> outcomes = creation.create(organizationId, requests);
     List<BatchItem> items = new java.util.ArrayList<>();
     for (int i = 0; i < outcomes.size(); i++) {

@@ -92,8 +92,11 @@ public final class JsonFields {
     return Optional.of(strings);
   }
 
-  /** A required array of objects (the items of a batch); an error names the item, e.g. {@code agents[3]}. */
-  public java.util.List<JsonFields> requiredObjects(String name) {
+  /**
+   * A required array of objects (the items of a batch), each read by {@code item}; an error names
+   * the item, e.g. {@code agents[3]}, or its field, e.g. {@code agents[3].name}.
+   */
+  public <T> java.util.List<T> requiredObjects(String name, java.util.function.Function<JsonFields, T> item) {
     JsonElement value = present(name);
     if (value == null) {
       throw ApiError.invalid(name, "'" + name + "' is required");
@@ -101,13 +104,18 @@ public final class JsonFields {
     if (!value.isJsonArray()) {
       throw ApiError.invalid(name, "'" + name + "' must be an array of objects");
     }
-    java.util.List<JsonFields> items = new java.util.ArrayList<>();
+    java.util.List<T> items = new java.util.ArrayList<>();
     for (int i = 0; i < value.getAsJsonArray().size(); i++) {
-      JsonElement item = value.getAsJsonArray().get(i);
-      if (!item.isJsonObject()) {
-        throw ApiError.invalid(name + "[" + i + "]", "'" + name + "[" + i + "]' must be an object");
+      JsonElement element = value.getAsJsonArray().get(i);
+      String at = name + "[" + i + "]";
+      if (!element.isJsonObject()) {
+        throw ApiError.invalid(at, "'" + at + "' must be an object");
       }
-      items.add(new JsonFields(item.getAsJsonObject()));
+      try {
+        items.add(item.apply(new JsonFields(element.getAsJsonObject())));
+      } catch (ApiError e) {
+        throw e.under(at + ".");
+      }
     }
     return items;
   }

@@ -2,6 +2,7 @@ package com.agenthub.shared.payments;
 
 import com.agenthub.shared.changes.Change;
 import com.agenthub.shared.errors.ApiError;
+import com.agenthub.shared.errors.BatchInput;
 import com.agenthub.shared.errors.ErrorKind;
 import com.agenthub.shared.ids.Timestamps;
 import com.agenthub.shared.port.DocumentPath;
@@ -66,16 +67,8 @@ public final class LegacyPaymentImports {
    * conflict of its own on {@code legacy_id}. A legacy id asked twice is refused before anything is written.
    */
   public List<BatchItem> importAll(String organizationId, List<LegacyIntent> intents) {
-    if (intents.isEmpty() || intents.size() > MAX_BATCH) {
-      throw ApiError.invalid("intents", "'intents' must hold 1.." + MAX_BATCH + " payment intents");
-    }
-    Map<String, Integer> first = new java.util.HashMap<>();
-    for (int i = 0; i < intents.size(); i++) {
-      Integer earlier = first.putIfAbsent(intents.get(i).legacyId(), i);
-      if (earlier != null) {
-        throw ApiError.invalid("intents[" + i + "].legacy_id", "intents[" + earlier + "] has the same legacy_id");
-      }
-    }
+    BatchInput.requireSize("intents", intents.size(), MAX_BATCH, "payment intents");
+    BatchInput.requireDistinct("intents", "legacy_id", intents.stream().map(i -> Optional.of(i.legacyId())).toList());
     List<BatchItem> items = new ArrayList<>();
     for (BatchItem item : importEach(organizationId, intents)) {
       String at = "intents[" + item.index() + "].";
