@@ -1,5 +1,6 @@
 package com.agenthub.shared.conversations;
 
+import com.agenthub.shared.ids.ZeroPadded;
 import com.agenthub.shared.port.CollectionPath;
 import com.agenthub.shared.port.DocumentPath;
 
@@ -27,7 +28,7 @@ final class ConversationPaths {
 
   /** A message's id is its sequence number, zero-padded so that id order is sequence order. */
   static DocumentPath message(String organizationId, String conversationId, long sequence) {
-    return messages(organizationId, conversationId).document(String.format("%012d", sequence));
+    return messages(organizationId, conversationId).document(ZeroPadded.of(sequence, 12));
   }
 
   /** One per client message id: which sequence it got, so a retried append is a no-op. */

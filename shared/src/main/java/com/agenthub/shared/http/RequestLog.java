@@ -1,5 +1,6 @@
 package com.agenthub.shared.http;
 
+import com.agenthub.shared.ids.ZeroPadded;
 import com.agenthub.shared.json.Json;
 import com.google.gson.JsonObject;
 import java.util.Optional;
@@ -34,7 +35,8 @@ final class RequestLog {
     JsonObject http = new JsonObject();
     http.addProperty("requestMethod", method);
     http.addProperty("status", status);
-    http.addProperty("latency", String.format("%.6fs", latencyNanos / 1e9));
+    long micros = Math.round(latencyNanos / 1e3);
+    http.addProperty("latency", micros / 1_000_000 + "." + ZeroPadded.of(micros % 1_000_000, 6) + "s");
     line.add("httpRequest", http);
     defect.ifPresent(t -> line.addProperty("stack_trace", stackTrace(t)));
     System.out.println(Json.GSON.toJson(line));

@@ -1,5 +1,6 @@
 package com.agenthub.shared.port;
 
+import com.agenthub.shared.ids.ZeroPadded;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -11,7 +12,7 @@ public record Version(Instant updateTime) {
 
   /** An opaque, stable text form, e.g. {@code 1764150000.123456000}. */
   public String token() {
-    return updateTime.getEpochSecond() + "." + String.format("%09d", updateTime.getNano());
+    return updateTime.getEpochSecond() + "." + ZeroPadded.of(updateTime.getNano(), 9);
   }
 
   public static Optional<Version> parse(String token) {

@@ -1,5 +1,6 @@
 package com.agenthub.shared.tables;
 
+import com.agenthub.shared.ids.ZeroPadded;
 import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.ids.Ids;
 import java.util.regex.Pattern;
@@ -22,7 +23,7 @@ final class RowIds {
 
   static String fromKey(Column pk, Object value, String field) {
     if (pk.type() == ColumnType.INTEGER) {
-      return "n" + String.format("%20s", Long.toUnsignedString(((Long) value) ^ Long.MIN_VALUE)).replace(' ', '0');
+      return "n" + ZeroPadded.digits(Long.toUnsignedString(((Long) value) ^ Long.MIN_VALUE), 20);
     }
     String text = (String) value;
     if (!STRING_KEY.matcher(text).matches() || text.startsWith("__")) {
