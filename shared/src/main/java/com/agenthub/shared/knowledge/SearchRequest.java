@@ -48,8 +48,4 @@ public record SearchRequest(String query, int topK, SearchMode mode, Optional<St
       throw ApiError.invalid("filters.document_ids", "at most " + MAX_DOCUMENT_IDS + " document ids");
     }
   }
-
-  boolean filtered() {
-    return category.isPresent() || !tags.isEmpty() || !documentIds.isEmpty();
-  }
 }
