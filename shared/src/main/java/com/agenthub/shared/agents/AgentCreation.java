@@ -68,6 +68,18 @@ final class AgentCreation {
    * the room), the agents it held answer {@code limit_exceeded} each and the earlier commits stay.
    */
   List<Outcome> create(String organizationId, List<NewAgent> requests) {
+    return create(organizationId, requests, false).orElseThrow();
+  }
+
+  /**
+   * As {@link #create}, if the agents still to create fit one commit; else empty, nothing written.
+   * An {@link ApiError} thrown here (no room in the plan, too many lost races) also means nothing was written.
+   */
+  Optional<List<Outcome>> createInOneCommit(String organizationId, List<NewAgent> requests) {
+    return create(organizationId, requests, true);
+  }
+
+  private Optional<List<Outcome>> create(String organizationId, List<NewAgent> requests, boolean oneCommitOnly) {
     Outcome[] outcomes = new Outcome[requests.size()];
     Instant now = Timestamps.now(clock);
     List<Pending> pending = new ArrayList<>();
@@ -78,6 +90,9 @@ final class AgentCreation {
     }
     pending = answerExisting(organizationId, pending, outcomes);
     List<List<Pending>> commits = chunks(organizationId, pending, now);
+    if (oneCommitOnly && commits.size() > 1) {
+      return Optional.empty();
+    }
     int left = pending.size();
     boolean committedAny = false;
     for (List<Pending> commit : commits) {
@@ -92,7 +107,7 @@ final class AgentCreation {
         commit.forEach(p -> outcomes[p.index()] = Outcome.failed(e));
       }
     }
-    return List.of(outcomes);
+    return Optional.of(List.of(outcomes));
   }
 
   /** Commits one chunk, claiming its agents (and checking room for the {@code stillToCome} after it). */

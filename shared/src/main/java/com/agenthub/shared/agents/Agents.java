@@ -40,6 +40,7 @@ public final class Agents {
   private final Pager pager;
   private final PlanQuotas quotas;
   private final AgentCreation creation;
+  private final SharedCreates sharedCreates;
 
   public Agents(DocumentStore store, Clock clock) {
     this.store = store;
@@ -47,6 +48,7 @@ public final class Agents {
     this.pager = new Pager(store);
     this.quotas = new PlanQuotas(store);
     this.creation = new AgentCreation(store, clock);
+    this.sharedCreates = new SharedCreates(creation);
   }
 
   /** What {@link #create} did: a new agent, or the existing one its client-chosen id already named. */
@@ -56,9 +58,12 @@ public final class Agents {
     return createOrFind(organizationId, request).agent();
   }
 
-  /** Creates the agent, or finds the one its client-chosen id already names (the same one again; else 409 on {@code id}). */
+  /**
+   * Creates the agent, or finds the one its client-chosen id already names (the same one again;
+   * else 409 on {@code id}). Concurrent creates of one organization share commits ({@link SharedCreates}).
+   */
   public Created createOrFind(String organizationId, NewAgent request) {
-    AgentCreation.Outcome outcome = creation.create(organizationId, List.of(request)).get(0);
+    AgentCreation.Outcome outcome = sharedCreates.create(organizationId, request);
     return outcome.result().orElseThrow(() -> outcome.error().orElseThrow());
   }
 
