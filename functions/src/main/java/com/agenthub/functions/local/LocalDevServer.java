@@ -129,10 +129,17 @@ public final class LocalDevServer implements AutoCloseable {
       routes.values().forEach(this::installBean);
     }
 
+    /** "/CreateAgent/x" -> "CreateAgent" (no regex: this runs on every request). */
+    private static String firstSegment(String path) {
+      int from = path.startsWith("/") ? 1 : 0;
+      int slash = path.indexOf('/', from);
+      return slash < 0 ? path.substring(from) : path.substring(from, slash);
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
       String path = Request.getPathInContext(request);
-      String first = path.replaceFirst("^/", "").split("/", 2)[0];
+      String first = firstSegment(path);
       Handler function = routes.get(first);
       if (function != null) {
         return function.handle(request, response, callback);
