@@ -11,14 +11,15 @@ locals {
       entry_point = entry.entry_point
       group       = entry.group
       # Cloud Run service names are lowercase: CreateApiKey -> create-api-key.
-      service_name = lower(replace(entry.name, "/([a-z0-9])([A-Z])/", "$1-$2"))
-      topic        = startswith(entry.trigger, "topic:") ? trimprefix(entry.trigger, "topic:") : null
-      schedule     = try(entry.schedule, null)
-      firestore    = contains(entry.needs, "firestore")
-      embeddings   = contains(entry.needs, "embeddings")
-      bigquery     = contains(entry.needs, "bigquery")
-      publishes    = [for need in entry.needs : trimprefix(need, "publish:") if startswith(need, "publish:")]
-      secrets      = [for need in entry.needs : trimprefix(need, "secret:") if startswith(need, "secret:")]
+      service_name   = lower(replace(entry.name, "/([a-z0-9])([A-Z])/", "$1-$2"))
+      topic          = startswith(entry.trigger, "topic:") ? trimprefix(entry.trigger, "topic:") : null
+      schedule       = try(entry.schedule, null)
+      firestore      = contains(entry.needs, "firestore")
+      embeddings     = contains(entry.needs, "embeddings")
+      bigquery_read  = contains(entry.needs, "bigquery:read")
+      bigquery_write = contains(entry.needs, "bigquery:write")
+      publishes      = [for need in entry.needs : trimprefix(need, "publish:") if startswith(need, "publish:")]
+      secrets        = [for need in entry.needs : trimprefix(need, "secret:") if startswith(need, "secret:")]
       # Only a function that may embed gets the package with the model and ONNX Runtime.
       package = contains(entry.needs, "embeddings") ? "full" : "lean"
     }
@@ -32,11 +33,12 @@ locals {
   # Service accounts are per group; a group gets the union of its functions' needs.
   groups = {
     for group in distinct([for function in local.functions : function.group]) : group => {
-      firestore  = anytrue([for function in local.functions : function.firestore if function.group == group])
-      bigquery   = anytrue([for function in local.functions : function.bigquery if function.group == group])
-      embeddings = anytrue([for function in local.functions : function.embeddings if function.group == group])
-      publishes  = distinct(flatten([for function in local.functions : function.publishes if function.group == group]))
-      secrets    = distinct(flatten([for function in local.functions : function.secrets if function.group == group]))
+      firestore      = anytrue([for function in local.functions : function.firestore if function.group == group])
+      bigquery_read  = anytrue([for function in local.functions : function.bigquery_read if function.group == group])
+      bigquery_write = anytrue([for function in local.functions : function.bigquery_write if function.group == group])
+      embeddings     = anytrue([for function in local.functions : function.embeddings if function.group == group])
+      publishes      = distinct(flatten([for function in local.functions : function.publishes if function.group == group]))
+      secrets        = distinct(flatten([for function in local.functions : function.secrets if function.group == group]))
     }
   }
 

@@ -28,18 +28,28 @@ resource "google_project_iam_member" "vertex_ai_user" {
   member  = google_service_account.group[each.key].member
 }
 
-# Rows are written to and read from the analytics dataset only.
+# The analytics dataset only: a group whose functions insert rows may edit its tables' data; a
+# group whose functions only query it may read them.
 resource "google_bigquery_dataset_iam_member" "data_editor" {
-  for_each = { for group, needs in local.groups : group => needs if needs.bigquery }
+  for_each = { for group, needs in local.groups : group => needs if needs.bigquery_write }
 
   dataset_id = google_bigquery_dataset.analytics.dataset_id
   role       = "roles/bigquery.dataEditor"
   member     = google_service_account.group[each.key].member
 }
 
-# Running a query is a job, and jobs belong to the project (it grants no data access by itself).
+resource "google_bigquery_dataset_iam_member" "data_viewer" {
+  for_each = { for group, needs in local.groups : group => needs if needs.bigquery_read && !needs.bigquery_write }
+
+  dataset_id = google_bigquery_dataset.analytics.dataset_id
+  role       = "roles/bigquery.dataViewer"
+  member     = google_service_account.group[each.key].member
+}
+
+# Running a query is a job, and jobs belong to the project (it grants no data access by itself);
+# inserting rows (insertAll) is no job.
 resource "google_project_iam_member" "bigquery_job_user" {
-  for_each = { for group, needs in local.groups : group => needs if needs.bigquery }
+  for_each = { for group, needs in local.groups : group => needs if needs.bigquery_read }
 
   project = var.project_id
   role    = "roles/bigquery.jobUser"

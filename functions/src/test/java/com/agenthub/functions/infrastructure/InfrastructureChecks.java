@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -151,6 +152,68 @@ final class InfrastructureChecks {
       }
     }
     return problems;
+  }
+
+  /**
+   * A function that queries the analytics dataset (bigquery:read) may read it and run jobs; one
+   * that inserts rows (bigquery:write) may edit its data; and no group's account holds more on it
+   * than its functions' needs say (least privilege: GetMetrics only reads).
+   */
+  List<String> warehouseGrantsMatchNeeds() {
+    List<String> problems = new ArrayList<>();
+    Set<String> editors = datasetGrantees("roles/bigquery.dataEditor");
+    Set<String> viewers = datasetGrantees("roles/bigquery.dataViewer");
+    Set<String> jobUsers = projectGrantees("roles/bigquery.jobUser");
+    Map<String, Set<String>> needsOfAccount = new TreeMap<>();
+    for (Instance function : terraform.instances(terraform.resource(FUNCTION))) {
+      String account = serviceAccount(function).key();
+      List<String> needs = catalogNeeds(function.key(), "bigquery:");
+      needsOfAccount.computeIfAbsent(account, a -> new TreeSet<>()).addAll(needs);
+      String holder = GROUP_ACCOUNT + "[\"" + account + "\"]";
+      if (needs.contains("write") && !editors.contains(account)) {
+        problems.add(function + " inserts rows (bigquery:write) but " + holder + " has no roles/bigquery.dataEditor on " + WAREHOUSE_DATASET);
+      }
+      if (needs.contains("read") && !viewers.contains(account) && !editors.contains(account)) {
+        problems.add(function + " queries (bigquery:read) but " + holder + " has no roles/bigquery.dataViewer on " + WAREHOUSE_DATASET);
+      }
+      if (needs.contains("read") && !jobUsers.contains(account)) {
+        problems.add(function + " queries (bigquery:read) but " + holder + " has no roles/bigquery.jobUser on the project");
+      }
+    }
+    needsOfAccount.forEach((account, needs) -> {
+      String holder = GROUP_ACCOUNT + "[\"" + account + "\"]";
+      if (editors.contains(account) && !needs.contains("write")) {
+        problems.add(holder + " holds roles/bigquery.dataEditor on " + WAREHOUSE_DATASET + " but none of its functions inserts rows");
+      }
+      if (viewers.contains(account) && !needs.contains("read")) {
+        problems.add(holder + " holds roles/bigquery.dataViewer on " + WAREHOUSE_DATASET + " but none of its functions queries it");
+      }
+      if (jobUsers.contains(account) && !needs.contains("read")) {
+        problems.add(holder + " holds roles/bigquery.jobUser but none of its functions queries");
+      }
+    });
+    return problems;
+  }
+
+  private Set<String> datasetGrantees(String role) {
+    Set<String> accounts = new TreeSet<>();
+    grants("google_bigquery_dataset_iam_member", "dataset_id", role).stream()
+        .filter(grant -> grant.target().equals(WAREHOUSE_DATASET)).forEach(grant -> accounts.add(grant.group()));
+    return accounts;
+  }
+
+  /** The group accounts granted {@code role} on the project. */
+  private Set<String> projectGrantees(String role) {
+    Set<String> accounts = new TreeSet<>();
+    for (Resource resource : terraform.resources("google_project_iam_member")) {
+      for (Instance grant : terraform.instances(resource)) {
+        if (role.equals(terraform.value(grant, "role").getAsString())) {
+          terraform.reference(grant, resource.body().get("member")).filter(member -> member.address().equals(GROUP_ACCOUNT))
+              .ifPresent(member -> accounts.add(member.key()));
+        }
+      }
+    }
+    return accounts;
   }
 
   /** No basic role (owner, editor, viewer) and no administrator role is granted anywhere. */

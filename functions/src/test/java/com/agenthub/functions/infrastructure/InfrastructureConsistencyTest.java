@@ -75,6 +75,11 @@ class InfrastructureConsistencyTest {
   }
 
   @Test
+  void theWarehouseGrantsAreWhatEachGroupsFunctionsNeed() {
+    assertEquals(List.of(), checks.warehouseGrantsMatchNeeds());
+  }
+
+  @Test
   void noBasicOrAdminRoleIsGranted() {
     assertEquals(List.of(), checks.noPrimitiveOrAdminRole());
   }
@@ -160,6 +165,14 @@ class InfrastructureConsistencyTest {
     InfrastructureChecks seeded = seeded("terraform/iam.tf", "for topic in needs.publishes :", "for topic in [] :");
     assertTrue(seeded.everyPublisherMayPublish().stream().anyMatch(p -> p.startsWith(
         "google_cloudfunctions2_function.function[\"TrackEvents\"] publishes to analytics-events")));
+  }
+
+  @Test
+  void aGroupThatOnlyQueriesButMayEditTheWarehouseIsReported() throws IOException {
+    InfrastructureChecks seeded = seeded("terraform/iam.tf", "group => needs if needs.bigquery_write }",
+        "group => needs if needs.bigquery_read || needs.bigquery_write }");
+    assertEquals(List.of("google_service_account.group[\"analytics\"] holds roles/bigquery.dataEditor on "
+        + "google_bigquery_dataset.analytics but none of its functions inserts rows"), seeded.warehouseGrantsMatchNeeds());
   }
 
   @Test
