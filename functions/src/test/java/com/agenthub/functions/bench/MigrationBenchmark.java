@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * to name the bottleneck. The floor is measured before and after each import and the faster one
  * counts (the change pipeline catching up after an import slows the floor measured then).
  * Nothing is asserted.
- * Tuning: -Dbench.migrateSizes=10000,100000 -Dbench.migrateConcurrency=8.
+ * Tuning: -Dbench.migrateSizes=10000,100000 -Dbench.migrateConcurrency=8 -Dbench.migrateParts=true (each dictionary alone).
  */
 public final class MigrationBenchmark {
 
@@ -63,6 +63,9 @@ public final class MigrationBenchmark {
       report.printf("  %,7d records: %8.0f records/s vs floor %8.0f docs/s (%.1f%%; floor before %.0f, after %.0f)   [load %s]%n",
           contents.total(), ours, floor, 100 * ours / floor, floorBefore, floorAfter, Benchmarks.loadAverage());
     }
+    if (!Boolean.parseBoolean(System.getProperty("bench.migrateParts", "true"))) {
+      return;
+    }
     report.println("  each dictionary alone (10k snapshot):");
     Path full = work.resolve("s10000");
     if (!Files.exists(full.resolve("manifest.json"))) {
@@ -95,7 +98,21 @@ public final class MigrationBenchmark {
     if (code != 0) {
       report.println("    (import exit code " + code + ": " + summary.get("failures") + ")");
     }
+    if (!orgName.startsWith("bench part")) {
+      printTimeline(summary.getAsJsonObject("timeline"), seconds);
+    }
     return summary.get("records_this_run").getAsLong() / seconds;
+  }
+
+  /** Where the import's time went: set-up before the first call, then each dictionary's lane (seconds since the command started). */
+  private void printTimeline(JsonObject timeline, double seconds) {
+    report.printf("    timeline (s since start, of %.1f): set-up %s%n", seconds, timeline.get("set_up_done_at"));
+    timeline.getAsJsonObject("dictionaries").entrySet().forEach(e -> {
+      JsonObject lane = e.getValue().getAsJsonObject();
+      report.printf("      %-18s %6.1f .. %6.1f  (%d batches, %.1f batch-seconds)%n", e.getKey(), lane.get("first_batch_started").getAsDouble(),
+          lane.get("last_batch_ended").getAsDouble(), lane.get("batches").getAsInt(), lane.get("batch_seconds").getAsDouble());
+    });
+    report.println("      ends last: " + timeline.get("ends_last"));
   }
 
   /** The same records as plain documents, 500 per WriteBatch, one client. */

@@ -4,6 +4,7 @@ import com.agenthub.migrate.importing.Checkpoint;
 import com.agenthub.migrate.importing.ImportPlan;
 import com.agenthub.migrate.importing.ImportSummary;
 import com.agenthub.migrate.importing.Importer;
+import com.agenthub.migrate.importing.Timeline;
 import com.agenthub.migrate.snapshot.Dictionary;
 import com.agenthub.migrate.snapshot.Rejection;
 import com.agenthub.migrate.snapshot.ValidatedSnapshot;
@@ -52,18 +53,23 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Timeline timeline = new Timeline(System.nanoTime());
     ValidatedSnapshot snapshot = SnapshotLoading.load(spec, snapshotDir);
+    timeline.step("snapshot_validated");
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     ImportPlan plan = ImportPlan.of(snapshot, Math.max(1, batchSize));
+    timeline.step("planned");
     Path work = workDir != null ? workDir : snapshotDir.resolve(".migrate");
     if (dryRun) {
       return dryRun(snapshot, plan, out);
     }
     Files.createDirectories(work);
     writeIdMap(work.resolve("id-map.ndjson"), snapshot);
+    timeline.step("id_map_written");
     ImportSummary summary;
     try (Checkpoint checkpoint = Checkpoint.open(work.resolve("checkpoint.ndjson"), snapshot.snapshot().fingerprint(), restart)) {
-      summary = new Importer(api.api(), api.concurrency, !noProgress, System.err).run(snapshot, plan, checkpoint);
+      timeline.step("checkpoint_opened");
+      summary = new Importer(api.api(), api.concurrency, !noProgress, System.err).run(snapshot, plan, checkpoint, timeline);
     } catch (IllegalStateException e) {
       System.err.println("import: " + e.getMessage());
       return 2;

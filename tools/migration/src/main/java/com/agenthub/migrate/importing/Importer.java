@@ -42,8 +42,8 @@ public final class Importer {
     this.err = err;
   }
 
-  public ImportSummary run(ValidatedSnapshot snapshot, ImportPlan plan, Checkpoint checkpoint) {
-    ImportSummary summary = new ImportSummary(snapshot, plan);
+  public ImportSummary run(ValidatedSnapshot snapshot, ImportPlan plan, Checkpoint checkpoint, Timeline timeline) {
+    ImportSummary summary = new ImportSummary(snapshot, plan, timeline);
     checkpoint.done().forEach(summary::doneEarlier);
     long skippedRecords = plan.all().stream().filter(b -> checkpoint.done().containsKey(b.id())).mapToLong(b -> b.records().size()).sum();
     BatchRunner runner = new BatchRunner(api, snapshot);
@@ -101,8 +101,10 @@ public final class Importer {
   }
 
   private void runOne(Batch batch, Checkpoint checkpoint, BatchRunner runner, ImportSummary summary, ProgressBar bar) {
+    long started = System.nanoTime();
     try {
       BatchOutcome outcome = runner.run(batch);
+      summary.timeline().batch(batch.dictionary(), started, System.nanoTime());
       checkpoint.finished(batch.id(), outcome);
       summary.doneNow(batch, outcome);
     } catch (IOException e) {
