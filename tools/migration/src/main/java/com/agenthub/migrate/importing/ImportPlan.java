@@ -11,9 +11,9 @@ import java.util.Map;
 /**
  * The batches of an import, in two phases: tables first (rows need them), then everything else.
  * Batch sizes follow what one API call takes: 500 rows per UpsertRows, 500 events per TrackEvents,
- * 100 texts per EmbedTexts; agents and payment intents (each with its transactions) go
- * {@code perCallBatch} to a batch and up to 100 per CreateAgents / ImportPaymentIntents call (fewer
- * when their JSON is large); FAQs and documents are one call each, batched by {@code perCallBatch}.
+ * 100 texts per EmbedTexts; agents, FAQs and payment intents (each with its transactions) go
+ * {@code perCallBatch} to a batch and up to 100 per CreateAgents / CreateFaqs / ImportPaymentIntents
+ * call (fewer when their JSON is large); documents are one call each, batched by {@code perCallBatch}.
  */
 public record ImportPlan(List<Batch> tables, List<Batch> rest) {
 
@@ -60,7 +60,7 @@ public record ImportPlan(List<Batch> tables, List<Batch> rest) {
       String function = Requests.function(batch.dictionary());
       int n = switch (batch.dictionary()) {
         case DATABASE, EMBEDDINGS_CACHE, ANALYTICS_DATA -> 1;
-        case AGENTS, PAYMENT_INTENTS -> (batch.records().size() + Requests.PER_BATCH_CALL - 1) / Requests.PER_BATCH_CALL;
+        case AGENTS, FAQS_STORE, PAYMENT_INTENTS -> (batch.records().size() + Requests.PER_BATCH_CALL - 1) / Requests.PER_BATCH_CALL;
         default -> batch.records().size();
       };
       calls.merge(function, n, Integer::sum);
