@@ -13,13 +13,16 @@ import java.util.Map;
  * Batch sizes follow what one API call takes: 500 rows per UpsertRows, 500 events per TrackEvents,
  * 100 texts per EmbedTexts; agents, FAQs and payment intents (each with its transactions) go
  * {@code perCallBatch} to a batch and up to 100 per CreateAgents / CreateFaqs / ImportPaymentIntents
- * call (fewer when their JSON is large); documents are one call each, batched by {@code perCallBatch}.
+ * call (fewer when their JSON is large); documents are one call each, {@link #DOCUMENTS_PER_BATCH} to
+ * a batch (or {@code perCallBatch}, when smaller). Batches are listed slowest first.
  */
 public record ImportPlan(List<Batch> tables, List<Batch> rest) {
 
   static final int ROWS_PER_CALL = 500;
   static final int EVENTS_PER_CALL = 500;
   static final int TEXTS_PER_CALL = 100;
+  /** Documents are one CreateDocument call each: this many to a checkpointed batch, so that several batches go at once. */
+  static final int DOCUMENTS_PER_BATCH = 10;
 
   public static ImportPlan of(ValidatedSnapshot snapshot, int perCallBatch) {
     List<Batch> tables = chunk(Dictionary.TABLES, "", snapshot.valid(Dictionary.TABLES), perCallBatch);
@@ -28,15 +31,21 @@ public record ImportPlan(List<Batch> tables, List<Batch> rest) {
     for (LegacyRecord row : snapshot.valid(Dictionary.DATABASE)) {
       rowsByTable.computeIfAbsent(row.data().get("table").getAsString(), t -> new ArrayList<>()).add(row);
     }
-    rowsByTable.forEach((table, rows) -> rest.addAll(chunk(Dictionary.DATABASE, table + ":", rows, ROWS_PER_CALL)));
-    rest.addAll(chunk(Dictionary.AGENTS, "", snapshot.valid(Dictionary.AGENTS), perCallBatch));
-    rest.addAll(chunk(Dictionary.FAQS_STORE, "", snapshot.valid(Dictionary.FAQS_STORE), perCallBatch));
+    // The pool takes batches in this order, so the slowest go first: a slow batch queued last ends the
+    // import last, while quick ones fill in around the slow. Slowest: texts and FAQs (the embedding
+    // model, on the CPUs that serve the API) and documents (one call each, so a few to a batch, run side by side).
     rest.addAll(chunk(Dictionary.EMBEDDINGS_CACHE, "", snapshot.valid(Dictionary.EMBEDDINGS_CACHE), TEXTS_PER_CALL));
-    rest.addAll(chunk(Dictionary.ANALYTICS_DATA, "", snapshot.valid(Dictionary.ANALYTICS_DATA), EVENTS_PER_CALL));
-    rest.addAll(chunk(Dictionary.KNOWLEDGE_BASE, "", snapshot.valid(Dictionary.KNOWLEDGE_BASE), perCallBatch));
-    rest.addAll(chunk(Dictionary.DOCUMENTS_STORE, "", snapshot.valid(Dictionary.DOCUMENTS_STORE), perCallBatch));
-    // Transactions have no batches of their own: each goes with its intent, in one ImportPaymentIntent call.
+    rest.addAll(chunk(Dictionary.FAQS_STORE, "", snapshot.valid(Dictionary.FAQS_STORE), perCallBatch));
+    int documents = Math.min(perCallBatch, DOCUMENTS_PER_BATCH);
+    // Their ids name the size (knowledge_base:by10:3): a checkpoint of batches cut otherwise names none of these.
+    rest.addAll(chunk(Dictionary.KNOWLEDGE_BASE, "by" + documents + ":", snapshot.valid(Dictionary.KNOWLEDGE_BASE), documents));
+    rest.addAll(chunk(Dictionary.DOCUMENTS_STORE, "by" + documents + ":", snapshot.valid(Dictionary.DOCUMENTS_STORE), documents));
+    // Transactions have no batches of their own: each goes with its intent, in one ImportPaymentIntents call.
     rest.addAll(chunk(Dictionary.PAYMENT_INTENTS, "", snapshot.valid(Dictionary.PAYMENT_INTENTS), perCallBatch));
+    rowsByTable.forEach((table, rows) -> rest.addAll(chunk(Dictionary.DATABASE, table + ":", rows, ROWS_PER_CALL)));
+    rest.addAll(chunk(Dictionary.ANALYTICS_DATA, "", snapshot.valid(Dictionary.ANALYTICS_DATA), EVENTS_PER_CALL));
+    // Agents run in a lane of their own (Importer), beside all of these.
+    rest.addAll(chunk(Dictionary.AGENTS, "", snapshot.valid(Dictionary.AGENTS), perCallBatch));
     return new ImportPlan(tables, rest);
   }
 
