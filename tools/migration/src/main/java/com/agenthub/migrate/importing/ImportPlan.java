@@ -25,7 +25,11 @@ public record ImportPlan(List<Batch> tables, List<Batch> rest) {
   static final int DOCUMENTS_PER_BATCH = 10;
 
   public static ImportPlan of(ValidatedSnapshot snapshot, int perCallBatch) {
-    List<Batch> tables = chunk(Dictionary.TABLES, "", snapshot.valid(Dictionary.TABLES), perCallBatch);
+    // Batches cut by a size the user chooses name it in their ids (agents:by100:3): a checkpoint of
+    // batches cut otherwise (another --batch-size, an earlier version) names none of these, so its
+    // batches are done again (harmless: every call is idempotent) instead of skipped for what they were not.
+    String cut = "by" + perCallBatch + ":";
+    List<Batch> tables = chunk(Dictionary.TABLES, cut, snapshot.valid(Dictionary.TABLES), perCallBatch);
     List<Batch> rest = new ArrayList<>();
     Map<String, List<LegacyRecord>> rowsByTable = new LinkedHashMap<>();
     for (LegacyRecord row : snapshot.valid(Dictionary.DATABASE)) {
@@ -35,17 +39,16 @@ public record ImportPlan(List<Batch> tables, List<Batch> rest) {
     // import last, while quick ones fill in around the slow. Slowest: texts and FAQs (the embedding
     // model, on the CPUs that serve the API) and documents (one call each, so a few to a batch, run side by side).
     rest.addAll(chunk(Dictionary.EMBEDDINGS_CACHE, "", snapshot.valid(Dictionary.EMBEDDINGS_CACHE), TEXTS_PER_CALL));
-    rest.addAll(chunk(Dictionary.FAQS_STORE, "", snapshot.valid(Dictionary.FAQS_STORE), perCallBatch));
+    rest.addAll(chunk(Dictionary.FAQS_STORE, cut, snapshot.valid(Dictionary.FAQS_STORE), perCallBatch));
     int documents = Math.min(perCallBatch, DOCUMENTS_PER_BATCH);
-    // Their ids name the size (knowledge_base:by10:3): a checkpoint of batches cut otherwise names none of these.
     rest.addAll(chunk(Dictionary.KNOWLEDGE_BASE, "by" + documents + ":", snapshot.valid(Dictionary.KNOWLEDGE_BASE), documents));
     rest.addAll(chunk(Dictionary.DOCUMENTS_STORE, "by" + documents + ":", snapshot.valid(Dictionary.DOCUMENTS_STORE), documents));
     // Transactions have no batches of their own: each goes with its intent, in one ImportPaymentIntents call.
-    rest.addAll(chunk(Dictionary.PAYMENT_INTENTS, "", snapshot.valid(Dictionary.PAYMENT_INTENTS), perCallBatch));
+    rest.addAll(chunk(Dictionary.PAYMENT_INTENTS, cut, snapshot.valid(Dictionary.PAYMENT_INTENTS), perCallBatch));
     rowsByTable.forEach((table, rows) -> rest.addAll(chunk(Dictionary.DATABASE, table + ":", rows, ROWS_PER_CALL)));
     rest.addAll(chunk(Dictionary.ANALYTICS_DATA, "", snapshot.valid(Dictionary.ANALYTICS_DATA), EVENTS_PER_CALL));
     // Agents run in a lane of their own (Importer), beside all of these.
-    rest.addAll(chunk(Dictionary.AGENTS, "", snapshot.valid(Dictionary.AGENTS), perCallBatch));
+    rest.addAll(chunk(Dictionary.AGENTS, cut, snapshot.valid(Dictionary.AGENTS), perCallBatch));
     return new ImportPlan(tables, rest);
   }
 

@@ -44,7 +44,12 @@ public final class Importer {
 
   public ImportSummary run(ValidatedSnapshot snapshot, ImportPlan plan, Checkpoint checkpoint, Timeline timeline) {
     ImportSummary summary = new ImportSummary(snapshot, plan, timeline);
-    checkpoint.done().forEach(summary::doneEarlier);
+    java.util.Set<String> planned = plan.all().stream().map(Batch::id).collect(java.util.stream.Collectors.toSet());
+    checkpoint.done().forEach((id, outcome) -> {
+      if (planned.contains(id)) { // a batch of another cut (see ImportPlan) is done again, not counted twice
+        summary.doneEarlier(id, outcome);
+      }
+    });
     long skippedRecords = plan.all().stream().filter(b -> checkpoint.done().containsKey(b.id())).mapToLong(b -> b.records().size()).sum();
     BatchRunner runner = new BatchRunner(api, snapshot);
     long requestsBefore = api.requests();
