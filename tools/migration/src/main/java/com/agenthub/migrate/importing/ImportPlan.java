@@ -25,7 +25,7 @@ public record ImportPlan(List<Batch> tables, List<Batch> rest) {
   static final int DOCUMENTS_PER_BATCH = 10;
 
   public static ImportPlan of(ValidatedSnapshot snapshot, int perCallBatch) {
-    // Batches cut by a size the user chooses name it in their ids (agents:by100:3): a checkpoint of
+    // Batches cut by a size the user chooses name it in their ids (agents:by50:3): a checkpoint of
     // batches cut otherwise (another --batch-size, an earlier version) names none of these, so its
     // batches are done again (harmless: every call is idempotent) instead of skipped for what they were not.
     String cut = "by" + perCallBatch + ":";
