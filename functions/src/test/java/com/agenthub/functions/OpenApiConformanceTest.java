@@ -1358,6 +1358,39 @@ class OpenApiConformanceTest {
   }
 
   @Test
+  void createFaqs() {
+    ApiClient org = LocalStackFixture.newOrganization("CreateFaqs conformance");
+    assertConforms(post(org, "CreateFaq", "{\"id\": \"taken\", \"question\": \"Taken?\", \"answer\": \"Yes.\"}"), 201);
+    Exchange answered = post(org, "CreateFaqs", "{\"faqs\": [{\"id\": \"legacy-1\", \"question\": \"Do you ship abroad?\", "
+        + "\"answer\": \"Yes.\", \"category\": \"orders\", \"tags\": [\"shipping\"]}, {\"question\": \"Ours?\", \"answer\": \"Yes.\", "
+        + "\"category\": null}, {\"id\": \"taken\", \"question\": \"Taken?\", \"answer\": \"Yes.\"}]}");
+    assertConforms(answered, 200);
+    assertEquals(2, answered.response().json().get("created").getAsInt());
+    Exchange conflict = post(org, "CreateFaqs", "{\"faqs\": [{\"id\": \"taken\", \"question\": \"Taken?\", \"answer\": \"No.\"}]}");
+    assertConforms(conflict, 200);
+    assertEquals("faqs[0].id", conflict.response().json().getAsJsonArray("faqs").get(0).getAsJsonObject()
+        .getAsJsonObject("error").get("field").getAsString());
+    Exchange twice = post(org, "CreateFaqs", "{\"faqs\": [" + faqBody("q", "a").replace("{", "{\"id\": \"d\", ") + ", "
+        + faqBody("q", "a").replace("{", "{\"id\": \"d\", ") + "]}");
+    assertConforms(twice, 400);
+    assertEquals("faqs[1].id", twice.response().errorField());
+    Exchange blank = post(org, "CreateFaqs", "{\"faqs\": [" + faqBody("q", "a") + ", " + faqBody("   ", "a") + "]}");
+    assertResponseConforms(blank, 400, "POST", "validation.request.body.schema.pattern");
+    assertEquals("faqs[1].question", blank.response().errorField());
+
+    assertResponseConforms(post(anonymous, "CreateFaqs", "{\"faqs\": [" + faqBody("q", "a") + "]}"), 401, "POST",
+        "validation.request.security.missing");
+    assertResponseConforms(post(org, "CreateFaqs", "{\"faqs\": []}"), 400, "POST", "validation.request.body.schema.minItems");
+    assertResponseConforms(post(org, "CreateFaqs", "{\"faqs\": [{\"question\": \"q\"}]}"), 400, "POST",
+        "validation.request.body.schema.required");
+    assertResponseConforms(post(org, "CreateFaqs", "{\"faqs\": [{\"question\": \"q\", \"answer\": \"a\", \"embedding\": [1]}]}"), 400,
+        "POST", "validation.request.body.schema.additionalProperties");
+    assertResponseConforms(post(org, "CreateFaqs", "{\"faqs\": [" + (faqBody("q", "a") + ", ").repeat(100) + faqBody("q", "a") + "]}"),
+        400, "POST", "validation.request.body.schema.maxItems");
+    assertResponseConforms(oversize(org, "CreateFaqs"), 413, "POST");
+  }
+
+  @Test
   void createFaqWithAnIdempotencyKey() {
     Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key", UUID.randomUUID().toString());
     byte[] body = bytes(faqBody("Do you ship abroad?", "Yes, to the EU."));

@@ -4,14 +4,13 @@ import com.agenthub.shared.changes.Change;
 import com.agenthub.shared.changes.Outbox;
 import com.agenthub.shared.embeddings.Embeddings;
 import com.agenthub.shared.errors.ApiError;
-import com.agenthub.shared.ids.ClientIds;
+import com.agenthub.shared.errors.BatchInput;
 import com.agenthub.shared.ids.Ids;
 import com.agenthub.shared.ids.Timestamps;
 import com.agenthub.shared.paging.Page;
 import com.agenthub.shared.paging.PageRequest;
 import com.agenthub.shared.paging.Pager;
 import com.agenthub.shared.port.CollectionPath;
-import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
 import com.agenthub.shared.port.Embedder;
 import com.agenthub.shared.port.NearestQuery;
@@ -54,12 +53,14 @@ public final class Faqs {
   private final Embeddings embeddings;
   private final Clock clock;
   private final Pager pager;
+  private final FaqCreation creation;
 
   public Faqs(DocumentStore store, Embeddings embeddings, Clock clock) {
     this.store = store;
     this.embeddings = embeddings;
     this.clock = clock;
     this.pager = new Pager(store);
+    this.creation = new FaqCreation(store, embeddings, clock);
   }
 
   public Faq create(String organizationId, NewFaq request) {
@@ -71,39 +72,32 @@ public final class Faqs {
 
   /** Creates the FAQ, or finds the one its client-chosen id already names: the same fields again, else a 409. */
   public Created createOrFind(String organizationId, NewFaq request) {
-    return ClientIds.createOrFind(request.id().isPresent(), () -> existing(organizationId, request),
-        () -> createNew(organizationId, request));
+    FaqCreation.Outcome outcome = creation.create(organizationId, List.of(request)).get(0);
+    return outcome.result().orElseThrow(() -> outcome.error().orElseThrow());
   }
 
-  private Created createNew(String organizationId, NewFaq request) {
-    String id = request.id().orElseGet(Ids::newId);
-    Instant now = Timestamps.now(clock);
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("id", id);
-    data.put("organization_id", organizationId);
-    data.put("question", request.question());
-    data.put("answer", request.answer());
-    data.put("category", request.category());
-    data.put("tags", request.tags());
-    data.putAll(embedding(organizationId, request.question()));
-    data.put("created_at", now);
-    data.put("updated_at", now);
-    DocumentPath path = faqs(organizationId).document(id);
-    Version version = store.commit(List.of(Write.create(path, data), changeRecord(Change.CREATED, data, now))).get(0);
-    return new Created(faq(new StoredDocument(path, data, version)), true);
-  }
+  /** At most this many FAQs per {@link #createAll} (README and openapi.yaml repeat it). */
+  public static final int MAX_BATCH = FaqCreation.MAX_BATCH;
 
-  private Optional<Created> existing(String organizationId, NewFaq request) {
-    Optional<StoredDocument> found = store.get(faqs(organizationId).document(request.id().orElseThrow()));
-    if (found.isEmpty()) {
-      return Optional.empty();
+  /** One item of {@link #createAll}: the FAQ created or found, or why it was not (its field under {@code faqs[i].}). */
+  public record BatchItem(int index, Optional<Created> result, Optional<ApiError> error) {}
+
+  /**
+   * Creates many FAQs as {@link #createOrFind} would each, their questions embedded in one batch and
+   * the new ones written in one commit: each item answers created, found (its client-chosen id names
+   * the same FAQ) or an error of its own (a conflict on its id). The requests are valid already (each
+   * NewFaq checked itself); ids asked twice are refused here.
+   */
+  public List<BatchItem> createAll(String organizationId, List<NewFaq> requests) {
+    BatchInput.requireSize("faqs", requests.size(), MAX_BATCH, "FAQs");
+    BatchInput.requireDistinct("faqs", "id", requests.stream().map(NewFaq::id).toList());
+    List<FaqCreation.Outcome> outcomes = creation.create(organizationId, requests);
+    List<BatchItem> items = new ArrayList<>();
+    for (int i = 0; i < outcomes.size(); i++) {
+      String at = "faqs[" + i + "].";
+      items.add(new BatchItem(i, outcomes.get(i).result(), outcomes.get(i).error().map(e -> e.under(at))));
     }
-    Faq faq = faq(found.get());
-    if (!faq.question().equals(request.question()) || !faq.answer().equals(request.answer())
-        || !faq.category().equals(request.category()) || !faq.tags().equals(request.tags())) {
-      throw ApiError.withField(com.agenthub.shared.errors.ErrorKind.CONFLICT, "id", "an FAQ with this id already exists with other fields");
-    }
-    return Optional.of(new Created(faq, false));
+    return items;
   }
 
   public Faq get(String organizationId, String faqId) {
@@ -204,13 +198,13 @@ public final class Faqs {
   }
 
   @SuppressWarnings("unchecked")
-  private static Faq faq(StoredDocument doc) {
+  static Faq faq(StoredDocument doc) {
     return new Faq(doc.id(), doc.string("organization_id"), doc.string("question"), doc.string("answer"),
         doc.string("category"), List.copyOf((List<String>) doc.data().getOrDefault("tags", List.of())),
         doc.instant("created_at"), doc.instant("updated_at"), doc.version());
   }
 
-  private static Write changeRecord(String changeType, Map<String, Object> faq, Instant at) {
+  static Write changeRecord(String changeType, Map<String, Object> faq, Instant at) {
     FaqChangeRow row = new FaqChangeRow(Ids.newId(), changeType, at, (String) faq.get("organization_id"), (String) faq.get("id"),
         (String) faq.get("question"), (String) faq.get("answer"), (String) faq.get("category"),
         JsonText.of(faq.getOrDefault("tags", List.of())), (Instant) faq.get("created_at"), (Instant) faq.get("updated_at"));

@@ -107,13 +107,17 @@ class EveryChangeIsRecordedTest {
         new NewAgent(Optional.of("legacy-2"), "Legacy 2", Optional.empty(), Map.of(), AgentStatus.ACTIVE, Map.of("messages", 2L)),
         new NewAgent(Optional.of("legacy-1"), "Legacy", Optional.empty(), Map.of(), AgentStatus.ACTIVE, Map.of()),
         new NewAgent("Batch", Optional.empty(), Map.of(), AgentStatus.ACTIVE)));
+    // A batch create (CreateFaqs): one commit for its two new FAQs; the one already there writes nothing.
+    faqs.createAll(org, List.of(new NewFaq(Optional.of("faq-legacy-2"), "Second question?", "Second answer.", null, List.of()),
+        new NewFaq(Optional.of("faq-legacy-1"), "Legacy question?", "Legacy answer.", null, List.of()),
+        new NewFaq("Batch question?", "Batch answer.", null, List.of())));
 
     int stateCommits = stateCommitsEachRecorded();
-    assertEquals(18, stateCommits);
-    assertEquals(26, publisher.published(ChangeMessages.TOPIC).size(),
+    assertEquals(19, stateCommits);
+    assertEquals(28, publisher.published(ChangeMessages.TOPIC).size(),
         "organization + first key, key, revoke, agent ×3, counter, settings, conversation + its counter,"
             + " message + messages and tokens_in counters, close, delete, FAQ ×3, migrated agent + its two opening counters, migrated FAQ,"
-            + " batch: two new agents + one opening counter");
+            + " batch: two new agents + one opening counter, batch: two new FAQs");
   }
 
   @Test

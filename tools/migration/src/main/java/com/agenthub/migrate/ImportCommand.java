@@ -4,6 +4,7 @@ import com.agenthub.migrate.importing.Checkpoint;
 import com.agenthub.migrate.importing.ImportPlan;
 import com.agenthub.migrate.importing.ImportSummary;
 import com.agenthub.migrate.importing.Importer;
+import com.agenthub.migrate.importing.Timeline;
 import com.agenthub.migrate.snapshot.Dictionary;
 import com.agenthub.migrate.snapshot.Rejection;
 import com.agenthub.migrate.snapshot.ValidatedSnapshot;
@@ -41,7 +42,7 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Validate and print what would be written and every invalid record; write nothing")
   boolean dryRun;
 
-  @Option(names = "--batch-size", defaultValue = "50", description = "Agents, FAQs or tables per checkpointed batch (rows: 500, events: 500, texts: 100) (default: ${DEFAULT-VALUE})")
+  @Option(names = "--batch-size", defaultValue = "50", description = "Agents, FAQs, payment intents or tables per checkpointed batch, at most 100 per call (rows: 500, events: 500, texts: 100; documents: 10, or fewer) (default: ${DEFAULT-VALUE})")
   int batchSize;
 
   @Option(names = "--restart", description = "Ignore the checkpoint and start from the first batch (still idempotent)")
@@ -52,18 +53,23 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Timeline timeline = new Timeline(System.nanoTime());
     ValidatedSnapshot snapshot = SnapshotLoading.load(spec, snapshotDir);
+    timeline.step("snapshot_validated");
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     ImportPlan plan = ImportPlan.of(snapshot, Math.max(1, batchSize));
+    timeline.step("planned");
     Path work = workDir != null ? workDir : snapshotDir.resolve(".migrate");
     if (dryRun) {
       return dryRun(snapshot, plan, out);
     }
     Files.createDirectories(work);
     writeIdMap(work.resolve("id-map.ndjson"), snapshot);
+    timeline.step("id_map_written");
     ImportSummary summary;
     try (Checkpoint checkpoint = Checkpoint.open(work.resolve("checkpoint.ndjson"), snapshot.snapshot().fingerprint(), restart)) {
-      summary = new Importer(api.api(), api.concurrency, !noProgress, System.err).run(snapshot, plan, checkpoint);
+      timeline.step("checkpoint_opened");
+      summary = new Importer(api.api(), api.concurrency, !noProgress, System.err).run(snapshot, plan, checkpoint, timeline);
     } catch (IllegalStateException e) {
       System.err.println("import: " + e.getMessage());
       return 2;

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Does one batch through the public API. A 400 or 422 about one record rejects that record (the
- * rest of its batch is sent again without it: UpsertRows and EmbedTexts are all-or-none; agents and
- * payment intents go in batch calls, see {@link BatchedCreates}); a 409
+ * rest of its batch is sent again without it: UpsertRows and EmbedTexts are all-or-none; agents,
+ * FAQs and payment intents go in batch calls, see {@link BatchedCreates}); a 409
  * on a kept id is a conflict; anything unexpected fails the batch, which then stays out of the
  * checkpoint and is done again by the next run.
  */
@@ -43,8 +43,8 @@ final class BatchRunner {
   BatchOutcome run(Batch batch) {
     return switch (batch.dictionary()) {
       case TABLES -> oneByOne(batch);
-      case AGENTS, PAYMENT_INTENTS -> batched.run(batch);
-      case FAQS_STORE, KNOWLEDGE_BASE, DOCUMENTS_STORE -> oneByOne(batch);
+      case AGENTS, FAQS_STORE, PAYMENT_INTENTS -> batched.run(batch);
+      case KNOWLEDGE_BASE, DOCUMENTS_STORE -> oneByOne(batch);
       case DATABASE, EMBEDDINGS_CACHE, ANALYTICS_DATA -> together(batch);
       case COUNTERS, TRANSACTIONS -> throw new IllegalArgumentException(batch.dictionary() + " are imported with the records they belong to");
     };

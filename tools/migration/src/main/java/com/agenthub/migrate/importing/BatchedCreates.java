@@ -16,12 +16,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Agents (with their legacy counters) through CreateAgents, payment intents (with their
- * transactions) through ImportPaymentIntents: as many per call as fit ({@link Requests#PER_BATCH_CALL},
- * {@link #MAX_CALL_CHARS}), so an organization's plan usage is claimed once per call instead of
- * once per agent, and a call commits many records. Each item answers created, found (a re-run, a
+ * Agents (with their legacy counters) through CreateAgents, FAQs through CreateFaqs, payment intents
+ * (with their transactions) through ImportPaymentIntents: as many per call as fit
+ * ({@link Requests#PER_BATCH_CALL}, {@link #MAX_CALL_CHARS}), so an organization's plan usage is
+ * claimed once per call instead of once per agent, FAQ questions are embedded in one model call,
+ * and a call commits many records. Each item answers created, found (a re-run, a
  * dual write) or a conflict on its kept id. A record the API names as invalid (a 400 on
- * {@code agents[i].…}, which writes nothing) is rejected and the call made again without it; a
+ * {@code agents[i].…}, {@code faqs[i].…}, which writes nothing) is rejected and the call made again without it; a
  * call refused whole without naming one (too large, nested too deep: a batch nests each record two
  * levels deeper than the one-record call) goes one record at a time instead.
  */
@@ -30,7 +31,7 @@ final class BatchedCreates {
   /** JSON characters per call: the API takes bodies of up to 1 MiB; one agent's configuration alone may hold 64 KiB. */
   static final int MAX_CALL_CHARS = 512 * 1024;
 
-  private static final Pattern ITEM_FIELD = Pattern.compile("^(agents|intents)\\[(\\d+)](?:\\.(.*))?$");
+  private static final Pattern ITEM_FIELD = Pattern.compile("^(agents|faqs|intents)\\[(\\d+)](?:\\.(.*))?$");
 
   private final PublicApi api;
   private final ValidatedSnapshot snapshot;
@@ -103,8 +104,11 @@ final class BatchedCreates {
   }
 
   private JsonObject item(LegacyRecord record) {
-    return record.dictionary() == Dictionary.AGENTS ? Requests.agent(record, countersByAgent)
-        : Requests.paymentIntent(record, snapshot.transactionsOf(record.legacyId()));
+    return switch (record.dictionary()) {
+      case AGENTS -> Requests.agent(record, countersByAgent);
+      case FAQS_STORE -> Requests.faq(record);
+      default -> Requests.paymentIntent(record, snapshot.transactionsOf(record.legacyId()));
+    };
   }
 
   /** Records imported inside this one's item whose fate is its own: a payment intent's transactions. */

@@ -22,6 +22,7 @@ public final class ImportSummary {
   }
 
   private final ValidatedSnapshot snapshot;
+  private final Timeline timeline;
   private final int batches;
   private final Map<Dictionary, Counts> counts = new EnumMap<>(Dictionary.class);
   private final List<Rejection> apiRejections = new ArrayList<>();
@@ -34,8 +35,9 @@ public final class ImportSummary {
   private long requests;
   private long retries;
 
-  ImportSummary(ValidatedSnapshot snapshot, ImportPlan plan) {
+  ImportSummary(ValidatedSnapshot snapshot, ImportPlan plan, Timeline timeline) {
     this.snapshot = snapshot;
+    this.timeline = timeline;
     this.batches = plan.batchCount();
     for (Dictionary d : Dictionary.values()) {
       counts.put(d, new Counts());
@@ -79,6 +81,10 @@ public final class ImportSummary {
     this.elapsed = elapsed;
     this.requests = requests;
     this.retries = retries;
+  }
+
+  Timeline timeline() {
+    return timeline;
   }
 
   public List<Rejection> apiRejections() {
@@ -147,6 +153,7 @@ public final class ImportSummary {
     json.addProperty("records_per_second", Math.round(recordsPerSecond() * 10) / 10.0);
     json.addProperty("requests", requests);
     json.addProperty("retries", retries);
+    json.add("timeline", timeline.toJson());
     JsonArray f = new JsonArray();
     failures.forEach(f::add);
     json.add("failures", f);

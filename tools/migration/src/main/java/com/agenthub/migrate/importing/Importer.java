@@ -42,9 +42,14 @@ public final class Importer {
     this.err = err;
   }
 
-  public ImportSummary run(ValidatedSnapshot snapshot, ImportPlan plan, Checkpoint checkpoint) {
-    ImportSummary summary = new ImportSummary(snapshot, plan);
-    checkpoint.done().forEach(summary::doneEarlier);
+  public ImportSummary run(ValidatedSnapshot snapshot, ImportPlan plan, Checkpoint checkpoint, Timeline timeline) {
+    ImportSummary summary = new ImportSummary(snapshot, plan, timeline);
+    java.util.Set<String> planned = plan.all().stream().map(Batch::id).collect(java.util.stream.Collectors.toSet());
+    checkpoint.done().forEach((id, outcome) -> {
+      if (planned.contains(id)) { // a batch of another cut (see ImportPlan) is done again, not counted twice
+        summary.doneEarlier(id, outcome);
+      }
+    });
     long skippedRecords = plan.all().stream().filter(b -> checkpoint.done().containsKey(b.id())).mapToLong(b -> b.records().size()).sum();
     BatchRunner runner = new BatchRunner(api, snapshot);
     long requestsBefore = api.requests();
@@ -101,8 +106,10 @@ public final class Importer {
   }
 
   private void runOne(Batch batch, Checkpoint checkpoint, BatchRunner runner, ImportSummary summary, ProgressBar bar) {
+    long started = System.nanoTime();
     try {
       BatchOutcome outcome = runner.run(batch);
+      summary.timeline().batch(batch.dictionary(), started, System.nanoTime());
       checkpoint.finished(batch.id(), outcome);
       summary.doneNow(batch, outcome);
     } catch (IOException e) {

@@ -22,7 +22,7 @@ final class Requests {
       case TABLES -> "CreateTable";
       case DATABASE -> "InsertRows";
       case AGENTS, COUNTERS -> "CreateAgents";
-      case FAQS_STORE -> "CreateFaq";
+      case FAQS_STORE -> "CreateFaqs";
       case EMBEDDINGS_CACHE -> "EmbedTexts";
       case ANALYTICS_DATA -> "TrackEvents";
       case KNOWLEDGE_BASE, DOCUMENTS_STORE -> "CreateDocument";
@@ -35,14 +35,15 @@ final class Requests {
     return switch (dictionary) {
       case AGENTS -> "CreateAgent";
       case PAYMENT_INTENTS -> "ImportPaymentIntent";
+      case FAQS_STORE -> "CreateFaq";
       default -> function(dictionary);
     };
   }
 
-  /** CreateAgents' and ImportPaymentIntents' maximum (MAX_BATCH on the server; openapi.yaml's maxItems). */
+  /** CreateAgents', CreateFaqs' and ImportPaymentIntents' maximum (MAX_BATCH on the server; openapi.yaml's maxItems). */
   static final int PER_BATCH_CALL = 100;
 
-  /** The body of a batch call: its items under the list name the function takes ({@code agents}, {@code intents}). */
+  /** The body of a batch call: its items under the list name the function takes ({@code agents}, {@code faqs}, {@code intents}). */
   static JsonObject batch(Dictionary dictionary, List<JsonObject> items) {
     JsonArray list = new JsonArray();
     items.forEach(list::add);
@@ -54,6 +55,7 @@ final class Requests {
   static String batchList(Dictionary dictionary) {
     return switch (dictionary) {
       case AGENTS -> "agents";
+      case FAQS_STORE -> "faqs";
       case PAYMENT_INTENTS -> "intents";
       default -> throw new IllegalArgumentException(dictionary + " has no batch call");
     };

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The agents lane of an import against a real HTTP server on 127.0.0.1 that answers from a script:
- * what each CreateAgents answer does to the batch's outcome, and what is sent again.
+ * The agents and FAQ lanes of an import against a real HTTP server on 127.0.0.1 that answers from a
+ * script: what each CreateAgents / CreateFaqs answer does to the batch's outcome, and what is sent again.
  */
 class BatchedCreatesTest {
 
@@ -115,5 +115,28 @@ class BatchedCreatesTest {
     assertEquals(BatchRunner.BatchFailedException.class,
         org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> run(api)).getClass(),
         "left out of the checkpoint: the next run finds the first and creates the second");
+  }
+
+  @Test
+  void faqsGoInOneCreateFaqsCallUnderTheirKeptIds() throws Exception {
+    Batch faqs = new Batch("faqs_store:0", Dictionary.FAQS_STORE, snapshot.valid(Dictionary.FAQS_STORE));
+    BatchOutcome outcome = new BatchRunner(serve(List.<Object[]>of(new Object[] {200, "{\"faqs\": [{\"index\": 0, \"result\": \"created\"}]}"})),
+        snapshot).run(faqs);
+    assertEquals(List.of("/CreateFaqs"), paths);
+    JsonObject sent = bodies.get(0).getAsJsonArray("faqs").get(0).getAsJsonObject();
+    assertEquals("faq-1", sent.get("id").getAsString());
+    assertEquals("How do I reset my password?", sent.get("question").getAsString());
+    assertEquals(1, outcome.created());
+  }
+
+  @Test
+  void aFaqCallRefusedWholeGoesOneFaqAtATimeAndAConflictIsNamed() throws Exception {
+    Batch faqs = new Batch("faqs_store:0", Dictionary.FAQS_STORE, snapshot.valid(Dictionary.FAQS_STORE));
+    BatchOutcome outcome = new BatchRunner(serve(List.of(
+        new Object[] {413, "{\"error\": {\"code\": \"payload_too_large\", \"message\": \"too large\", \"field\": null}}"},
+        new Object[] {409, "{\"error\": {\"code\": \"conflict\", \"message\": \"other fields\", \"field\": \"id\"}}"})), snapshot).run(faqs);
+    assertEquals(List.of("/CreateFaqs", "/CreateFaq"), paths);
+    assertEquals(1, outcome.conflicts().size());
+    assertEquals("faq-1", outcome.conflicts().get(0).legacyId());
   }
 }
