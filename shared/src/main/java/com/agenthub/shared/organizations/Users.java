@@ -17,6 +17,7 @@ import com.agenthub.shared.port.CollectionPath;
 import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.DocumentStore;
 import com.agenthub.shared.port.Query;
+import com.agenthub.shared.port.StoreException;
 import com.agenthub.shared.port.StoredDocument;
 import com.agenthub.shared.port.Version;
 import com.agenthub.shared.port.Write;
@@ -65,22 +66,34 @@ public final class Users {
     data.put("created_at", now);
     data.put("updated_at", now);
     DocumentPath guard = emailGuardPath(organizationId, request.email());
+    if (request.role() != Role.OWNER) {
+      // No owners count to keep: the guard's create precondition alone decides a race for the email,
+      // with no transaction for concurrent creates to contend on (ten at once aborted one as 503).
+      try {
+        store.commit(List.of(Write.create(userPath(organizationId, id), data), Write.create(guard, Map.of("user_id", id)),
+            changeRecord(Change.CREATED, data, now)));
+      } catch (StoreException e) {
+        throw e.reason() == StoreException.Reason.ALREADY_EXISTS ? emailTaken(request.email()) : e;
+      }
+      return get(organizationId, id);
+    }
     store.inTransaction(tx -> {
       Optional<StoredDocument> taken = tx.get(guard);
-      Optional<StoredDocument> owners = request.role() == Role.OWNER ? tx.get(ownersPath(organizationId)) : Optional.empty();
+      Optional<StoredDocument> owners = tx.get(ownersPath(organizationId));
       if (taken.isPresent()) {
-        throw ApiError.withField(ErrorKind.CONFLICT, "email", "a user with the email '" + request.email()
-            + "' already exists in this organization");
+        throw emailTaken(request.email());
       }
       tx.write(Write.create(userPath(organizationId, id), data));
       tx.write(Write.create(guard, Map.of("user_id", id)));
-      if (request.role() == Role.OWNER) {
-        tx.write(ownersCount(organizationId, count(owners) + 1));
-      }
+      tx.write(ownersCount(organizationId, count(owners) + 1));
       tx.write(changeRecord(Change.CREATED, data, now));
       return null;
     });
     return get(organizationId, id);
+  }
+
+  private static ApiError emailTaken(String email) {
+    return ApiError.withField(ErrorKind.CONFLICT, "email", "a user with the email '" + email + "' already exists in this organization");
   }
 
   public User get(String organizationId, String userId) {
