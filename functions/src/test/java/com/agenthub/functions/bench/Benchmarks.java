@@ -24,7 +24,7 @@ import java.util.Set;
 public final class Benchmarks {
 
   private static final Set<String> NAMES = Set.of("all", "cold", "warm", "connections", "pipeline", "conversations",
-      "payments", "tables", "migrate", "knowledge");
+      "payments", "tables", "migrate", "knowledge", "embeddings");
 
   private Benchmarks() {}
 
@@ -41,7 +41,7 @@ public final class Benchmarks {
   public static void main(String[] args) throws Exception {
     List<String> chosen = args.length == 0 ? List.of("all") : List.of(args);
     if (!NAMES.containsAll(chosen)) {
-      System.err.println("usage: Benchmarks [all|cold|warm|connections|pipeline|conversations|payments|tables|migrate|knowledge]...");
+      System.err.println("usage: Benchmarks [all|cold|warm|connections|pipeline|conversations|payments|tables|migrate|knowledge|embeddings]...");
       System.exit(2);
     }
     Path dir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
@@ -105,7 +105,8 @@ public final class Benchmarks {
   }
 
   /** Benchmarks that need the whole local stack and this JVM's Services to themselves: each runs in a JVM of its own. */
-  private static final List<String> OWN_JVM = List.of("pipeline", "conversations", "payments", "tables", "migrate", "knowledge");
+  private static final List<String> OWN_JVM = List.of("pipeline", "conversations", "payments", "tables", "migrate", "knowledge",
+      "embeddings");
 
   private static void runInThisJvm(String name, PrintStream report) throws Exception {
     if (name.equals("pipeline")) {
@@ -119,6 +120,8 @@ public final class Benchmarks {
       new MigrationBenchmark(report).run();
     } else if (name.equals("knowledge")) {
       new KnowledgeBenchmark(report, Integer.getInteger("bench.knowledgeLatencyQueries", 100)).run();
+    } else if (name.equals("embeddings")) {
+      new EmbedderBenchmark(report).run();
     } else if (name.equals("tables")) {
       new TablesBenchmark(report, Integer.getInteger("bench.tableQueries", 300)).run();
     } else {

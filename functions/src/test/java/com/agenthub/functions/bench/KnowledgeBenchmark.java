@@ -304,7 +304,7 @@ public final class KnowledgeBenchmark {
     return store.count(com.agenthub.shared.port.Query.all(CollectionPath.of("organizations", org, "knowledge_chunks"), 1));
   }
 
-  private static Path dataset() throws IOException {
+  static Path dataset() throws IOException {
     for (String candidate : List.of(System.getProperty("bench.scifact", ""), "../shared/datasets/scifact", "/work/shared/datasets/scifact")) {
       if (!candidate.isEmpty() && Files.exists(Path.of(candidate, "corpus.jsonl"))) {
         return Path.of(candidate);
