@@ -8,7 +8,6 @@ import com.agenthub.shared.auth.Scope;
 import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.BatchReplyJson;
 import com.agenthub.shared.http.HttpEndpoint;
-import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Set;
 
@@ -30,12 +29,8 @@ public final class CreateAgents extends EndpointFunction {
     super(HttpEndpoint.of("CreateAgents", "POST", Scope.AGENTS_WRITE, services.authenticator(), call -> {
       call.body().rejectUnknown(Set.of("agents"));
       List<NewAgent> requests = call.body().requiredObjects("agents", AgentJson::newAgent);
-      return ApiReply.ok(reply(services.agents().createAll(call.organizationId(), requests)));
+      return ApiReply.ok(BatchReplyJson.of("agents", "agent", services.agents().createAll(call.organizationId(), requests),
+          created -> AgentJson.of(created.agent()), Agents.Created::created));
     }).idempotent(services.idempotencyKeys()));
-  }
-
-  private static JsonObject reply(List<Agents.BatchItem> items) {
-    return BatchReplyJson.of("agents", "agent", items.stream().map(i -> new BatchReplyJson.Item(i.index(),
-        i.result().map(r -> AgentJson.of(r.agent())), i.result().map(Agents.Created::created).orElse(false), i.error())).toList());
   }
 }

@@ -8,7 +8,6 @@ import com.agenthub.shared.http.BatchReplyJson;
 import com.agenthub.shared.http.HttpEndpoint;
 import com.agenthub.shared.knowledge.Faqs;
 import com.agenthub.shared.knowledge.NewFaq;
-import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Set;
 
@@ -29,12 +28,8 @@ public final class CreateFaqs extends EndpointFunction {
     super(HttpEndpoint.of("CreateFaqs", "POST", Scope.KNOWLEDGE_WRITE, services.authenticator(), call -> {
       call.body().rejectUnknown(Set.of("faqs"));
       List<NewFaq> requests = call.body().requiredObjects("faqs", FaqJson::newFaq);
-      return ApiReply.ok(reply(services.knowledge().faqs().createAll(call.organizationId(), requests)));
+      return ApiReply.ok(BatchReplyJson.of("faqs", "faq", services.knowledge().faqs().createAll(call.organizationId(), requests),
+          created -> FaqJson.of(created.faq()), Faqs.Created::created));
     }).idempotent(services.idempotencyKeys()));
-  }
-
-  private static JsonObject reply(List<Faqs.BatchItem> items) {
-    return BatchReplyJson.of("faqs", "faq", items.stream().map(i -> new BatchReplyJson.Item(i.index(),
-        i.result().map(r -> FaqJson.of(r.faq())), i.result().map(Faqs.Created::created).orElse(false), i.error())).toList());
   }
 }

@@ -29,9 +29,8 @@ public final class ImportPaymentIntents extends EndpointFunction {
       call.body().rejectUnknown(Set.of("intents"));
       List<LegacyIntent> intents = call.body().requiredObjects("intents", LegacyPaymentJson::intent);
       var imported = services.payments().legacyImports().importAll(call.organizationId(), intents);
-      return ApiReply.ok(BatchReplyJson.of("intents", "payment_intent", imported.stream().map(i -> new BatchReplyJson.Item(i.index(),
-          i.result().map(r -> PaymentJson.of(r.intent())), i.result().map(LegacyPaymentImports.Imported::created).orElse(false),
-          i.error())).toList()));
+      return ApiReply.ok(BatchReplyJson.of("intents", "payment_intent", imported, one -> PaymentJson.of(one.intent()),
+          LegacyPaymentImports.Imported::created));
     }).idempotent(services.idempotencyKeys()));
   }
 }

@@ -2,6 +2,7 @@ package com.agenthub.shared.agents;
 
 import com.agenthub.shared.changes.Change;
 import com.agenthub.shared.errors.ApiError;
+import com.agenthub.shared.errors.BatchItem;
 import com.agenthub.shared.errors.ErrorKind;
 import com.agenthub.shared.ids.Ids;
 import com.agenthub.shared.ids.Timestamps;
@@ -16,6 +17,7 @@ import com.agenthub.shared.port.Write;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,17 +40,6 @@ final class AgentCreation {
   /** Each lost race means another create or delete committed; at the limit the next read answers 429. */
   private static final int MAX_CLAIM_ATTEMPTS = 50;
 
-  /** What one asked agent came to: the agent (created now, or found), or why not. */
-  record Outcome(Optional<Agents.Created> result, Optional<ApiError> error) {
-    static Outcome of(Agents.Created created) {
-      return new Outcome(Optional.of(created), Optional.empty());
-    }
-
-    static Outcome failed(ApiError error) {
-      return new Outcome(Optional.empty(), Optional.of(error));
-    }
-  }
-
   /** An agent still to write: where it was asked, and its document as it will be. */
   private record Pending(int index, NewAgent request, DocumentPath path, Map<String, Object> data) {}
 
@@ -67,7 +58,7 @@ final class AgentCreation {
    * agent to create; when a later commit of a large batch finds the plan full (a racing create took
    * the room), the agents it held answer {@code limit_exceeded} each and the earlier commits stay.
    */
-  List<Outcome> create(String organizationId, List<NewAgent> requests) {
+  List<BatchItem<Agents.Created>> create(String organizationId, List<NewAgent> requests) {
     return create(organizationId, requests, false).orElseThrow();
   }
 
@@ -75,12 +66,12 @@ final class AgentCreation {
    * As {@link #create}, if the agents still to create fit one commit; else empty, nothing written.
    * An {@link ApiError} thrown here (no room in the plan, too many lost races) also means nothing was written.
    */
-  Optional<List<Outcome>> createInOneCommit(String organizationId, List<NewAgent> requests) {
+  Optional<List<BatchItem<Agents.Created>>> createInOneCommit(String organizationId, List<NewAgent> requests) {
     return create(organizationId, requests, true);
   }
 
-  private Optional<List<Outcome>> create(String organizationId, List<NewAgent> requests, boolean oneCommitOnly) {
-    Outcome[] outcomes = new Outcome[requests.size()];
+  private Optional<List<BatchItem<Agents.Created>>> create(String organizationId, List<NewAgent> requests, boolean oneCommitOnly) {
+    List<BatchItem<Agents.Created>> outcomes = new ArrayList<>(Collections.nCopies(requests.size(), null));
     Instant now = Timestamps.now(clock);
     List<Pending> pending = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
@@ -104,14 +95,14 @@ final class AgentCreation {
         if (!committedAny || e.kind() != ErrorKind.LIMIT_EXCEEDED) {
           throw e;
         }
-        commit.forEach(p -> outcomes[p.index()] = Outcome.failed(e));
+        commit.forEach(p -> outcomes.set(p.index(), BatchItem.failed(p.index(), e)));
       }
     }
-    return Optional.of(List.of(outcomes));
+    return Optional.of(List.copyOf(outcomes));
   }
 
   /** Commits one chunk, claiming its agents (and checking room for the {@code stillToCome} after it). */
-  private void commit(String organizationId, List<Pending> chunk, int stillToCome, Instant now, Outcome[] outcomes) {
+  private void commit(String organizationId, List<Pending> chunk, int stillToCome, Instant now, List<BatchItem<Agents.Created>> outcomes) {
     for (int attempt = 1; !chunk.isEmpty(); attempt++) {
       List<Write> writes = new ArrayList<>();
       writes.add(quotas.claim(organizationId, PlanLimit.AGENTS, AgentPaths.agents(organizationId), chunk.size(), stillToCome));
@@ -124,8 +115,8 @@ final class AgentCreation {
         List<Version> versions = store.commit(writes);
         for (int i = 0; i < chunk.size(); i++) {
           Pending p = chunk.get(i);
-          outcomes[p.index()] = Outcome.of(new Agents.Created(
-              Agents.fromDocument(new StoredDocument(p.path(), p.data(), versions.get(agentWrite[i]))), true));
+          outcomes.set(p.index(), BatchItem.of(p.index(), new Agents.Created(
+              Agents.fromDocument(new StoredDocument(p.path(), p.data(), versions.get(agentWrite[i]))), true)));
         }
         return;
       } catch (StoreException e) {
@@ -150,7 +141,7 @@ final class AgentCreation {
    * compared, they move once the agent is used), or a conflict on {@code id}. A deleted agent's id
    * is not reused. Returns those still to create.
    */
-  private List<Pending> answerExisting(String organizationId, List<Pending> pending, Outcome[] outcomes) {
+  private List<Pending> answerExisting(String organizationId, List<Pending> pending, List<BatchItem<Agents.Created>> outcomes) {
     List<Pending> asked = pending.stream().filter(p -> p.request().id().isPresent()).toList();
     if (asked.isEmpty()) {
       return pending;
@@ -171,12 +162,12 @@ final class AgentCreation {
         NewAgent request = p.request();
         boolean same = agent.name().equals(request.name()) && agent.industry().equals(request.industry())
             && agent.configuration().equals(request.configuration()) && agent.status() == request.status();
-        outcomes[p.index()] = same ? Outcome.of(new Agents.Created(agent, false))
-            : Outcome.failed(ApiError.withField(ErrorKind.CONFLICT, "id", "an agent with this id already exists with other fields"));
+        outcomes.set(p.index(), same ? BatchItem.of(p.index(), new Agents.Created(agent, false))
+            : BatchItem.failed(p.index(), ApiError.withField(ErrorKind.CONFLICT, "id", "an agent with this id already exists with other fields")));
       } else if (found.get(2 * i + 1).isPresent()) {
         answered.add(p.index());
-        outcomes[p.index()] = Outcome.failed(
-            ApiError.withField(ErrorKind.CONFLICT, "id", "an agent with this id was deleted; ids are not reused"));
+        outcomes.set(p.index(), BatchItem.failed(p.index(),
+            ApiError.withField(ErrorKind.CONFLICT, "id", "an agent with this id was deleted; ids are not reused")));
       }
     }
     return pending.stream().filter(p -> !answered.contains(p.index())).toList();

@@ -4,6 +4,7 @@ import com.agenthub.shared.changes.Change;
 import com.agenthub.shared.changes.Outbox;
 import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.errors.BatchInput;
+import com.agenthub.shared.errors.BatchItem;
 import com.agenthub.shared.ids.ClientIds;
 import com.agenthub.shared.ids.Ids;
 import com.agenthub.shared.ids.Timestamps;
@@ -63,33 +64,23 @@ public final class Agents {
    * else 409 on {@code id}). Concurrent creates of one organization share commits ({@link SharedCreates}).
    */
   public Created createOrFind(String organizationId, NewAgent request) {
-    AgentCreation.Outcome outcome = sharedCreates.create(organizationId, request);
-    return outcome.result().orElseThrow(() -> outcome.error().orElseThrow());
+    return sharedCreates.create(organizationId, request).orThrow();
   }
 
   /** At most this many agents per {@link #createAll} (README and openapi.yaml repeat it). */
   public static final int MAX_BATCH = 100;
 
-  /** One item of {@link #createAll}: the agent created or found, or why it was not (its field under {@code agents[i].}). */
-  public record BatchItem(int index, Optional<Created> result, Optional<ApiError> error) {}
-
   /**
    * Creates many agents as {@link #createOrFind} would each, with one plan-usage claim per commit
-   * (not per agent): each item answers created, found (its client-chosen id names the same agent),
+   * (not per agent): each item (its error named under {@code agents[i].}) answers created, found (its client-chosen id names the same agent),
    * or an error of its own (a conflict on its id). The requests are valid already (each NewAgent
    * checked itself); ids asked twice are refused here, and a batch the plan has no room for writes
    * nothing (429).
    */
-  public List<BatchItem> createAll(String organizationId, List<NewAgent> requests) {
+  public List<BatchItem<Created>> createAll(String organizationId, List<NewAgent> requests) {
     BatchInput.requireSize("agents", requests.size(), MAX_BATCH, "agents");
     BatchInput.requireDistinct("agents", "id", requests.stream().map(NewAgent::id).toList());
-    List<AgentCreation.Outcome> outcomes = creation.create(organizationId, requests);
-    List<BatchItem> items = new java.util.ArrayList<>();
-    for (int i = 0; i < outcomes.size(); i++) {
-      String at = "agents[" + i + "].";
-      items.add(new BatchItem(i, outcomes.get(i).result(), outcomes.get(i).error().map(e -> e.under(at))));
-    }
-    return items;
+    return BatchItem.namedUnder("agents", creation.create(organizationId, requests));
   }
 
   public Agent get(String organizationId, String agentId) {

@@ -2,6 +2,7 @@ package com.agenthub.shared.agents;
 
 import com.agenthub.shared.concurrency.GroupCommit;
 import com.agenthub.shared.errors.ApiError;
+import com.agenthub.shared.errors.BatchItem;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ final class SharedCreates {
   /** At most this many requests share one commit (a few writes each: the agent, its change record, its opening counters). */
   private static final int MAX_TOGETHER = 32;
 
-  private record Ask(NewAgent request, CompletableFuture<AgentCreation.Outcome> outcome) {}
+  private record Ask(NewAgent request, CompletableFuture<BatchItem<Agents.Created>> outcome) {}
 
   private final AgentCreation creation;
   // One queue per organization this instance has created agents for: a few dozen bytes each.
@@ -36,7 +37,7 @@ final class SharedCreates {
     this.creation = creation;
   }
 
-  AgentCreation.Outcome create(String organizationId, NewAgent request) {
+  BatchItem<Agents.Created> create(String organizationId, NewAgent request) {
     Ask ask = new Ask(request, new CompletableFuture<>());
     byOrganization.computeIfAbsent(organizationId, org -> new GroupCommit<>(MAX_TOGETHER, asks -> createTogether(org, asks)))
         .submit(ask);
@@ -51,7 +52,7 @@ final class SharedCreates {
   private void createTogether(String organizationId, List<Ask> asks) {
     if (asks.size() > 1 && distinctIds(asks)) {
       try {
-        Optional<List<AgentCreation.Outcome>> together = creation.createInOneCommit(organizationId,
+        Optional<List<BatchItem<Agents.Created>>> together = creation.createInOneCommit(organizationId,
             asks.stream().map(Ask::request).toList());
         if (together.isPresent()) {
           for (int i = 0; i < asks.size(); i++) {

@@ -4,6 +4,7 @@ import com.agenthub.shared.changes.Change;
 import com.agenthub.shared.embeddings.EmbeddedText;
 import com.agenthub.shared.embeddings.Embeddings;
 import com.agenthub.shared.errors.ApiError;
+import com.agenthub.shared.errors.BatchItem;
 import com.agenthub.shared.errors.ErrorKind;
 import com.agenthub.shared.ids.Ids;
 import com.agenthub.shared.ids.Timestamps;
@@ -17,6 +18,7 @@ import com.agenthub.shared.port.Write;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,17 +41,6 @@ final class FaqCreation {
   /** Each lost race means a racing create took one of the ids; it is answered, and the rest tried again. */
   private static final int MAX_ATTEMPTS = 10;
 
-  /** What one asked FAQ came to: the FAQ (created now, or found), or why not. */
-  record Outcome(Optional<Faqs.Created> result, Optional<ApiError> error) {
-    static Outcome of(Faqs.Created created) {
-      return new Outcome(Optional.of(created), Optional.empty());
-    }
-
-    static Outcome failed(ApiError error) {
-      return new Outcome(Optional.empty(), Optional.of(error));
-    }
-  }
-
   /** An FAQ still to write: where it was asked, and its path. */
   private record Pending(int index, NewFaq request, DocumentPath path) {}
 
@@ -64,8 +55,8 @@ final class FaqCreation {
   }
 
   /** One outcome per request, in order; at most {@link #MAX_BATCH} requests. */
-  List<Outcome> create(String organizationId, List<NewFaq> requests) {
-    Outcome[] outcomes = new Outcome[requests.size()];
+  List<BatchItem<Faqs.Created>> create(String organizationId, List<NewFaq> requests) {
+    List<BatchItem<Faqs.Created>> outcomes = new ArrayList<>(Collections.nCopies(requests.size(), null));
     List<Pending> pending = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
       NewFaq request = requests.get(i);
@@ -73,7 +64,7 @@ final class FaqCreation {
     }
     pending = answerExisting(pending, outcomes);
     if (pending.isEmpty()) {
-      return List.of(outcomes);
+      return List.copyOf(outcomes);
     }
     Map<Integer, Map<String, Object>> embedded = embed(organizationId, pending);
     Instant now = Timestamps.now(clock);
@@ -90,9 +81,9 @@ final class FaqCreation {
         List<Version> versions = store.commit(writes);
         for (int i = 0; i < pending.size(); i++) {
           Pending p = pending.get(i);
-          outcomes[p.index()] = Outcome.of(new Faqs.Created(Faqs.faq(new StoredDocument(p.path(), documents.get(i), versions.get(2 * i))), true));
+          outcomes.set(p.index(), BatchItem.of(p.index(), new Faqs.Created(Faqs.faq(new StoredDocument(p.path(), documents.get(i), versions.get(2 * i))), true)));
         }
-        return List.of(outcomes);
+        return List.copyOf(outcomes);
       } catch (StoreException e) {
         if (e.reason() != StoreException.Reason.ALREADY_EXISTS || attempt >= MAX_ATTEMPTS) {
           throw e;
@@ -105,7 +96,7 @@ final class FaqCreation {
         }
       }
     }
-    return List.of(outcomes);
+    return List.copyOf(outcomes);
   }
 
   /** The questions of the FAQs to create, embedded in one batch: each one's embedding fields, by its index. */
@@ -124,7 +115,7 @@ final class FaqCreation {
    * fields again (question, answer, category, tags) find it; others are a conflict on {@code id}.
    * Returns those still to create.
    */
-  private List<Pending> answerExisting(List<Pending> pending, Outcome[] outcomes) {
+  private List<Pending> answerExisting(List<Pending> pending, List<BatchItem<Faqs.Created>> outcomes) {
     List<Pending> asked = pending.stream().filter(p -> p.request().id().isPresent()).toList();
     if (asked.isEmpty()) {
       return pending;
@@ -141,8 +132,8 @@ final class FaqCreation {
       NewFaq request = p.request();
       boolean same = faq.question().equals(request.question()) && faq.answer().equals(request.answer())
           && faq.category().equals(request.category()) && faq.tags().equals(request.tags());
-      outcomes[p.index()] = same ? Outcome.of(new Faqs.Created(faq, false))
-          : Outcome.failed(ApiError.withField(ErrorKind.CONFLICT, "id", "an FAQ with this id already exists with other fields"));
+      outcomes.set(p.index(), same ? BatchItem.of(p.index(), new Faqs.Created(faq, false))
+          : BatchItem.failed(p.index(), ApiError.withField(ErrorKind.CONFLICT, "id", "an FAQ with this id already exists with other fields")));
     }
     return pending.stream().filter(p -> !answered.contains(p.index())).toList();
   }

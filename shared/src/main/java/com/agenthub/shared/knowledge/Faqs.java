@@ -5,6 +5,7 @@ import com.agenthub.shared.changes.Outbox;
 import com.agenthub.shared.embeddings.Embeddings;
 import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.errors.BatchInput;
+import com.agenthub.shared.errors.BatchItem;
 import com.agenthub.shared.ids.Ids;
 import com.agenthub.shared.ids.Timestamps;
 import com.agenthub.shared.paging.Page;
@@ -72,32 +73,22 @@ public final class Faqs {
 
   /** Creates the FAQ, or finds the one its client-chosen id already names: the same fields again, else a 409. */
   public Created createOrFind(String organizationId, NewFaq request) {
-    FaqCreation.Outcome outcome = creation.create(organizationId, List.of(request)).get(0);
-    return outcome.result().orElseThrow(() -> outcome.error().orElseThrow());
+    return creation.create(organizationId, List.of(request)).get(0).orThrow();
   }
 
   /** At most this many FAQs per {@link #createAll} (README and openapi.yaml repeat it). */
   public static final int MAX_BATCH = FaqCreation.MAX_BATCH;
 
-  /** One item of {@link #createAll}: the FAQ created or found, or why it was not (its field under {@code faqs[i].}). */
-  public record BatchItem(int index, Optional<Created> result, Optional<ApiError> error) {}
-
   /**
    * Creates many FAQs as {@link #createOrFind} would each, their questions embedded in one batch and
-   * the new ones written in one commit: each item answers created, found (its client-chosen id names
+   * the new ones written in one commit: each item (its error named under {@code faqs[i].}) answers created, found (its client-chosen id names
    * the same FAQ) or an error of its own (a conflict on its id). The requests are valid already (each
    * NewFaq checked itself); ids asked twice are refused here.
    */
-  public List<BatchItem> createAll(String organizationId, List<NewFaq> requests) {
+  public List<BatchItem<Created>> createAll(String organizationId, List<NewFaq> requests) {
     BatchInput.requireSize("faqs", requests.size(), MAX_BATCH, "FAQs");
     BatchInput.requireDistinct("faqs", "id", requests.stream().map(NewFaq::id).toList());
-    List<FaqCreation.Outcome> outcomes = creation.create(organizationId, requests);
-    List<BatchItem> items = new ArrayList<>();
-    for (int i = 0; i < outcomes.size(); i++) {
-      String at = "faqs[" + i + "].";
-      items.add(new BatchItem(i, outcomes.get(i).result(), outcomes.get(i).error().map(e -> e.under(at))));
-    }
-    return items;
+    return BatchItem.namedUnder("faqs", creation.create(organizationId, requests));
   }
 
   public Faq get(String organizationId, String faqId) {

@@ -3,6 +3,7 @@ package com.agenthub.shared.payments;
 import com.agenthub.shared.changes.Change;
 import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.errors.BatchInput;
+import com.agenthub.shared.errors.BatchItem;
 import com.agenthub.shared.errors.ErrorKind;
 import com.agenthub.shared.ids.Timestamps;
 import com.agenthub.shared.port.DocumentPath;
@@ -14,6 +15,7 @@ import com.agenthub.shared.port.Write;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,15 +51,11 @@ public final class LegacyPaymentImports {
   /** Firestore's limit on the writes of one commit (outbox records counted as written); a larger intent commits alone. */
   static final int MAX_WRITES_PER_COMMIT = 500;
 
-  /** One item of {@link #importAll}: the intent imported now or found, or why not (its field under {@code intents[i].}). */
-  public record BatchItem(int index, Optional<Imported> result, Optional<ApiError> error) {}
-
   /** A legacy intent still to write: where it was asked, its document and every write of its commit. */
   private record Prepared(int index, LegacyIntent legacy, DocumentPath path, Map<String, Object> data, List<Write> writes) {}
 
   public Imported importIntent(String organizationId, LegacyIntent legacy) {
-    BatchItem item = importEach(organizationId, List.of(legacy)).get(0);
-    return item.result().orElseThrow(() -> item.error().orElseThrow());
+    return importEach(organizationId, List.of(legacy)).get(0).orThrow();
   }
 
   /**
@@ -66,19 +64,14 @@ public final class LegacyPaymentImports {
    * item answers imported now, found (its legacy id was imported with the same content) or a
    * conflict of its own on {@code legacy_id}. A legacy id asked twice is refused before anything is written.
    */
-  public List<BatchItem> importAll(String organizationId, List<LegacyIntent> intents) {
+  public List<BatchItem<Imported>> importAll(String organizationId, List<LegacyIntent> intents) {
     BatchInput.requireSize("intents", intents.size(), MAX_BATCH, "payment intents");
     BatchInput.requireDistinct("intents", "legacy_id", intents.stream().map(i -> Optional.of(i.legacyId())).toList());
-    List<BatchItem> items = new ArrayList<>();
-    for (BatchItem item : importEach(organizationId, intents)) {
-      String at = "intents[" + item.index() + "].";
-      items.add(new BatchItem(item.index(), item.result(), item.error().map(e -> e.under(at))));
-    }
-    return items;
+    return BatchItem.namedUnder("intents", importEach(organizationId, intents));
   }
 
-  private List<BatchItem> importEach(String organizationId, List<LegacyIntent> intents) {
-    BatchItem[] items = new BatchItem[intents.size()];
+  private List<BatchItem<Imported>> importEach(String organizationId, List<LegacyIntent> intents) {
+    List<BatchItem<Imported>> items = new ArrayList<>(Collections.nCopies(intents.size(), null));
     Instant now = Timestamps.now(clock);
     List<Prepared> pending = new ArrayList<>();
     for (int i = 0; i < intents.size(); i++) {
@@ -99,14 +92,14 @@ public final class LegacyPaymentImports {
     if (!chunk.isEmpty()) {
       commit(chunk, items);
     }
-    return List.of(items);
+    return List.copyOf(items);
   }
 
   /**
    * Commits the chunk's intents together. One that lost a race to the same legacy id (a dual write,
    * a concurrent re-run) answers as its retry would, and the rest are committed again without it.
    */
-  private void commit(List<Prepared> chunk, BatchItem[] items) {
+  private void commit(List<Prepared> chunk, List<BatchItem<Imported>> items) {
     while (!chunk.isEmpty()) {
       List<Write> writes = new ArrayList<>();
       int[] intentWrite = new int[chunk.size()];
@@ -118,8 +111,8 @@ public final class LegacyPaymentImports {
         List<Version> versions = store.commit(writes);
         for (int i = 0; i < chunk.size(); i++) {
           Prepared p = chunk.get(i);
-          items[p.index()] = new BatchItem(p.index(), Optional.of(new Imported(
-              IntentDocuments.fromDocument(new StoredDocument(p.path(), p.data(), versions.get(intentWrite[i]))), true)), Optional.empty());
+          items.set(p.index(), BatchItem.of(p.index(), new Imported(
+              IntentDocuments.fromDocument(new StoredDocument(p.path(), p.data(), versions.get(intentWrite[i]))), true)));
         }
         return;
       } catch (StoreException e) {
@@ -136,7 +129,7 @@ public final class LegacyPaymentImports {
   }
 
   /** Answers, in one read, every intent whose legacy id was imported already; returns those still to write. */
-  private List<Prepared> answerExisting(List<Prepared> pending, BatchItem[] items) {
+  private List<Prepared> answerExisting(List<Prepared> pending, List<BatchItem<Imported>> items) {
     List<Optional<StoredDocument>> found = store.getAll(pending.stream().map(Prepared::path).toList());
     List<Prepared> left = new ArrayList<>();
     for (int i = 0; i < pending.size(); i++) {
@@ -144,11 +137,10 @@ public final class LegacyPaymentImports {
       if (found.get(i).isEmpty()) {
         left.add(p);
       } else if (!p.legacy().fingerprint().equals(found.get(i).get().string("legacy_fingerprint"))) {
-        items[p.index()] = new BatchItem(p.index(), Optional.empty(), Optional.of(ApiError.withField(ErrorKind.CONFLICT, "legacy_id",
+        items.set(p.index(), BatchItem.failed(p.index(), ApiError.withField(ErrorKind.CONFLICT, "legacy_id",
             "a payment intent was already imported under this legacy id with other content (or its history moved on)")));
       } else {
-        items[p.index()] = new BatchItem(p.index(), Optional.of(new Imported(IntentDocuments.fromDocument(found.get(i).get()), false)),
-            Optional.empty());
+        items.set(p.index(), BatchItem.of(p.index(), new Imported(IntentDocuments.fromDocument(found.get(i).get()), false)));
       }
     }
     return left;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.agenthub.shared.adapter.memory.InMemoryDocumentStore;
 import com.agenthub.shared.changes.AfterCommitDocumentStore;
 import com.agenthub.shared.errors.ApiError;
+import com.agenthub.shared.errors.BatchItem;
 import com.agenthub.shared.errors.ErrorKind;
 import com.agenthub.shared.organizations.Organizations;
 import com.agenthub.shared.organizations.PlanQuotas;
@@ -55,7 +56,7 @@ class AgentBatchCreateTest {
     agents.delete("org", deleted, Optional.empty());
     commits.clear();
 
-    List<Agents.BatchItem> items = agents.createAll("org", List.of(
+    List<BatchItem<Agents.Created>> items = agents.createAll("org", List.of(
         agent("new-1", "New one", Map.of("messages", 42L)), agent("same", "Same"), agent("taken", "Other name"),
         agent(null, "Ours"), agent("gone", "Gone")));
 
@@ -77,7 +78,7 @@ class AgentBatchCreateTest {
     List<NewAgent> batch = List.of(agent("a", "A", Map.of("messages", 3L)), agent("b", "B"));
     agents.createAll("org", batch);
     commits.clear();
-    List<Agents.BatchItem> again = agents.createAll("org", batch);
+    List<BatchItem<Agents.Created>> again = agents.createAll("org", batch);
     assertTrue(again.stream().noneMatch(i -> i.result().orElseThrow().created()));
     assertEquals(0, commits.size());
     assertEquals(2, stored("org"));
@@ -126,7 +127,7 @@ class AgentBatchCreateTest {
       batch.add(agent("c" + i, "C" + i, Map.of("messages", 1L + i, "tokens_in", 2L, "tokens_out", 3L)));
     }
     commits.clear();
-    List<Agents.BatchItem> items = agents.createAll("big", batch);
+    List<BatchItem<Agents.Created>> items = agents.createAll("big", batch);
     assertTrue(items.stream().allMatch(i -> i.result().orElseThrow().created()));
     assertEquals(2, commits.size());
     assertTrue(commits.stream().allMatch(c -> c.size() <= AgentCreation.MAX_WRITES_PER_COMMIT), "each commit within Firestore's limit");

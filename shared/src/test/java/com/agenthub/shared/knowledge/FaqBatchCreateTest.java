@@ -10,6 +10,7 @@ import com.agenthub.shared.changes.AfterCommitDocumentStore;
 import com.agenthub.shared.changes.Outbox;
 import com.agenthub.shared.embeddings.Embeddings;
 import com.agenthub.shared.errors.ApiError;
+import com.agenthub.shared.errors.BatchItem;
 import com.agenthub.shared.errors.ErrorKind;
 import com.agenthub.shared.port.DocumentStore;
 import com.agenthub.shared.port.Embedder;
@@ -70,7 +71,7 @@ class FaqBatchCreateTest {
     commits.clear();
     model.calls.clear();
 
-    List<Faqs.BatchItem> items = faqs.createAll("org", List.of(faq("new-1", "How do I pay?", "By card."), faq("same", "Same?", "Same."),
+    List<BatchItem<Faqs.Created>> items = faqs.createAll("org", List.of(faq("new-1", "How do I pay?", "By card."), faq("same", "Same?", "Same."),
         faq("taken", "Taken?", "Another answer."), faq(null, "Where is my order?", "On its way.")));
 
     assertEquals(4, items.size());
@@ -101,7 +102,7 @@ class FaqBatchCreateTest {
     faqs.createAll("org", batch);
     commits.clear();
     model.calls.clear();
-    List<Faqs.BatchItem> again = faqs.createAll("org", batch);
+    List<BatchItem<Faqs.Created>> again = faqs.createAll("org", batch);
     assertTrue(again.stream().noneMatch(i -> i.result().orElseThrow().created()));
     assertEquals(List.of(), commits);
     assertEquals(List.of(), model.calls);
@@ -153,7 +154,7 @@ class FaqBatchCreateTest {
         });
     Faqs batching = new Faqs(racing, new Embeddings(racing, model, Clock.systemUTC()), Clock.systemUTC());
 
-    List<Faqs.BatchItem> items = batching.createAll("org", List.of(faq("a", "A?", "A."), faq("b", "B?", "B."), faq("c", "C?", "C.")));
+    List<BatchItem<Faqs.Created>> items = batching.createAll("org", List.of(faq("a", "A?", "A."), faq("b", "B?", "B."), faq("c", "C?", "C.")));
 
     assertTrue(raced.get());
     assertEquals(List.of(true, false, true), items.stream().map(i -> i.result().orElseThrow().created()).toList());
