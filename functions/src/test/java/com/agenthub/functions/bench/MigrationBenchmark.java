@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * the floor, the import gets one warm-up run first in a fresh JVM (the JIT).
  * Nothing is asserted.
  * Tuning: -Dbench.migrateSizes=10000,100000 -Dbench.migrateConcurrency=8 -Dbench.migrateParts=true (each dictionary alone)
- * -Dbench.migrateWarmup=true (one import of 10k records first, as the floor gets a warm-up run).
+ * -Dbench.migrateWarmup=true (one import of 10k records first, as the floor gets a warm-up run)
+ * -Dbench.migrateBatchSize=50 (the CLI's --batch-size).
  */
 public final class MigrationBenchmark {
 
@@ -106,7 +107,7 @@ public final class MigrationBenchmark {
     Map<String, Long> cpuBefore = cpuByProcess();
     long started = System.nanoTime();
     int code = Migrate.run("import", snapshot.toString(), "--base-url", baseUrl, "--key", tenant.client().bearer(),
-        "--no-progress", "--concurrency", concurrency);
+        "--no-progress", "--concurrency", concurrency, "--batch-size", System.getProperty("bench.migrateBatchSize", "50"));
     double seconds = (System.nanoTime() - started) / 1e9;
     JsonObject summary = JsonParser.parseString(Files.readString(snapshot.resolve(".migrate/summary.json"))).getAsJsonObject();
     if (code != 0) {

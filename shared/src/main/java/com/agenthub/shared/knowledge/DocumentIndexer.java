@@ -130,6 +130,8 @@ public final class DocumentIndexer {
     private int embedded;
     private int cacheHits;
     private int reused;
+    /** Token count of every chunk this generation has by the end of the run, by position (what finish counts). */
+    private final Map<Integer, Long> tokensByPosition = new HashMap<>();
 
     Run(String org, StoredDocument document) {
       this.org = org;
@@ -145,7 +147,10 @@ public final class DocumentIndexer {
       int titleTokens = chunker.tokens().count(title);
       int budgetTokens = Math.max(MIN_CHUNK_TOKENS, MODEL_MAX_TOKENS - titleTokens - 2);
       List<Chunk> chunks = chunker.split(content, budgetTokens);
-      Map<Integer, StoredDocument> existing = existingChunks();
+      // Every commit that writes chunks also stamps index_progress on the document: a document
+      // without it has none yet (a new one), and its first indexing needs no query for them.
+      Map<Integer, StoredDocument> existing = data.containsKey("index_progress") ? existingChunks() : Map.of();
+      existing.forEach((position, old) -> tokensByPosition.put(position, old.longValue("token_count")));
       Map<String, float[]> vectorsByHash = new HashMap<>();
       String model = embeddings.model().id();
       existing.values().forEach(old -> {
@@ -160,6 +165,7 @@ public final class DocumentIndexer {
         writeBatch(title, chunks.subList(from, Math.min(chunks.size(), from + BATCH)), existing, vectorsByHash, model);
       }
       removeBeyond(chunks.size(), existing);
+      tokensByPosition.keySet().removeIf(position -> position >= chunks.size());
       finish(chunks.size());
       return Outcome.DONE;
     }
@@ -199,6 +205,7 @@ public final class DocumentIndexer {
         String chunkId = KnowledgePaths.chunkId(documentId, chunk.position());
         KeywordAnalyzer.Terms terms = KeywordAnalyzer.analyze(embeddedText(title, chunk.text()));
         added.add(new TermIndex.ChunkTerms(chunkId, terms.frequencies(), terms.length()));
+        tokensByPosition.put(chunk.position(), (long) terms.length());
         StoredDocument old = existing.get(chunk.position());
         if (old != null) {
           removed.add(new TermIndex.Removal(chunkId, terms(old)));
@@ -265,10 +272,7 @@ public final class DocumentIndexer {
 
     /** The final commit: ready, and the corpus statistics moved from what was counted before to what is indexed now. */
     private void finish(int chunkCount) {
-      long tokens = 0;
-      for (StoredDocument chunk : existingChunks().values()) {
-        tokens += chunk.longValue("token_count");
-      }
+      long tokens = tokensByPosition.values().stream().mapToLong(Long::longValue).sum();
       long countedChunks = ((Number) data.getOrDefault("indexed_chunks", 0L)).longValue();
       long countedTokens = ((Number) data.getOrDefault("indexed_tokens", 0L)).longValue();
       Instant now = Timestamps.now(clock);

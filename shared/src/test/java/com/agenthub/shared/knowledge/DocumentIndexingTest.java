@@ -164,6 +164,7 @@ class DocumentIndexingTest {
             + model.embedded.size());
     assertTrue(model.embedded.stream().allMatch(text -> text.contains("submit")));
     assertEquals(chunks, chunksOf(created.id()).size());
+    assertEquals(tokensOf(created.id()), corpus().get("token_count"), "the corpus counts the changed chunk's new length");
 
     model.embedded.clear();
     documents(memory).update(ORG, created.id(), new DocumentChanges(Optional.empty(), Optional.empty(), Optional.of("policies"),
@@ -184,6 +185,11 @@ class DocumentIndexingTest {
     assertEquals(1, chunksOf(created.id()).size());
     assertTrue(postings().stream().allMatch(entry -> entry.endsWith("|" + created.id() + "-0")), "only chunk 0 is posted");
     assertEquals(1L, corpus().get("chunk_count"));
+    assertEquals(tokensOf(created.id()), corpus().get("token_count"), "the dropped chunks' tokens are uncounted");
+  }
+
+  private long tokensOf(String documentId) {
+    return chunksOf(documentId).stream().mapToLong(c -> c.longValue("token_count")).sum();
   }
 
   @Test
