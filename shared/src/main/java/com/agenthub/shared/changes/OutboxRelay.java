@@ -41,6 +41,7 @@ public final class OutboxRelay {
    * Publishes the records' changes and removes their outbox documents. Throws if a publish fails.
    * Relays that arrive while another is under way go out together, as one publish and one delete
    * commit ({@link GroupCommit}): under concurrency an instance pays a few round trips, not one per request.
+   * The changes of one table relayed together share messages ({@link ChangeMessages#encodeAll}).
    */
   public void relay(List<Outbox.Record> records) {
     if (records.stream().allMatch(record -> record.changes().isEmpty())) {
@@ -51,8 +52,7 @@ public final class OutboxRelay {
 
   private void publishAndDelete(List<List<Outbox.Record>> relays) {
     List<Outbox.Record> records = relays.stream().flatMap(List::stream).toList();
-    publisher.publishAll(ChangeMessages.TOPIC, records.stream().flatMap(record -> record.changes().stream())
-        .map(ChangeMessages::encode).toList());
+    publisher.publishAll(ChangeMessages.TOPIC, ChangeMessages.encodeAll(records.stream().flatMap(record -> record.changes().stream()).toList()));
     List<Write> deletes = new ArrayList<>();
     for (Outbox.Record record : records) {
       deletes.add(Write.delete(record.path(), Optional.empty()));

@@ -91,11 +91,9 @@ class OutboxRelayTest {
     publisher.setAvailable(true);
     clock.advance(Duration.ofSeconds(31));
     assertEquals(500, relay.sweep(Duration.ofSeconds(30)).relayed(), "the sweep relays every change of every batch");
-    List<String> ids = new java.util.ArrayList<>();
-    for (EventPublisher.Message message : publisher.published(ChangeMessages.TOPIC)) {
-      ids.add(ChangeMessages.decode(message.data()).changeId());
-    }
+    List<String> ids = published().stream().map(Change::changeId).toList();
     assertEquals(java.util.stream.IntStream.range(0, 500).mapToObj(i -> "c" + i).toList(), ids, "each once, in order");
+    assertEquals(1, publisher.published(ChangeMessages.TOPIC).size(), "500 changes of one table relayed together: one message");
     assertEquals(List.of(), outbox());
   }
 
@@ -110,7 +108,8 @@ class OutboxRelayTest {
     relaying.commit(List.of(Outbox.record(change("next", "z"), clock.instant())));
     clock.advance(Duration.ofSeconds(31));
     assertEquals(3, relay.sweep(Duration.ofSeconds(30)).relayed());
-    assertEquals(4, publisher.published(ChangeMessages.TOPIC).size());
+    assertEquals(List.of("next", "big", "small-1", "small-2"), published().stream().map(Change::changeId).toList());
+    assertEquals(2, publisher.published(ChangeMessages.TOPIC).size(), "'next' at once, the swept three together");
   }
 
   @Test
@@ -147,10 +146,7 @@ class OutboxRelayTest {
     } finally {
       requests.shutdownNow();
     }
-    List<String> ids = new java.util.ArrayList<>();
-    for (EventPublisher.Message message : publisher.published(ChangeMessages.TOPIC)) {
-      ids.add(decode(message).changeId());
-    }
+    List<String> ids = new java.util.ArrayList<>(published().stream().map(Change::changeId).toList());
     ids.sort(null);
     List<String> expected = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, 64).mapToObj(i -> "c" + i).toList());
     expected.sort(null);
@@ -176,5 +172,18 @@ class OutboxRelayTest {
     } catch (UndecodableMessageException e) {
       throw new AssertionError(e);
     }
+  }
+
+  /** Every change published, in order, whatever messages carried them. */
+  private List<Change> published() {
+    List<Change> changes = new java.util.ArrayList<>();
+    for (EventPublisher.Message message : publisher.published(ChangeMessages.TOPIC)) {
+      try {
+        changes.addAll(ChangeMessages.decodeAll(message.data()));
+      } catch (UndecodableMessageException e) {
+        throw new AssertionError(e);
+      }
+    }
+    return changes;
   }
 }
