@@ -79,6 +79,11 @@ public final class AgentCounters {
    * {@code NAME-opening} shard each, beside the incremented ones, so reads sum it like any shard.
    * Only {@link Agents#create} calls this, in the agent's own create commit, so they count once.
    */
+  /** How many writes {@link #openingWrites} gives for {@code totals}, without building them (a counter opened at 0 writes none). */
+  static int openingWriteCount(Map<String, Long> totals) {
+    return 2 * (int) totals.values().stream().filter(total -> total != 0).count();
+  }
+
   static List<Write> openingWrites(String organizationId, String agentId, Map<String, Long> totals, Instant now) {
     CollectionPath shards = AgentPaths.counterShards(organizationId, agentId);
     List<Write> writes = new ArrayList<>();

@@ -80,7 +80,7 @@ final class AgentCreation {
       pending.add(new Pending(i, request, AgentPaths.agent(organizationId, id), document(organizationId, id, request, now)));
     }
     pending = answerExisting(organizationId, pending, outcomes);
-    List<List<Pending>> commits = chunks(organizationId, pending, now);
+    List<List<Pending>> commits = chunks(pending);
     if (oneCommitOnly && commits.size() > 1) {
       return Optional.empty();
     }
@@ -174,12 +174,13 @@ final class AgentCreation {
   }
 
   /** Consecutive runs of agents whose writes (with one usage claim) fit one commit. */
-  private static List<List<Pending>> chunks(String organizationId, List<Pending> pending, Instant now) {
+  private static List<List<Pending>> chunks(List<Pending> pending) {
     List<List<Pending>> chunks = new ArrayList<>();
     List<Pending> current = new ArrayList<>();
     int writes = 1;
     for (Pending p : pending) {
-      int own = writes(organizationId, p, now).size();
+      // As many as writes() gives, counted without building them (change records are JSON).
+      int own = 2 + AgentCounters.openingWriteCount(p.request().openingCounters());
       if (!current.isEmpty() && writes + own > MAX_WRITES_PER_COMMIT) {
         chunks.add(current);
         current = new ArrayList<>();

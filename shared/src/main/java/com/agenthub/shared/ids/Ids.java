@@ -11,13 +11,23 @@ public final class Ids {
   private static final int LENGTH = 20;
   private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9]{" + LENGTH + "}");
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int UNBIASED_BELOW = 256 - 256 % ALPHABET.length();
 
   private Ids() {}
 
   public static String newId() {
+    // One draw from the shared SecureRandom per id, not one per character (each draw takes its lock).
     char[] id = new char[LENGTH];
-    for (int i = 0; i < LENGTH; i++) {
-      id[i] = ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length()));
+    byte[] random = new byte[2 * LENGTH];
+    int filled = 0;
+    while (filled < LENGTH) {
+      RANDOM.nextBytes(random);
+      for (int i = 0; i < random.length && filled < LENGTH; i++) {
+        int b = random[i] & 0xFF;
+        if (b < UNBIASED_BELOW) { // 248 = 4 x 62: every character equally likely
+          id[filled++] = ALPHABET.charAt(b % ALPHABET.length());
+        }
+      }
     }
     return new String(id);
   }
