@@ -1,17 +1,14 @@
 package com.agenthub.shared.changes;
 
-import com.agenthub.shared.json.Json;
 import com.agenthub.shared.port.CollectionPath;
 import com.agenthub.shared.port.DocumentPath;
 import com.agenthub.shared.port.StoredDocument;
 import com.agenthub.shared.port.Write;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,31 +32,13 @@ public final class Outbox {
 
   /** The write that records {@code change}; put it in the same commit as the change. */
   public static Write record(Change change, Instant committedAt) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("change_id", change.changeId());
-    data.put("table", change.table());
-    // The row as JSON text: an exact round trip, whatever Firestore does with its value types.
-    data.put("row", Json.GSON.toJson(change.row()));
-    data.put("created_at", committedAt);
-    return Write.create(COLLECTION.document(change.changeId()), data);
+    return Write.create(COLLECTION.document(change.changeId()), OutboxData.single(change, committedAt));
   }
 
-  /** One document carrying several changes of one commit, named after the first. */
-  static Write.Create recordAll(List<Change> changes, Instant committedAt) {
-    JsonArray array = new JsonArray();
-    for (Change change : changes) {
-      JsonObject one = new JsonObject();
-      one.addProperty("change_id", change.changeId());
-      one.addProperty("table", change.table());
-      one.add("row", change.row());
-      array.add(one);
-    }
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("change_id", changes.get(0).changeId());
-    data.put("change_count", (long) changes.size());
-    data.put("changes", Json.GSON.toJson(array));
-    data.put("created_at", committedAt);
-    return new Write.Create(COLLECTION.document(changes.get(0).changeId()), data);
+  /** One document carrying the changes of several records of one commit, named after the first. */
+  static Write.Create recordAll(List<OutboxData> records, Instant committedAt) {
+    OutboxData batch = OutboxData.batch(records, committedAt);
+    return new Write.Create(COLLECTION.document(batch.changes().get(0).changeId()), batch);
   }
 
   public static boolean isOutbox(DocumentPath path) {
@@ -70,14 +49,9 @@ public final class Outbox {
     return new Record(document.path(), read(document.data()));
   }
 
+  /** A record this process wrote: its changes as they were, not parsed back. */
   static Record read(Write.Create write) {
-    return new Record(write.path(), read(write.data()));
-  }
-
-  /** The length of a record's JSON text: what decides how many share one document. */
-  static int size(Write.Create write) {
-    Object text = write.data().containsKey("changes") ? write.data().get("changes") : write.data().get("row");
-    return ((String) text).length();
+    return new Record(write.path(), write.data() instanceof OutboxData data ? data.changes() : read(write.data()));
   }
 
   private static List<Change> read(Map<String, Object> record) {

@@ -1,7 +1,6 @@
 package com.agenthub.shared.changes;
 
 import com.agenthub.shared.port.Write;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +27,7 @@ final class OutboxBatches {
     List<Integer> records = new ArrayList<>();
     boolean[] isRecord = new boolean[writes.size()];
     for (int i = 0; i < writes.size(); i++) {
-      if (writes.get(i) instanceof Write.Create create && Outbox.isOutbox(create.path()) && !create.data().containsKey("changes")) {
+      if (writes.get(i) instanceof Write.Create create && create.data() instanceof OutboxData data && !data.isBatch()) {
         records.add(i);
         isRecord[i] = true;
       }
@@ -47,32 +46,30 @@ final class OutboxBatches {
         stored.add(writes.get(i));
       }
     }
-    List<Change> batch = new ArrayList<>();
+    List<OutboxData> batch = new ArrayList<>();
     List<Integer> members = new ArrayList<>();
     int chars = 0;
-    Instant committedAt = null;
     for (int i : records) {
-      Write.Create record = (Write.Create) writes.get(i);
-      int size = Outbox.size(record);
+      OutboxData record = (OutboxData) ((Write.Create) writes.get(i)).data();
+      int size = record.textLength();
       if (!batch.isEmpty() && chars + size > MAX_BATCH_CHARS) {
-        flush(batch, members, committedAt, stored, storedIndex);
+        flush(writes, batch, members, stored, storedIndex);
         chars = 0;
       }
-      committedAt = committedAt == null ? (Instant) record.data().get("created_at") : committedAt;
-      batch.addAll(Outbox.read(record).changes());
+      batch.add(record);
       members.add(i);
       chars += size;
     }
-    flush(batch, members, committedAt, stored, storedIndex);
+    flush(writes, batch, members, stored, storedIndex);
     return new Batched(List.copyOf(stored), storedIndex);
   }
 
-  private static void flush(List<Change> batch, List<Integer> members, Instant committedAt, List<Write> stored,
+  private static void flush(List<Write> writes, List<OutboxData> batch, List<Integer> members, List<Write> stored,
       int[] storedIndex) {
     for (int member : members) {
       storedIndex[member] = stored.size();
     }
-    stored.add(batch.size() == 1 ? Outbox.record(batch.get(0), committedAt) : Outbox.recordAll(batch, committedAt));
+    stored.add(batch.size() == 1 ? writes.get(members.get(0)) : Outbox.recordAll(batch, batch.get(0).committedAt()));
     batch.clear();
     members.clear();
   }
