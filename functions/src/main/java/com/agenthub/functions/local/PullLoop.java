@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,8 +28,12 @@ final class PullLoop implements Runnable {
     void receive(ReceivedMessage received, AckReplyConsumer reply);
   }
 
-  /** Pause after an empty pull: the emulator answers an empty pull at once. */
-  private static final Duration IDLE = Duration.ofMillis(100);
+  /**
+   * Longest pause after an empty pull (the emulator answers an empty pull at once): a publish in
+   * this JVM ({@link #wake}) ends it at once, so only messages from elsewhere — redeliveries after
+   * a nack's backoff, another process's publishes — wait for it.
+   */
+  static final Duration IDLE = Duration.ofMillis(500);
   private static final Duration AFTER_FAILURE = Duration.ofSeconds(1);
 
   private final SubscriptionAdminClient admin;
@@ -37,6 +42,7 @@ final class PullLoop implements Runnable {
   private final int maxMessages;
   private final Duration timeout;
   private volatile boolean stopped;
+  private final Semaphore woken = new Semaphore(0);
 
   PullLoop(SubscriptionAdminClient admin, ProjectSubscriptionName subscription, Receiver receiver,
       int maxMessages, Duration timeout) {
@@ -49,6 +55,14 @@ final class PullLoop implements Runnable {
 
   void stop() {
     stopped = true;
+    wake();
+  }
+
+  /** Messages were just published to this loop's topic: pull now. */
+  void wake() {
+    if (woken.availablePermits() == 0) {
+      woken.release();
+    }
   }
 
   @Override
@@ -59,7 +73,7 @@ final class PullLoop implements Runnable {
         PullResponse response = admin.pullCallable().call(com.google.pubsub.v1.PullRequest.newBuilder()
             .setSubscription(subscription.toString()).setMaxMessages(maxMessages).setReturnImmediately(true).build());
         if (response.getReceivedMessagesCount() == 0) {
-          pause(IDLE);
+          awaitWake();
         } else {
           deliver(response.getReceivedMessagesList());
         }
@@ -115,6 +129,17 @@ final class PullLoop implements Runnable {
       outcome.add(ackId);
     }
     settled.countDown();
+  }
+
+  /** Until a publish wakes the loop, or {@link #IDLE} passes; a wake that came during the pull ends it at once. */
+  private void awaitWake() {
+    try {
+      woken.tryAcquire(IDLE.toMillis(), TimeUnit.MILLISECONDS);
+      woken.drainPermits();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopped = true;
+    }
   }
 
   private void pause(Duration duration) {

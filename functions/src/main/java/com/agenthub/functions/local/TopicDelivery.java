@@ -1,6 +1,7 @@
 package com.agenthub.functions.local;
 
 import com.agenthub.shared.adapter.pubsub.PubSubConnection;
+import com.agenthub.shared.adapter.pubsub.PublishedTopics;
 import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
 import com.google.pubsub.v1.ProjectSubscriptionName;
 import java.net.URI;
@@ -8,6 +9,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the push subscriptions do in production, for the local dev server: each topic-triggered
@@ -33,6 +35,8 @@ public final class TopicDelivery implements AutoCloseable {
   private final SubscriptionAdminClient admin;
   private final List<PullLoop> loops = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
+  private final Map<String, List<PullLoop>> loopsByTopic = new java.util.concurrent.ConcurrentHashMap<>();
+  private AutoCloseable publishes = () -> {};
 
   private TopicDelivery(SubscriptionAdminClient admin) {
     this.admin = admin;
@@ -59,9 +63,12 @@ public final class TopicDelivery implements AutoCloseable {
         Thread thread = new Thread(loop, "topic-delivery-" + function.name());
         thread.setDaemon(true);
         delivery.loops.add(loop);
+        delivery.loopsByTopic.computeIfAbsent(function.topic().orElseThrow(), t -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(loop);
         delivery.threads.add(thread);
         thread.start();
       }
+      // A publish in this JVM (a function's, the scheduler's, a test's) wakes its topic's loops at once.
+      delivery.publishes = PublishedTopics.listen(topic -> delivery.loopsByTopic.getOrDefault(topic, List.of()).forEach(PullLoop::wake));
     } catch (RuntimeException e) {
       delivery.close();
       throw new IllegalStateException("could not start Pub/Sub delivery: " + e.getMessage(), e);
@@ -72,6 +79,11 @@ public final class TopicDelivery implements AutoCloseable {
   /** Stops pulling, lets in-flight deliveries finish (bounded), and closes the client. */
   @Override
   public void close() {
+    try {
+      publishes.close();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
     loops.forEach(PullLoop::stop);
     for (Thread thread : threads) {
       try {

@@ -72,6 +72,7 @@ public final class PubSubEventPublisher implements EventPublisher, AutoCloseable
     for (ApiFuture<String> future : sent) {
       ids.add(await(topic, future));
     }
+    PublishedTopics.published(topic);
     return ids;
   }
 

@@ -14,8 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class PubSubEventPublisherEmulatorTest extends EventPublisherContract {
 
@@ -35,6 +38,17 @@ class PubSubEventPublisherEmulatorTest extends EventPublisherContract {
     publisher.close();
     topics.close();
     subscriptions.close();
+  }
+
+  @Test
+  void aPublishTellsThisJvmsListenersItsTopicOnceTheMessagesAreIn() throws Exception {
+    createTopic("signalled");
+    List<String> heard = new CopyOnWriteArrayList<>();
+    try (AutoCloseable listening = PublishedTopics.listen(heard::add)) {
+      publisher.publishAll("signalled", List.of(EventPublisher.Message.of("{}".getBytes(), Map.of())));
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(List.of("signalled"), heard);
+    org.junit.jupiter.api.Assertions.assertEquals(1, received("signalled", 1).size(), "and the message is there to pull");
   }
 
   @Override
