@@ -43,6 +43,27 @@ class ChangesPipelineTest {
   }
 
   @Test
+  void aBatchOfAHundredAgentsReachesBigQueryWholeInSharedMessages() {
+    Tenant tenant = LocalStackFixture.newTenant("Batch changes");
+    assertEquals(200, LocalStackFixture.admin().patch("UpdateOrganization?organization_id=" + tenant.organizationId(),
+        "{\"subscription_plan\": \"enterprise\"}", Map.of()).status());
+    StringBuilder agents = new StringBuilder("{\"agents\": [");
+    for (int i = 0; i < 100; i++) {
+      agents.append(i == 0 ? "" : ",").append("{\"name\": \"Agent ").append(i).append("\", \"counters\": {\"messages\": ")
+          .append(i + 1).append("}}");
+    }
+    ApiResponse created = tenant.client().post("CreateAgents", agents.append("]}").toString());
+    assertEquals(200, created.status(), created.body());
+
+    // One commit's 100 agent changes (and 100 counter changes) travel as one message per table.
+    String org = tenant.organizationId();
+    assertEquals(100, WarehouseProbe.awaitCount("agents", "organization_id", org, 100, Duration.ofSeconds(150)));
+    assertEquals(100, WarehouseProbe.awaitCount("agent_counter_changes", "organization_id", org, 100, Duration.ofSeconds(150)));
+    assertEquals(5050L, WarehouseProbe.query("SELECT SUM(total) AS total FROM {agent_counter_totals} WHERE organization_id = @org",
+        Map.of("org", QueryParameter.string(org))).get(0).get("total"));
+  }
+
+  @Test
   void usersAndOrganizationSettingsAndPlanReachBigQueryThroughTheOutbox() {
     Tenant tenant = LocalStackFixture.newTenant("Users in BigQuery");
     String org = tenant.organizationId();
