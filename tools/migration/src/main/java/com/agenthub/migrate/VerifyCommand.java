@@ -31,14 +31,18 @@ final class VerifyCommand implements Callable<Integer> {
   @Mixin
   ApiOptions api;
 
-  @Option(names = "--report", description = "Where the JSON report goes (default: SNAPSHOT_DIR/.migrate/verify.json)")
+  @Option(names = "--report", description = "Where the JSON report goes (default: WORK_DIR/verify.json)")
   Path report;
 
   @Option(names = "--accept-rejects", description = "Records import rejected (WORK_DIR/rejects.ndjson) are not expected and do not fail verify")
   boolean acceptRejects;
 
-  @Option(names = "--work-dir", description = "The import's work directory, for --accept-rejects (default: SNAPSHOT_DIR/.migrate)")
+  @Option(names = "--work-dir", description = "The import's work directory: its rejects (--accept-rejects) and this report (default: SNAPSHOT_DIR/.migrate)")
   Path workDir;
+
+  private Path work() {
+    return workDir != null ? workDir : snapshotDir.resolve(".migrate");
+  }
 
   private static java.util.Set<String> rejectedByImport(Path work) throws IOException {
     Path rejects = work.resolve("rejects.ndjson");
@@ -56,7 +60,7 @@ final class VerifyCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     ValidatedSnapshot snapshot = SnapshotLoading.load(spec, snapshotDir);
     if (acceptRejects) {
-      snapshot.accept(rejectedByImport(workDir != null ? workDir : snapshotDir.resolve(".migrate")));
+      snapshot.accept(rejectedByImport(work()));
     }
     List<Comparison> comparisons = StoreComparison.run(snapshot, api.api(), api.concurrency, new IgnoreRules(List.of()));
     comparisons.forEach(c -> System.out.println(c.describe()));
@@ -64,7 +68,7 @@ final class VerifyCommand implements Callable<Integer> {
     boolean match = comparisons.stream().allMatch(Comparison::allMatch);
     boolean clean = acceptRejects || snapshot.rejections().isEmpty();
     json.addProperty("all_match", match && clean);
-    Path out = report != null ? report : snapshotDir.resolve(".migrate").resolve("verify.json");
+    Path out = report != null ? report : work().resolve("verify.json");
     JsonReports.write(out, json);
     json.getAsJsonArray("not_compared").forEach(n -> System.out.println("not compared: " + n.getAsJsonObject().get("dictionary").getAsString()
         + " (" + n.getAsJsonObject().get("records").getAsInt() + " records): " + n.getAsJsonObject().get("why").getAsString()));
