@@ -21,7 +21,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Runs an import plan: batches not in the checkpoint, {@code concurrency} at a time (tables first;
- * agents in a lane of their own, see {@link #runPhase}),
+ * agents in a lane of their own, see {@link #run(ImportPlan, Checkpoint, BatchRunner, ImportSummary, ProgressBar)}),
  * each recorded in the checkpoint the moment it is finished. A failed batch is left out of the
  * checkpoint and the others go on; the next run does what is left.
  */
@@ -56,9 +56,7 @@ public final class Importer {
     long retriesBefore = api.retries();
     long started = System.nanoTime();
     try (ProgressBar bar = progress ? bar(plan, skippedRecords) : null) {
-      for (List<Batch> phase : List.of(plan.tables(), plan.rest())) {
-        runPhase(phase, checkpoint, runner, summary, bar);
-      }
+      run(plan, checkpoint, runner, summary, bar);
     }
     summary.finish(Duration.ofNanos(System.nanoTime() - started), api.requests() - requestsBefore, api.retries() - retriesBefore);
     return summary;
@@ -72,25 +70,40 @@ public final class Importer {
   }
 
   /**
-   * Runs a phase's batches. Creates that claim the organization's plan usage (agents: every
-   * CreateAgents commit updates one usage document under a precondition) serialize on that document
-   * anyway; run concurrently they only make each other retry. So they get a lane of their own, one
-   * batch at a time, beside the others ({@code concurrency - 1} at a time) instead of after them.
+   * Runs the plan's batches not yet done: the tables first, then the rest (rows need their tables).
+   * Creates that claim the organization's plan usage (agents: every CreateAgents commit updates one
+   * usage document under a precondition) serialize on that document anyway; run concurrently they
+   * only make each other retry. So they get a lane of their own, one batch at a time, beside the
+   * others ({@code concurrency - 1} at a time), from the start: agents need no table.
    */
-  private void runPhase(List<Batch> batches, Checkpoint checkpoint, BatchRunner runner, ImportSummary summary, ProgressBar bar) {
-    List<Batch> todo = batches.stream().filter(b -> !checkpoint.done().containsKey(b.id())).toList();
-    List<Batch> claiming = todo.stream().filter(b -> CLAIMS_PLAN_USAGE.contains(b.dictionary())).toList();
-    List<Batch> others = todo.stream().filter(b -> !CLAIMS_PLAN_USAGE.contains(b.dictionary())).toList();
+  private void run(ImportPlan plan, Checkpoint checkpoint, BatchRunner runner, ImportSummary summary, ProgressBar bar) {
+    List<Batch> claiming = plan.all().stream()
+        .filter(b -> CLAIMS_PLAN_USAGE.contains(b.dictionary()) && !checkpoint.done().containsKey(b.id())).toList();
     ExecutorService claimingPool = Executors.newFixedThreadPool(1);
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, claiming.isEmpty() ? concurrency : concurrency - 1));
     try {
-      List<Future<?>> futures = new ArrayList<>();
+      List<Future<?>> claimed = new ArrayList<>();
       for (Batch batch : claiming) {
-        futures.add(claimingPool.submit(() -> runOne(batch, checkpoint, runner, summary, bar)));
+        claimed.add(claimingPool.submit(() -> runOne(batch, checkpoint, runner, summary, bar)));
       }
-      for (Batch batch : others) {
-        futures.add(pool.submit(() -> runOne(batch, checkpoint, runner, summary, bar)));
+      for (List<Batch> phase : List.of(plan.tables(), plan.rest())) {
+        List<Future<?>> futures = new ArrayList<>();
+        for (Batch batch : phase) {
+          if (!CLAIMS_PLAN_USAGE.contains(batch.dictionary()) && !checkpoint.done().containsKey(batch.id())) {
+            futures.add(pool.submit(() -> runOne(batch, checkpoint, runner, summary, bar)));
+          }
+        }
+        awaitAll(futures);
       }
+      awaitAll(claimed);
+    } finally {
+      pool.shutdownNow();
+      claimingPool.shutdownNow();
+    }
+  }
+
+  private static void awaitAll(List<Future<?>> futures) {
+    try {
       for (Future<?> future : futures) {
         future.get();
       }
@@ -99,9 +112,6 @@ public final class Importer {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
-    } finally {
-      pool.shutdownNow();
-      claimingPool.shutdownNow();
     }
   }
 
