@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -31,7 +32,7 @@ import java.util.stream.Stream;
  * Nothing is asserted.
  * Tuning: -Dbench.migrateSizes=10000,100000 -Dbench.migrateConcurrency=8 -Dbench.migrateParts=true (each dictionary alone)
  * -Dbench.migrateWarmup=true (one import of 10k records first, as the floor gets a warm-up run)
- * -Dbench.migrateBatchSize=50 (the CLI's --batch-size).
+ * -Dbench.migrateBatchSize=N (the CLI's --batch-size; its default when not set).
  */
 public final class MigrationBenchmark {
 
@@ -106,8 +107,10 @@ public final class MigrationBenchmark {
         "{\"subscription_plan\": \"enterprise\"}", Map.of());
     Map<String, Long> cpuBefore = cpuByProcess();
     long started = System.nanoTime();
-    int code = Migrate.run("import", snapshot.toString(), "--base-url", baseUrl, "--key", tenant.client().bearer(),
-        "--no-progress", "--concurrency", concurrency, "--batch-size", System.getProperty("bench.migrateBatchSize", "50"));
+    List<String> args = new ArrayList<>(List.of("import", snapshot.toString(), "--base-url", baseUrl, "--key", tenant.client().bearer(),
+        "--no-progress", "--concurrency", concurrency));
+    Optional.ofNullable(System.getProperty("bench.migrateBatchSize")).ifPresent(size -> args.addAll(List.of("--batch-size", size)));
+    int code = Migrate.run(args.toArray(String[]::new));
     double seconds = (System.nanoTime() - started) / 1e9;
     JsonObject summary = JsonParser.parseString(Files.readString(snapshot.resolve(".migrate/summary.json"))).getAsJsonObject();
     if (code != 0) {

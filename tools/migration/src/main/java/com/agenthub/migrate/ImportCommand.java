@@ -42,7 +42,7 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Validate and print what would be written and every invalid record; write nothing")
   boolean dryRun;
 
-  @Option(names = "--batch-size", defaultValue = "50", description = "Agents, FAQs, payment intents or tables per checkpointed batch, at most 100 per call (rows: 500, events: 500, texts: 100; documents: 10, or fewer) (default: ${DEFAULT-VALUE})")
+  @Option(names = "--batch-size", defaultValue = "100", description = "Agents, FAQs, payment intents or tables per checkpointed batch, at most 100 per call (rows: 500, events: 500, texts: 100; documents: 10, or fewer) (default: ${DEFAULT-VALUE})")
   int batchSize;
 
   @Option(names = "--restart", description = "Ignore the checkpoint and start from the first batch (still idempotent)")
