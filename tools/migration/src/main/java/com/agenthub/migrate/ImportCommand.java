@@ -10,8 +10,10 @@ import com.agenthub.migrate.snapshot.Rejection;
 import com.agenthub.migrate.snapshot.ValidatedSnapshot;
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,8 +66,14 @@ final class ImportCommand implements Callable<Integer> {
       return dryRun(snapshot, plan, out);
     }
     Files.createDirectories(work);
-    writeIdMap(work.resolve("id-map.ndjson"), snapshot);
-    timeline.step("id_map_written");
+    // The id map is the snapshot's alone: written beside the first calls, not before them.
+    CompletableFuture<Void> idMap = CompletableFuture.runAsync(() -> {
+      try {
+        writeIdMap(work.resolve("id-map.ndjson"), snapshot);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
     ImportSummary summary;
     try (Checkpoint checkpoint = Checkpoint.open(work.resolve("checkpoint.ndjson"), snapshot.snapshot().fingerprint(), restart)) {
       timeline.step("checkpoint_opened");
@@ -73,6 +81,8 @@ final class ImportCommand implements Callable<Integer> {
     } catch (IllegalStateException e) {
       System.err.println("import: " + e.getMessage());
       return 2;
+    } finally {
+      awaitIdMap(idMap);
     }
     List<Rejection> rejections = Importer.allRejections(snapshot, summary);
     writeLines(work.resolve("rejects.ndjson"), rejections.stream().map(r -> r.toJson().toString()).toList());
@@ -101,6 +111,17 @@ final class ImportCommand implements Callable<Integer> {
     out.println("invalid records: " + snapshot.rejections().size());
     snapshot.rejections().forEach(r -> out.println("  " + r));
     return snapshot.rejections().isEmpty() ? 0 : 3;
+  }
+
+  private static void awaitIdMap(CompletableFuture<Void> idMap) throws IOException {
+    try {
+      idMap.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException io) {
+        throw io.getCause();
+      }
+      throw e;
+    }
   }
 
   private static void writeIdMap(Path file, ValidatedSnapshot snapshot) throws IOException {
