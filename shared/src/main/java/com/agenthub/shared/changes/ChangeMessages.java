@@ -43,9 +43,19 @@ public final class ChangeMessages {
    * characters; a change alone in its message is sent in the one-change shape.
    */
   public static List<EventPublisher.Message> encodeAll(List<Change> changes) {
+    return encodeAll(changes, java.util.Collections.nCopies(changes.size(), null));
+  }
+
+  /** As {@link #encodeAll(List)}, with each change's row already written as JSON text (or null where not). */
+  static List<EventPublisher.Message> encodeAll(List<Change> changes, List<String> rowTexts) {
     Map<String, List<Change>> byTable = new LinkedHashMap<>();
-    for (Change change : changes) {
+    Map<Change, String> written = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < changes.size(); i++) {
+      Change change = changes.get(i);
       byTable.computeIfAbsent(change.table(), t -> new ArrayList<>()).add(change);
+      if (rowTexts.get(i) != null) {
+        written.put(change, rowTexts.get(i));
+      }
     }
     List<EventPublisher.Message> messages = new ArrayList<>();
     byTable.forEach((table, ofTable) -> {
@@ -54,7 +64,7 @@ public final class ChangeMessages {
       int envelope = table.length() + 32; // {"table":…,"changes":[…]}
       int chars = envelope;
       for (Change change : ofTable) {
-        String text = json(change);
+        String text = json(change, written.get(change));
         if (!batch.isEmpty() && (batch.size() == MAX_CHANGES_PER_MESSAGE || chars + text.length() + 1 > MAX_MESSAGE_CHARS)) {
           messages.add(message(table, batch, texts));
           batch.clear();
@@ -132,7 +142,11 @@ public final class ChangeMessages {
     return change(parse(data));
   }
 
-  private static String json(Change change) {
+  private static String json(Change change, String rowText) {
+    if (rowText != null) {
+      return "{\"change_id\":" + Json.GSON.toJson(change.changeId()) + ",\"table\":" + Json.GSON.toJson(change.table())
+          + ",\"row\":" + rowText + "}";
+    }
     JsonObject body = new JsonObject();
     body.addProperty("change_id", change.changeId());
     body.addProperty("table", change.table());

@@ -27,8 +27,24 @@ public final class Outbox {
 
   private Outbox() {}
 
-  /** An outbox document as stored: where it is and the changes it carries. */
-  public record Record(DocumentPath path, List<Change> changes) {}
+  /**
+   * An outbox document: where it is, the changes it carries and, where already written, each
+   * change's row as JSON text (null where not: the relay writes it then).
+   */
+  public record Record(DocumentPath path, List<Change> changes, List<String> rowTexts) {
+
+    public Record {
+      changes = List.copyOf(changes);
+      rowTexts = java.util.Collections.unmodifiableList(new ArrayList<>(rowTexts));
+      if (rowTexts.size() != changes.size()) {
+        throw new IllegalArgumentException("one row text (or null) per change");
+      }
+    }
+
+    static Record of(DocumentPath path, List<Change> changes) {
+      return new Record(path, changes, java.util.Collections.nCopies(changes.size(), null));
+    }
+  }
 
   /** The write that records {@code change}; put it in the same commit as the change. */
   public static Write record(Change change, Instant committedAt) {
@@ -46,12 +62,13 @@ public final class Outbox {
   }
 
   static Record read(StoredDocument document) {
-    return new Record(document.path(), read(document.data()));
+    return Record.of(document.path(), read(document.data()));
   }
 
-  /** A record this process wrote: its changes as they were, not parsed back. */
+  /** A record this process wrote: its changes as they were, and their rows' texts, neither parsed back. */
   static Record read(Write.Create write) {
-    return new Record(write.path(), write.data() instanceof OutboxData data ? data.changes() : read(write.data()));
+    return write.data() instanceof OutboxData data ? new Record(write.path(), data.changes(), data.rowTexts())
+        : Record.of(write.path(), read(write.data()));
   }
 
   private static List<Change> read(Map<String, Object> record) {

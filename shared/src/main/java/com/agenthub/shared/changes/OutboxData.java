@@ -41,7 +41,7 @@ final class OutboxData extends AbstractMap<String, Object> {
   static OutboxData batch(List<OutboxData> members, Instant committedAt) {
     List<Change> changes = members.stream().flatMap(m -> m.changes.stream()).toList();
     OutboxData batch = new OutboxData(changes, committedAt, true);
-    batch.rowTexts = members.stream().flatMap(m -> List.of(m.rowTexts()).stream()).toArray(String[]::new);
+    batch.rowTexts = members.stream().flatMap(m -> m.rowTexts().stream()).toArray(String[]::new);
     return batch;
   }
 
@@ -60,13 +60,18 @@ final class OutboxData extends AbstractMap<String, Object> {
   /** The length of the JSON text this record stores: what decides how many share one document. */
   int textLength() {
     int length = 0;
-    for (String row : rowTexts()) {
+    for (String row : texts()) {
       length += row.length();
     }
     return length;
   }
 
-  private String[] rowTexts() {
+  /** Each change's row as JSON text, in order. */
+  List<String> rowTexts() {
+    return List.of(texts());
+  }
+
+  private String[] texts() {
     String[] texts = rowTexts;
     if (texts == null) {
       texts = changes.stream().map(change -> Json.GSON.toJson(change.row())).toArray(String[]::new);
@@ -79,7 +84,7 @@ final class OutboxData extends AbstractMap<String, Object> {
     Map<String, Object> built = fields;
     if (built == null) {
       built = new LinkedHashMap<>();
-      String[] rows = rowTexts();
+      String[] rows = texts();
       if (batch) {
         StringBuilder array = new StringBuilder("[");
         for (int i = 0; i < changes.size(); i++) {

@@ -52,7 +52,9 @@ public final class OutboxRelay {
 
   private void publishAndDelete(List<List<Outbox.Record>> relays) {
     List<Outbox.Record> records = relays.stream().flatMap(List::stream).toList();
-    publisher.publishAll(ChangeMessages.TOPIC, ChangeMessages.encodeAll(records.stream().flatMap(record -> record.changes().stream()).toList()));
+    publisher.publishAll(ChangeMessages.TOPIC, ChangeMessages.encodeAll(
+        records.stream().flatMap(record -> record.changes().stream()).toList(),
+        records.stream().flatMap(record -> record.rowTexts().stream()).toList()));
     List<Write> deletes = new ArrayList<>();
     for (Outbox.Record record : records) {
       deletes.add(Write.delete(record.path(), Optional.empty()));

@@ -61,6 +61,19 @@ class ChangeMessagesTest {
   }
 
   @Test
+  void aRowAlreadyWrittenAsJsonTextIsSentAsItIsNotSerializedAgain() throws Exception {
+    Change first = agent("c1", "A");
+    Change second = agent("c2", "B");
+    String written = first.row().toString().replace("\"name\":\"A\"", "\"name\":\"as written\"");
+
+    List<EventPublisher.Message> messages = ChangeMessages.encodeAll(List.of(first, second), java.util.Arrays.asList(written, null));
+
+    List<Change> sent = ChangeMessages.decodeAll(messages.get(0).data());
+    assertEquals("as written", sent.get(0).row().get("name").getAsString(), "the text given is the row sent");
+    assertEquals(second, sent.get(1), "a change without text is serialized from its row");
+  }
+
+  @Test
   void aMessageHoldsAtMost500ChangesAndAMillionCharacters() throws Exception {
     List<Change> many = IntStream.range(0, 1_201).mapToObj(i -> agent("c" + i, "n")).toList();
     List<EventPublisher.Message> byCount = ChangeMessages.encodeAll(many);
