@@ -35,7 +35,8 @@ public final class TopicDelivery implements AutoCloseable {
   private final SubscriptionAdminClient admin;
   private final List<PullLoop> loops = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
-  private final Map<String, List<PullLoop>> loopsByTopic = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Filled before the publish listener is registered, only read after. */
+  private final Map<String, List<PullLoop>> loopsByTopic = new java.util.HashMap<>();
   private AutoCloseable publishes = () -> {};
 
   private TopicDelivery(SubscriptionAdminClient admin) {
@@ -63,7 +64,7 @@ public final class TopicDelivery implements AutoCloseable {
         Thread thread = new Thread(loop, "topic-delivery-" + function.name());
         thread.setDaemon(true);
         delivery.loops.add(loop);
-        delivery.loopsByTopic.computeIfAbsent(function.topic().orElseThrow(), t -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(loop);
+        delivery.loopsByTopic.computeIfAbsent(function.topic().orElseThrow(), t -> new ArrayList<>()).add(loop);
         delivery.threads.add(thread);
         thread.start();
       }

@@ -48,14 +48,9 @@ public final class ChangeMessages {
 
   /** As {@link #encodeAll(List)}, with each change's row already written as JSON text (or null where not). */
   static List<EventPublisher.Message> encodeAll(List<Change> changes, List<String> rowTexts) {
-    Map<String, List<Change>> byTable = new LinkedHashMap<>();
-    Map<Change, String> written = new java.util.IdentityHashMap<>();
+    Map<String, List<Integer>> byTable = new LinkedHashMap<>();
     for (int i = 0; i < changes.size(); i++) {
-      Change change = changes.get(i);
-      byTable.computeIfAbsent(change.table(), t -> new ArrayList<>()).add(change);
-      if (rowTexts.get(i) != null) {
-        written.put(change, rowTexts.get(i));
-      }
+      byTable.computeIfAbsent(changes.get(i).table(), t -> new ArrayList<>()).add(i);
     }
     List<EventPublisher.Message> messages = new ArrayList<>();
     byTable.forEach((table, ofTable) -> {
@@ -63,8 +58,9 @@ public final class ChangeMessages {
       List<String> texts = new ArrayList<>();
       int envelope = table.length() + 32; // {"table":…,"changes":[…]}
       int chars = envelope;
-      for (Change change : ofTable) {
-        String text = json(change, written.get(change));
+      for (int i : ofTable) {
+        Change change = changes.get(i);
+        String text = json(change, rowTexts.get(i));
         if (!batch.isEmpty() && (batch.size() == MAX_CHANGES_PER_MESSAGE || chars + text.length() + 1 > MAX_MESSAGE_CHARS)) {
           messages.add(message(table, batch, texts));
           batch.clear();

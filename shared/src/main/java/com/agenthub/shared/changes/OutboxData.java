@@ -66,9 +66,9 @@ final class OutboxData extends AbstractMap<String, Object> {
     return length;
   }
 
-  /** Each change's row as JSON text, in order. */
+  /** Each change's row as JSON text, in order (a view: the texts never change once written). */
   List<String> rowTexts() {
-    return List.of(texts());
+    return java.util.Collections.unmodifiableList(java.util.Arrays.asList(texts()));
   }
 
   private String[] texts() {
