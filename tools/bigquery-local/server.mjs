@@ -9,9 +9,50 @@ import { createDb, createServer, ensureMetaSchema } from 'bigquery-local';
 
 const NEEDS_EXTENSION = /^\s*(INSTALL|LOAD)\s+(spatial|crypto)\b|MACRO\s+bq_st_/i;
 const run = DuckDBConnection.prototype.run;
-DuckDBConnection.prototype.run = function (sql, ...rest) {
-  return typeof sql === 'string' && NEEDS_EXTENSION.test(sql) ? Promise.resolve() : run.call(this, sql, ...rest);
+DuckDBConnection.prototype.run = function (sql, values, types) {
+  if (typeof sql === 'string' && NEEDS_EXTENSION.test(sql)) {
+    return Promise.resolve();
+  }
+  return values && INSERT.test(sql) ? runPrepared(this, sql, values, types) : run.call(this, sql, values, types);
 };
+
+// bigquery-local's insertAll runs one INSERT per row, and DuckDB's run(sql, values) prepares the
+// statement anew each time: a 500-row insertAll cost ~0.70 s of CPU, ~0.41 s with the prepared
+// statements kept (per connection and SQL text) and DuckDB on one thread (below). An idle statement
+// is reused, never one that is running; one that failed is dropped (DuckDB re-binds a kept one
+// itself when a table it names changes).
+const INSERT = /^\s*INSERT\s+INTO\b/i;
+const KEPT_SQL_TEXTS = 512;
+const idleByConnection = new WeakMap();
+async function runPrepared(connection, sql, values, types) {
+  let idle = idleByConnection.get(connection);
+  if (idle === undefined) {
+    idle = new Map();
+    idleByConnection.set(connection, idle);
+  }
+  const statement = idle.get(sql)?.pop() ?? (await connection.createPrepared(sql));
+  let result;
+  try {
+    statement.bind(values, types);
+    result = await statement.run();
+  } catch (err) {
+    statement.destroySync();
+    throw err;
+  }
+  keepIdle(idle, sql, statement);
+  return result;
+}
+function keepIdle(idle, sql, statement) {
+  const statements = idle.get(sql) ?? [];
+  idle.delete(sql); // re-inserted last: the Map iterates least recently used first
+  idle.set(sql, statements);
+  statements.push(statement);
+  if (idle.size > KEPT_SQL_TEXTS) {
+    const [oldest, dropped] = idle.entries().next().value;
+    idle.delete(oldest);
+    dropped.forEach((s) => s.destroySync());
+  }
+}
 
 // bigquery-local's listen(port) has no host argument: pin every listener to loopback.
 const listen = net.Server.prototype.listen;
@@ -22,6 +63,9 @@ net.Server.prototype.listen = function (port, ...rest) {
 const port = Number(process.argv[2] ?? 9050);
 const db = await createDb({ path: ':memory:' });
 await ensureMetaSchema(db);
+// One thread: the queries here are small, and DuckDB's worker threads would compete with the
+// functions and the emulators for this machine's cores (a 500-row insertAll: 0.37 -> 0.32 s of CPU).
+await db.exec('SET threads TO 1');
 const server = await createServer({ db });
 await server.listen(port);
 process.stdout.write(`bigquery-local listening on ${server.url.replace('localhost', '127.0.0.1')}\n`);
