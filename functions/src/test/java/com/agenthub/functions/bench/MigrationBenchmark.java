@@ -27,8 +27,9 @@ import java.util.stream.Stream;
  * of documents with the same content (FAQs and cached embeddings with a 384-float vector, as the
  * product stores them) to the same emulator in the same run. Then each dictionary alone at 10k,
  * to name the bottleneck. The floor is measured before and after each import and the faster one
- * counts (the change pipeline catching up after an import slows the floor measured then). Like
- * the floor, the import gets one warm-up run first in a fresh JVM (the JIT).
+ * counts. Like the floor, the import gets one warm-up run first in a fresh JVM (the JIT). Each
+ * measurement starts on a quiet machine: the change stream of the import before it (its rows on
+ * their way to bigquery-local) is waited for, and the time it took after the counted import printed.
  * Nothing is asserted.
  * Tuning: -Dbench.migrateSizes=10000,100000 -Dbench.migrateConcurrency=8 -Dbench.migrateParts=true (each dictionary alone)
  * -Dbench.migrateWarmup=true (one import of 10k records first, as the floor gets a warm-up run)
@@ -54,25 +55,28 @@ public final class MigrationBenchmark {
       int total = Integer.parseInt(size.trim());
       Path snapshot = work.resolve("s" + total);
       LegacySnapshots.Contents contents = LegacySnapshots.write(snapshot, total, 5);
-      // The floor before and after the import: the change pipeline (outbox -> Pub/Sub -> bigquery-local)
-      // still ingests the import's rows afterwards on the same CPUs, which slows a floor measured then.
-      // The ratio is against the faster of the two, so that backlog never flatters the import.
       if (!floorWarm) {
         floorRate(db, snapshot, "bench-floor-warmup"); // the JIT: the first floor of a JVM runs at half speed
         floorWarm = true;
       }
-      double floorBefore = floorRate(db, snapshot, "bench-floor-before-" + total);
       if (!importWarm && Boolean.parseBoolean(System.getProperty("bench.migrateWarmup", "true"))) {
         // The JIT, as for the floor: in a fresh JVM the dev server, the CLI and the clients are compiled
-        // while the first import runs (measured: ~half the JVM's CPU during a cold 10k import). Printed,
-        // not counted. Its change rows are still being ingested during the measured import: that slows it.
+        // while the first import runs (measured: ~half the JVM's CPU during a cold 10k import). Printed, not counted.
         Path warmup = work.resolve("warmup");
         LegacySnapshots.write(warmup, 10_000, 5);
         double cold = importRate(baseUrl, warmup, concurrency, "bench warm-up");
         report.printf("  warm-up import of 10k records in this fresh JVM (not counted): %.0f records/s   [load %s]%n", cold, Benchmarks.loadAverage());
         importWarm = true;
       }
+      // Each of the three starts on a quiet machine: an import's change stream (outbox -> Pub/Sub ->
+      // bigquery-local) goes on ingesting its rows for a while after the last call returns, on the same
+      // CPUs. Measured in its own window, not charged to the next measurement (floor or import).
+      awaitQuiet("before the floor");
+      double floorBefore = floorRate(db, snapshot, "bench-floor-before-" + total);
+      awaitQuiet("before the import");
       double ours = importRate(baseUrl, snapshot, concurrency, "bench " + total);
+      double caughtUp = awaitQuiet(null);
+      report.printf("    the change stream caught up %.0f s after the import's last call (its rows in bigquery-local)%n", caughtUp);
       double floorAfter = floorRate(db, snapshot, "bench-floor-after-" + total);
       double floor = Math.max(floorBefore, floorAfter);
       report.printf("  %,7d records: %8.0f records/s vs floor %8.0f docs/s (%.1f%%; floor before %.0f, after %.0f)   [load %s]%n",
@@ -96,8 +100,10 @@ public final class MigrationBenchmark {
         Files.copy(full.resolve(f + ".ndjson"), part.resolve(f + ".ndjson"));
       }
       long records = files.stream().mapToLong(f -> lines(full.resolve(f + ".ndjson")).size()).sum();
+      awaitQuiet(null);
+      report.printf("    %-28s %,7d records:%n", String.join("+", files), records);
       double rate = importRate(baseUrl, part, concurrency, "bench part " + files.get(0));
-      report.printf("    %-28s %,7d records: %8.0f records/s   [load %s]%n", String.join("+", files), records, rate, Benchmarks.loadAverage());
+      report.printf("      %8.0f records/s   [load %s]%n", rate, Benchmarks.loadAverage());
     }
   }
 
@@ -116,15 +122,43 @@ public final class MigrationBenchmark {
     if (code != 0) {
       report.println("    (import exit code " + code + ": " + summary.get("failures") + ")");
     }
+    Map<String, Long> cpuAfter = cpuByProcess();
     if (!orgName.startsWith("bench part")) {
       printTimeline(summary.getAsJsonObject("timeline"), seconds);
-      Map<String, Long> cpuAfter = cpuByProcess();
-      StringBuilder cpu = new StringBuilder();
-      cpuAfter.forEach((process, nanos) -> cpu.append(String.format(" %s %.1f s,", process, (nanos - cpuBefore.getOrDefault(process, 0L)) / 1e9)));
-      report.printf("      CPU during the import (of %.1f s x %d CPUs):%s%n", seconds, Runtime.getRuntime().availableProcessors(),
-          cpu.substring(0, cpu.length() - 1));
     }
+    StringBuilder cpu = new StringBuilder();
+    cpuAfter.forEach((process, nanos) -> cpu.append(String.format(" %s %.1f s,", process, (nanos - cpuBefore.getOrDefault(process, 0L)) / 1e9)));
+    report.printf("      CPU during the import (of %.1f s x %d CPUs):%s%n", seconds, Runtime.getRuntime().availableProcessors(),
+        cpu.substring(0, cpu.length() - 1));
     return summary.get("records_this_run").getAsLong() / seconds;
+  }
+
+  /**
+   * Waits until this JVM and the processes it started use less than a quarter of one CPU over a
+   * second (the idle local stack: ~0.12), at most ten minutes; returns the seconds waited. Prints
+   * the wait when {@code before} names what comes next.
+   */
+  private double awaitQuiet(String before) throws InterruptedException {
+    long started = System.nanoTime();
+    long deadline = started + java.time.Duration.ofMinutes(10).toNanos();
+    long last = totalCpu();
+    do {
+      Thread.sleep(1000);
+      long now = totalCpu();
+      if (now - last < 250_000_000L) {
+        break;
+      }
+      last = now;
+    } while (System.nanoTime() < deadline);
+    double waited = (System.nanoTime() - started) / 1e9;
+    if (before != null && waited > 1.5) {
+      report.printf("    (waited %.0f s for a quiet machine %s)%n", waited, before);
+    }
+    return waited;
+  }
+
+  private static long totalCpu() {
+    return cpuByProcess().values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** CPU time so far of this JVM (dev server, CLI, embedding model) and of each process it started (emulators, bigquery-local). */
