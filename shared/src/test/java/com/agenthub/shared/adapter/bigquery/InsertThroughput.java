@@ -20,7 +20,7 @@ import java.util.UUID;
  * Measures insertAll against a fresh bigquery-local with the Java client, at 1, 50 and 500 rows a
  * request: through the adapter (skipInvalidRows=true, which bigquery-local runs row by row) and
  * through the bare client with skipInvalidRows=false (one transaction a request).
- * Arguments: the batch sizes (default 1 50 500).
+ * Arguments: the batch sizes (default 1 50 500); -Drows=N rows per size (default 5,000).
  * Run (the exec plugin is not in the offline repository):
  *   mvn -o -B -q -pl shared test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
  *   cd shared && java -cp target/test-classes:target/classes:$(cat target/test.classpath) \
@@ -29,7 +29,7 @@ import java.util.UUID;
 public final class InsertThroughput {
 
   private static final String PROJECT = "agenthub-bench";
-  private static final int ROWS_PER_SIZE = 5_000;
+  private static final int ROWS_PER_SIZE = Integer.getInteger("rows", 5_000);
 
   public static void main(String[] args) {
     try (BigQueryLocal local = BigQueryLocal.start()) {
@@ -67,14 +67,21 @@ public final class InsertThroughput {
     for (int i = 0; i < requests; i++) {
       batches.add(batch(size));
     }
+    long cpuBefore = jvmCpuNanos();
     long start = System.nanoTime();
     for (List<Row> batch : batches) {
       inserter.insert(batch);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     double seconds = took.toNanos() / 1e9;
-    System.out.printf("%s %4d rows/request: %6d requests, %8.0f rows/s, %8.1f ms/request%n",
-        label, size, requests, requests * size / seconds, took.toNanos() / 1e6 / requests);
+    double jvmCpuPerRow = (jvmCpuNanos() - cpuBefore) / 1e3 / (requests * size);
+    System.out.printf("%s %4d rows/request: %6d requests, %8.0f rows/s, %8.1f ms/request, %6.1f µs of this JVM's CPU per row%n",
+        label, size, requests, requests * size / seconds, took.toNanos() / 1e6 / requests, jvmCpuPerRow);
+  }
+
+  /** The client's own cost (JSON, HTTP, the request body's encoding), bigquery-local's apart. */
+  private static long jvmCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static List<Row> batch(int size) {
