@@ -4,7 +4,6 @@ import com.agenthub.functions.local.FunctionCatalog;
 import com.agenthub.functions.local.LocalDevServer;
 import com.agenthub.functions.testing.ApiClient;
 import com.agenthub.functions.testing.ApiResponse;
-import com.agenthub.functions.wiring.Settings;
 import com.agenthub.shared.adapter.pubsub.PubSubEventPublisher;
 import com.agenthub.shared.auth.ApiKeySecret;
 import com.agenthub.shared.changes.ChangeMessages;
@@ -16,7 +15,6 @@ import com.google.cloud.firestore.FieldValue;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.SetOptions;
 import com.google.cloud.firestore.WriteBatch;
-import com.google.pubsub.v1.TopicName;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
@@ -39,7 +37,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ConversationBenchmark {
 
-  private static final String ADMIN_TOKEN = "bench-platform-admin-token";
   private static final String BODY_TAIL = "\"role\": \"assistant\", \"content\": \"Your order shipped yesterday and should "
       + "arrive on Friday.\", \"tokens_in\": 120, \"tokens_out\": 18, \"model\": \"gemini-2.5-flash\", \"latency_ms\": 640}";
 
@@ -54,15 +51,12 @@ public final class ConversationBenchmark {
   }
 
   public void run() throws Exception {
-    System.setProperty(Settings.PROJECT, Emulators.PROJECT_ID);
-    System.setProperty(Settings.FIRESTORE_EMULATOR_HOST, Emulators.firestoreHost());
-    System.setProperty(Settings.PUBSUB_EMULATOR_HOST, Emulators.pubsubHost());
-    System.setProperty(Settings.PLATFORM_ADMIN_TOKEN, ADMIN_TOKEN);
+    SharedEmulatorSettings.apply(Emulators.firestoreHost());
     // The relay publishes every change; nothing consumes them here (ingestion is the pipeline benchmark's).
-    Emulators.pubsub().topicAdmin().createTopic(TopicName.of(Emulators.PROJECT_ID, ChangeMessages.TOPIC));
+    SharedEmulatorSettings.createTopics(ChangeMessages.TOPIC);
     try (LocalDevServer server = LocalDevServer.start(FunctionCatalog.load(), 0)) {
       int port = URI.create(server.baseUrl()).getPort();
-      ApiResponse org = new ApiClient(server.baseUrl(), ADMIN_TOKEN).post("CreateOrganization", "{\"name\": \"Bench\"}");
+      ApiResponse org = new ApiClient(server.baseUrl(), SharedEmulatorSettings.ADMIN_TOKEN).post("CreateOrganization", "{\"name\": \"Bench\"}");
       String key = org.json().getAsJsonObject("api_key").get("key").getAsString();
       String orgId = org.json().getAsJsonObject("organization").get("id").getAsString();
       ApiClient api = new ApiClient(server.baseUrl(), key);

@@ -6,7 +6,6 @@ import com.agenthub.functions.local.TopicDelivery;
 import com.agenthub.functions.testing.ApiClient;
 import com.agenthub.functions.testing.ApiResponse;
 import com.agenthub.functions.wiring.Services;
-import com.agenthub.functions.wiring.Settings;
 import com.agenthub.shared.adapter.firestore.FirestoreDocumentStore;
 import com.agenthub.shared.changes.ChangeMessages;
 import com.agenthub.shared.knowledge.IndexRequests;
@@ -23,7 +22,6 @@ import com.google.cloud.firestore.FirestoreOptions;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.google.pubsub.v1.TopicName;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -56,7 +54,6 @@ import java.util.concurrent.Future;
  */
 public final class KnowledgeBenchmark {
 
-  private static final String ADMIN = "bench-admin";
   private final PrintStream report;
   private final int latencyQueries;
 
@@ -93,17 +90,8 @@ public final class KnowledgeBenchmark {
     queries.removeIf(q -> !relevant.containsKey(q.id()));
 
     try (RunningEmulator firestore = RunningEmulator.start(Emulator.FIRESTORE, System.getProperty("bench.knowledgeHeap", "8g"))) {
-      System.setProperty(Settings.PROJECT, Emulators.PROJECT_ID);
-      System.setProperty(Settings.FIRESTORE_EMULATOR_HOST, firestore.hostPort());
-      System.setProperty(Settings.PUBSUB_EMULATOR_HOST, Emulators.pubsubHost());
-      System.setProperty(Settings.PLATFORM_ADMIN_TOKEN, ADMIN);
-      for (String topic : List.of(ChangeMessages.TOPIC, IndexRequests.TOPIC)) {
-        try {
-          Emulators.pubsub().topicAdmin().createTopic(TopicName.of(Emulators.PROJECT_ID, topic));
-        } catch (RuntimeException exists) {
-          // created by an earlier run against the same emulator
-        }
-      }
+      SharedEmulatorSettings.apply(firestore.hostPort());
+      SharedEmulatorSettings.createTopics(ChangeMessages.TOPIC, IndexRequests.TOPIC);
       FunctionCatalog catalog = FunctionCatalog.load();
       // Only IndexDocument's topic is delivered: the change stream to BigQuery is the pipeline benchmark's subject.
       FunctionCatalog indexing = new FunctionCatalog(catalog.functions().stream().filter(f -> f.name().equals("IndexDocument")).toList(),
@@ -285,7 +273,7 @@ public final class KnowledgeBenchmark {
   }
 
   private static ApiClient organization(String baseUrl, String name) {
-    ApiResponse created = new ApiClient(baseUrl, ADMIN).post("CreateOrganization", "{\"name\": \"" + name + "\"}");
+    ApiResponse created = new ApiClient(baseUrl, SharedEmulatorSettings.ADMIN_TOKEN).post("CreateOrganization", "{\"name\": \"" + name + "\"}");
     if (created.status() != 201) {
       throw new IllegalStateException("CreateOrganization answered " + created.status() + ": " + created.body());
     }

@@ -14,7 +14,6 @@ import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Precondition;
 import com.google.cloud.firestore.WriteBatch;
-import com.google.pubsub.v1.TopicName;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +41,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PaymentBenchmark {
 
-  private static final String ADMIN_TOKEN = "bench-platform-admin-token";
   private static final String WEBHOOK_SECRET = "whsec_bench";
 
   private final PrintStream out;
@@ -56,17 +54,14 @@ public final class PaymentBenchmark {
   }
 
   public void run() throws Exception {
-    System.setProperty(Settings.PROJECT, Emulators.PROJECT_ID);
-    System.setProperty(Settings.FIRESTORE_EMULATOR_HOST, Emulators.firestoreHost());
-    System.setProperty(Settings.PUBSUB_EMULATOR_HOST, Emulators.pubsubHost());
-    System.setProperty(Settings.PLATFORM_ADMIN_TOKEN, ADMIN_TOKEN);
+    SharedEmulatorSettings.apply(Emulators.firestoreHost());
     System.setProperty(Settings.PAYMENTS_PROCESSOR, "simulated");
     System.setProperty(Settings.STRIPE_WEBHOOK_SECRETS, WEBHOOK_SECRET);
-    Emulators.pubsub().topicAdmin().createTopic(TopicName.of(Emulators.PROJECT_ID, ChangeMessages.TOPIC));
+    SharedEmulatorSettings.createTopics(ChangeMessages.TOPIC);
     try (LocalDevServer server = LocalDevServer.start(FunctionCatalog.load(), 0)) {
       int port = URI.create(server.baseUrl()).getPort();
       String host = "127.0.0.1:" + port;
-      ApiResponse org = new ApiClient(server.baseUrl(), ADMIN_TOKEN).post("CreateOrganization", "{\"name\": \"Bench\"}");
+      ApiResponse org = new ApiClient(server.baseUrl(), SharedEmulatorSettings.ADMIN_TOKEN).post("CreateOrganization", "{\"name\": \"Bench\"}");
       String key = org.json().getAsJsonObject("api_key").get("key").getAsString();
       String orgId = org.json().getAsJsonObject("organization").get("id").getAsString();
       ApiClient api = new ApiClient(server.baseUrl(), key);
