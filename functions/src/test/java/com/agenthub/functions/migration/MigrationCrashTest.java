@@ -44,7 +44,11 @@ class MigrationCrashTest {
         "--concurrency", Integer.toString(CONCURRENCY), "--batch-size", Integer.toString(BATCH))
         .redirectErrorStream(true).redirectOutput(dir.resolve("first-run.log").toFile()).start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (finishedBatches(checkpoint) < killAfter && importer.isAlive() && System.nanoTime() < deadline) {
+    // Killed once at least killAfter batches are checkpointed and the progress bar (refreshed every
+    // 500 ms) has printed its rate: a fast import can reach killAfter before the bar's first refresh.
+    Path log = dir.resolve("first-run.log");
+    while ((finishedBatches(checkpoint) < killAfter || !new String(Files.readAllBytes(log), StandardCharsets.UTF_8).contains("rec/s"))
+        && importer.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
     assertTrue(importer.isAlive(), "the import was still running when killed: " + Files.readString(dir.resolve("first-run.log")));
