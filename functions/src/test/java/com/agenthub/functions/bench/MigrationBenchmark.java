@@ -142,16 +142,15 @@ public final class MigrationBenchmark {
     long started = System.nanoTime();
     long deadline = started + java.time.Duration.ofMinutes(10).toNanos();
     long last = totalCpu();
-    do {
+    boolean quiet = false;
+    while (!quiet && System.nanoTime() < deadline) {
       Thread.sleep(1000);
       long now = totalCpu();
-      if (now - last < 250_000_000L) {
-        break;
-      }
+      quiet = now - last < 250_000_000L;
       last = now;
-    } while (System.nanoTime() < deadline);
+    }
     double waited = (System.nanoTime() - started) / 1e9;
-    if (System.nanoTime() >= deadline) {
+    if (!quiet) {
       report.printf("    (the machine was still busy after %.0f s; measuring anyway: expect lower figures)%n", waited);
     } else if (before != null && waited > 1.5) {
       report.printf("    (waited %.0f s for a quiet machine %s)%n", waited, before);
