@@ -74,16 +74,16 @@ public final class AgentCounters {
     return writes;
   }
 
-  /**
-   * The writes that give a new agent its opening totals (a migrated agent's legacy counters): one
-   * {@code NAME-opening} shard each, beside the incremented ones, so reads sum it like any shard.
-   * Only {@link Agents#create} calls this, in the agent's own create commit, so they count once.
-   */
   /** How many writes {@link #openingWrites} gives for {@code totals}, without building them (a counter opened at 0 writes none). */
   static int openingWriteCount(Map<String, Long> totals) {
     return 2 * (int) totals.values().stream().filter(total -> total != 0).count();
   }
 
+  /**
+   * The writes that give a new agent its opening totals (a migrated agent's legacy counters): one
+   * {@code NAME-opening} shard each, beside the incremented ones, so reads sum it like any shard.
+   * Only {@link Agents#create} calls this, in the agent's own create commit, so they count once.
+   */
   static List<Write> openingWrites(String organizationId, String agentId, Map<String, Long> totals, Instant now) {
     CollectionPath shards = AgentPaths.counterShards(organizationId, agentId);
     List<Write> writes = new ArrayList<>();

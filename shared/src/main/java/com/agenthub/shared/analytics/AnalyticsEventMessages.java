@@ -13,7 +13,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +26,6 @@ public final class AnalyticsEventMessages {
   public static final String TABLE = "analytics_events";
 
   private AnalyticsEventMessages() {}
-
 
   public static EventPublisher.Message encode(String organizationId, List<AnalyticsEventRow> rows) {
     JsonArray events = new JsonArray();
@@ -55,20 +53,9 @@ public final class AnalyticsEventMessages {
     } catch (JsonParseException e) {
       throw new UndecodableMessageException("not JSON: " + e.getMessage(), e);
     }
-    List<Warehouse.Row> rows = new ArrayList<>();
-    List<DecodedMessage.UnreadablePart> unreadable = new ArrayList<>();
-    for (int i = 0; i < events.size(); i++) {
-      JsonElement event = events.get(i);
-      try {
-        if (!event.isJsonObject()) {
-          throw new IllegalArgumentException("not a JSON object");
-        }
-        AnalyticsEventRow row = Rows.fromJson(AnalyticsEventRow.class, event.getAsJsonObject());
-        rows.add(new Warehouse.Row(row.id(), Rows.values(row)));
-      } catch (IllegalArgumentException e) {
-        unreadable.add(new DecodedMessage.UnreadablePart(i, e.getMessage(), Json.GSON.toJson(event)));
-      }
-    }
-    return new DecodedMessage(TABLE, rows, unreadable);
+    return DecodedMessage.ofElements(TABLE, events, event -> {
+      AnalyticsEventRow row = Rows.fromJson(AnalyticsEventRow.class, event);
+      return new Warehouse.Row(row.id(), Rows.values(row));
+    });
   }
 }

@@ -112,25 +112,13 @@ public final class ChangeMessages {
     }
     String table = body.get("table").getAsString();
     Class<? extends Record> rowType = rowType(table);
-    JsonArray elements = changesOf(body);
-    List<Warehouse.Row> rows = new ArrayList<>();
-    List<DecodedMessage.UnreadablePart> unreadable = new ArrayList<>();
-    for (int i = 0; i < elements.size(); i++) {
-      JsonElement element = elements.get(i);
-      try {
-        if (!element.isJsonObject()) {
-          throw new IllegalArgumentException("not a JSON object");
-        }
-        Change change = change(element.getAsJsonObject());
-        if (!table.equals(change.table())) {
-          throw new IllegalArgumentException("a change of '" + change.table() + "' in a message of '" + table + "'");
-        }
-        rows.add(row(change, rowType));
-      } catch (UndecodableMessageException | IllegalArgumentException e) {
-        unreadable.add(new DecodedMessage.UnreadablePart(i, e.getMessage(), Json.GSON.toJson(element)));
+    return DecodedMessage.ofElements(table, changesOf(body), element -> {
+      Change change = change(element);
+      if (!table.equals(change.table())) {
+        throw new IllegalArgumentException("a change of '" + change.table() + "' in a message of '" + table + "'");
       }
-    }
-    return new DecodedMessage(table, rows, unreadable);
+      return row(change, rowType);
+    });
   }
 
   /** A message of one change (the one-change shape): the change. */
@@ -138,16 +126,14 @@ public final class ChangeMessages {
     return change(parse(data));
   }
 
-  private static String json(Change change, String rowText) {
-    if (rowText != null) {
-      return "{\"change_id\":" + Json.GSON.toJson(change.changeId()) + ",\"table\":" + Json.GSON.toJson(change.table())
-          + ",\"row\":" + rowText + "}";
-    }
-    JsonObject body = new JsonObject();
-    body.addProperty("change_id", change.changeId());
-    body.addProperty("table", change.table());
-    body.add("row", change.row());
-    return Json.GSON.toJson(body);
+  /**
+   * A change as JSON text, {@code {"change_id", "table", "row"}}: the element of a message and of a
+   * batched outbox document. {@code rowText} is the row already written as JSON (null: written here).
+   */
+  static String json(Change change, String rowText) {
+    String row = rowText != null ? rowText : Json.GSON.toJson(change.row());
+    return "{\"change_id\":" + Json.GSON.toJson(change.changeId()) + ",\"table\":" + Json.GSON.toJson(change.table())
+        + ",\"row\":" + row + "}";
   }
 
   private static EventPublisher.Message single(Change change, String text) {

@@ -88,9 +88,7 @@ final class OutboxData extends AbstractMap<String, Object> {
       if (batch) {
         StringBuilder array = new StringBuilder("[");
         for (int i = 0; i < changes.size(); i++) {
-          Change change = changes.get(i);
-          array.append(i == 0 ? "" : ",").append("{\"change_id\":").append(Json.GSON.toJson(change.changeId()))
-              .append(",\"table\":").append(Json.GSON.toJson(change.table())).append(",\"row\":").append(rows[i]).append('}');
+          array.append(i == 0 ? "" : ",").append(ChangeMessages.json(changes.get(i), rows[i]));
         }
         built.put("change_id", changes.get(0).changeId());
         built.put("change_count", (long) changes.size());
