@@ -2,10 +2,12 @@
 // Usage: node server.mjs PORT   (0 picks a free port). Prints "bigquery-local listening on URL".
 // Unlike the package's own CLI it binds 127.0.0.1 only, and it skips the DuckDB extensions
 // (spatial, crypto) that the CLI downloads at start-up: this machine is offline, and we use
-// neither GEOGRAPHY nor SHA512.
+// neither GEOGRAPHY nor SHA512. insertAll takes a request's rows in multi-row statements
+// (batched-insert-all.mjs).
 import net from 'node:net';
 import { DuckDBConnection } from '@duckdb/node-api';
-import { createDb, createServer, ensureMetaSchema } from 'bigquery-local';
+import { createDb, ensureMetaSchema } from 'bigquery-local';
+import { createServer } from './batched-insert-all.mjs';
 
 const NEEDS_EXTENSION = /^\s*(INSTALL|LOAD)\s+(spatial|crypto)\b|MACRO\s+bq_st_/i;
 const run = DuckDBConnection.prototype.run;

@@ -107,6 +107,25 @@ public abstract class WarehouseContract {
     assertEquals(List.of("good-0", "good-2", "good-5"), ids);
   }
 
+  /** bigquery-local inserts a request's rows 100 to a statement: a bad row must still cost only itself, in any statement. */
+  @Test
+  void aBadRowAmongHundredsIsReportedAloneAndEveryOtherRowStored() {
+    Instant at = Instant.parse("2026-11-26T12:00:00Z");
+    List<Row> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      Row row = row(event("e" + i, at));
+      rows.add(i == 7 || i == 180 ? withValue(row, "event_type", null) : row);
+    }
+
+    List<RowError> errors = warehouse().insert("analytics_events", rows);
+
+    assertEquals(List.of(7, 180), errors.stream().map(RowError::index).toList());
+    List<Map<String, Object>> stored = storedEvents(organization);
+    assertEquals(248, stored.size());
+    assertEquals(248, stored.stream().map(r -> r.get("id")).distinct().count());
+    assertFalse(stored.stream().anyMatch(r -> r.get("id").equals("e7") || r.get("id").equals("e180")));
+  }
+
   @Test
   void anUnknownTableIsRejected() {
     WarehouseException e = assertThrows(WarehouseException.class,
