@@ -27,15 +27,19 @@ import java.util.stream.Stream;
  * of documents with the same content (FAQs and cached embeddings with a 384-float vector, as the
  * product stores them) to the same emulator in the same run. Then each dictionary alone at 10k,
  * to name the bottleneck. The floor is measured before and after each import and the faster one
- * counts. Like the floor, the import gets one warm-up run first in a fresh JVM (the JIT). Each
- * measurement starts on a quiet machine: the change stream of the import before it (its rows on
- * their way to bigquery-local) is waited for, and the time it took after the counted import printed.
+ * counts. The floor and the import each get three warm-up runs first (the JIT of this JVM and of
+ * the emulators: a 10k import's second and third runs were still 10-20% faster than the run before,
+ * and the CPU of the compiler threads during each import is printed). Each measurement starts on a
+ * quiet machine: the change stream of the import before it (its rows on their way to
+ * bigquery-local) is waited for, and the time it took after the counted import printed.
  * Nothing is asserted.
  * Tuning: -Dbench.migrateSizes=10000,100000 -Dbench.migrateConcurrency=8 -Dbench.migrateParts=true (each dictionary alone)
- * -Dbench.migrateWarmup=true (one import of 10k records first, as the floor gets a warm-up run)
+ * -Dbench.migrateWarmups=3 (warm-up runs of the floor and of a 10k import; 0: none)
  * -Dbench.migrateBatchSize=N (the CLI's --batch-size; its default when not set).
  */
 public final class MigrationBenchmark {
+
+  private static final int WARM_UP_IMPORTS = Integer.getInteger("bench.migrateWarmups", 3);
 
   private final PrintStream report;
 
@@ -56,16 +60,21 @@ public final class MigrationBenchmark {
       Path snapshot = work.resolve("s" + total);
       LegacySnapshots.Contents contents = LegacySnapshots.write(snapshot, total, 5);
       if (!floorWarm) {
-        floorRate(db, snapshot, "bench-floor-warmup"); // the JIT: the first floor of a JVM runs at half speed
+        for (int run = 1; run <= WARM_UP_IMPORTS; run++) {
+          floorRate(db, snapshot, "bench-floor-warmup-" + run); // the JIT: the first floor of a JVM runs at half speed
+        }
         floorWarm = true;
       }
-      if (!importWarm && Boolean.parseBoolean(System.getProperty("bench.migrateWarmup", "true"))) {
+      if (!importWarm) {
         // The JIT, as for the floor: in a fresh JVM the dev server, the CLI and the clients are compiled
-        // while the first import runs (measured: ~half the JVM's CPU during a cold 10k import). Printed, not counted.
+        // while the first imports run (measured: ~half the JVM's CPU during a cold 10k import). Printed, not counted.
         Path warmup = work.resolve("warmup");
         LegacySnapshots.write(warmup, 10_000, 5);
-        double cold = importRate(baseUrl, warmup, concurrency, "bench warm-up");
-        report.printf("  warm-up import of 10k records in this fresh JVM (not counted): %.0f records/s   [load %s]%n", cold, Benchmarks.loadAverage());
+        for (int run = 1; run <= WARM_UP_IMPORTS; run++) {
+          awaitQuiet(null);
+          double cold = importRate(baseUrl, warmup, concurrency, "bench warm-up " + run);
+          report.printf("  warm-up import %d of 10k records (not counted): %.0f records/s   [load %s]%n", run, cold, Benchmarks.loadAverage());
+        }
         importWarm = true;
       }
       // Each of the three starts on a quiet machine: an import's change stream (outbox -> Pub/Sub ->
@@ -112,24 +121,33 @@ public final class MigrationBenchmark {
     LocalStackFixture.admin().patch("UpdateOrganization?organization_id=" + tenant.organizationId(),
         "{\"subscription_plan\": \"enterprise\"}", Map.of());
     Map<String, Long> cpuBefore = cpuByProcess();
+    Map<String, Long> jitBefore = jitCpuByThread();
     long started = System.nanoTime();
+    // Its own work directory: a second import of the same snapshot (the warm-ups) must not resume the first.
+    Path workDir = snapshot.resolveSibling(snapshot.getFileName() + "-" + orgName.replace(' ', '-'));
     List<String> args = new ArrayList<>(List.of("import", snapshot.toString(), "--base-url", baseUrl, "--key", tenant.client().bearer(),
-        "--no-progress", "--concurrency", concurrency));
+        "--no-progress", "--concurrency", concurrency, "--work-dir", workDir.toString()));
     Optional.ofNullable(System.getProperty("bench.migrateBatchSize")).ifPresent(size -> args.addAll(List.of("--batch-size", size)));
     int code = Migrate.run(args.toArray(String[]::new));
     double seconds = (System.nanoTime() - started) / 1e9;
-    JsonObject summary = JsonParser.parseString(Files.readString(snapshot.resolve(".migrate/summary.json"))).getAsJsonObject();
+    JsonObject summary = JsonParser.parseString(Files.readString(workDir.resolve("summary.json"))).getAsJsonObject();
     if (code != 0) {
       report.println("    (import exit code " + code + ": " + summary.get("failures") + ")");
     }
     Map<String, Long> cpuAfter = cpuByProcess();
-    if (!orgName.startsWith("bench part")) {
+    Map<String, Long> jit = jitCpuBetween(jitBefore, jitCpuByThread());
+    if (!orgName.startsWith("bench part") && !orgName.startsWith("bench warm-up")) {
       printTimeline(summary.getAsJsonObject("timeline"), seconds);
     }
     StringBuilder cpu = new StringBuilder();
     cpuAfter.forEach((process, nanos) -> cpu.append(String.format(" %s %.1f s,", process, (nanos - cpuBefore.getOrDefault(process, 0L)) / 1e9)));
     report.printf("      CPU during the import (of %.1f s x %d CPUs):%s%n", seconds, Runtime.getRuntime().availableProcessors(),
         cpu.substring(0, cpu.length() - 1));
+    if (!jit.isEmpty()) {
+      StringBuilder compiling = new StringBuilder();
+      jit.forEach((process, nanos) -> compiling.append(String.format(" %s %.1f s,", process, nanos / 1e9)));
+      report.printf("      of which JIT compiler threads (at least):%s%n", compiling.substring(0, compiling.length() - 1));
+    }
     return summary.get("records_this_run").getAsLong() / seconds;
   }
 
@@ -167,13 +185,54 @@ public final class MigrationBenchmark {
     Map<String, Long> cpu = new LinkedHashMap<>();
     cpu.put("bench JVM", ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime());
-    ProcessHandle.current().descendants().forEach(p -> {
-      String line = p.info().commandLine().orElse("?");
-      String name = line.contains("firestore") ? "Firestore emulator" : line.contains("pubsub") ? "Pub/Sub emulator"
-          : line.contains("bigquery-local") ? "bigquery-local" : "other";
-      cpu.merge(name, p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L), Long::sum);
-    });
+    ProcessHandle.current().descendants().forEach(p ->
+        cpu.merge(processName(p), p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L), Long::sum));
     return cpu;
+  }
+
+  private static String processName(ProcessHandle process) {
+    String line = process.info().commandLine().orElse("?");
+    return line.contains("firestore") ? "Firestore emulator" : line.contains("pubsub") ? "Pub/Sub emulator"
+        : line.contains("bigquery-local") ? "bigquery-local" : "other";
+  }
+
+  /**
+   * CPU time so far of each JIT compiler thread ("C1/C2 CompilerThread") of this JVM and of the JVMs
+   * it started, by process name and thread id, from /proc (Linux; empty elsewhere).
+   */
+  private static Map<String, Long> jitCpuByThread() {
+    Map<String, Long> jit = new LinkedHashMap<>();
+    Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants()).forEach(p -> {
+      String name = p.pid() == ProcessHandle.current().pid() ? "bench JVM" : processName(p);
+      try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(p.pid()), "task"))) {
+        tasks.forEach(task -> {
+          try {
+            if (Files.readString(task.resolve("comm")).matches("C\\d CompilerThre.*\\s*")) {
+              String stat = Files.readString(task.resolve("stat"));
+              String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+              long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (1/100 s)
+              jit.put(name + "/" + task.getFileName(), ticks * 10_000_000L);
+            }
+          } catch (java.io.IOException | RuntimeException e) {
+            // the thread ended while being read
+          }
+        });
+      } catch (java.io.IOException | RuntimeException e) {
+        // no /proc here, or the process ended
+      }
+    });
+    return jit;
+  }
+
+  /**
+   * The JIT compiler threads' CPU between two readings, by process. The JVM stops idle compiler
+   * threads and starts new ones: one that ended in between is not counted (so it is a lower bound).
+   */
+  private static Map<String, Long> jitCpuBetween(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, Long> byProcess = new LinkedHashMap<>();
+    after.forEach((thread, nanos) -> byProcess.merge(thread.substring(0, thread.lastIndexOf('/')),
+        nanos - before.getOrDefault(thread, 0L), Long::sum));
+    return byProcess;
   }
 
   /** Where the import's time went: set-up before the first call, then each dictionary's lane (seconds since the command started). */
