@@ -27,9 +27,9 @@ import java.util.stream.Stream;
  * of documents with the same content (FAQs and cached embeddings with a 384-float vector, as the
  * product stores them) to the same emulator in the same run. Then each dictionary alone at 10k,
  * to name the bottleneck. The floor is measured before and after each import and the faster one
- * counts. The floor and the import each get three warm-up runs first (the JIT of this JVM and of
- * the emulators: a 10k import's second and third runs were still 10-20% faster than the run before,
- * and the CPU of the compiler threads during each import is printed). Each measurement starts on a
+ * counts. The floor and the import each get three warm-up runs of 10k first (the JIT of this JVM
+ * and of the emulators: a 10k import's second and third runs were still 10-20% faster than the run
+ * before, and the CPU of the compiler threads during each import is printed). Each measurement starts on a
  * quiet machine: the change stream of the import before it (its rows on their way to
  * bigquery-local) is waited for, and the time it took after the counted import printed.
  * Nothing is asserted.
@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  */
 public final class MigrationBenchmark {
 
-  private static final int WARM_UP_IMPORTS = Integer.getInteger("bench.migrateWarmups", 3);
+  private static final int WARM_UP_RUNS = Integer.getInteger("bench.migrateWarmups", 3);
 
   private final PrintStream report;
 
@@ -53,30 +53,11 @@ public final class MigrationBenchmark {
     String concurrency = System.getProperty("bench.migrateConcurrency", "8");
     Path work = Files.createTempDirectory("migrate-bench");
     report.printf("%nMigration import (tools/migrate, --concurrency %s) vs raw WriteBatch(500) of as many documents, same emulator%n", concurrency);
-    boolean floorWarm = false;
-    boolean importWarm = false;
+    warmUp(db, baseUrl, work, concurrency);
     for (String size : System.getProperty("bench.migrateSizes", "10000,100000").split(",")) {
       int total = Integer.parseInt(size.trim());
       Path snapshot = work.resolve("s" + total);
       LegacySnapshots.Contents contents = LegacySnapshots.write(snapshot, total, 5);
-      if (!floorWarm) {
-        for (int run = 1; run <= WARM_UP_IMPORTS; run++) {
-          floorRate(db, snapshot, "bench-floor-warmup-" + run); // the JIT: the first floor of a JVM runs at half speed
-        }
-        floorWarm = true;
-      }
-      if (!importWarm) {
-        // The JIT, as for the floor: in a fresh JVM the dev server, the CLI and the clients are compiled
-        // while the first imports run (measured: ~half the JVM's CPU during a cold 10k import). Printed, not counted.
-        Path warmup = work.resolve("warmup");
-        LegacySnapshots.write(warmup, 10_000, 5);
-        for (int run = 1; run <= WARM_UP_IMPORTS; run++) {
-          awaitQuiet(null);
-          double cold = importRate(baseUrl, warmup, concurrency, "bench warm-up " + run);
-          report.printf("  warm-up import %d of 10k records (not counted): %.0f records/s   [load %s]%n", run, cold, Benchmarks.loadAverage());
-        }
-        importWarm = true;
-      }
       // Each of the three starts on a quiet machine: an import's change stream (outbox -> Pub/Sub ->
       // bigquery-local) goes on ingesting its rows for a while after the last call returns, on the same
       // CPUs. Measured in its own window, not charged to the next measurement (floor or import).
@@ -113,6 +94,24 @@ public final class MigrationBenchmark {
       report.printf("    %-28s %,7d records:%n", String.join("+", files), records);
       double rate = importRate(baseUrl, part, concurrency, "bench part " + files.get(0));
       report.printf("      %8.0f records/s   [load %s]%n", rate, Benchmarks.loadAverage());
+    }
+  }
+
+  /**
+   * The JIT of this JVM and of the emulators, on a 10k snapshot whatever the sizes measured (the
+   * emulator keeps every document: warm-ups of 100k would fill its heap). Printed, not counted: in a
+   * fresh JVM the dev server, the CLI and the clients are compiled while the first imports run
+   * (~half the JVM's CPU during a cold 10k import), and the first floor runs at half speed.
+   */
+  private void warmUp(Firestore db, String baseUrl, Path work, String concurrency) throws Exception {
+    Path warmup = work.resolve("warmup");
+    LegacySnapshots.write(warmup, 10_000, 5);
+    for (int run = 1; run <= WARM_UP_RUNS; run++) {
+      floorRate(db, warmup, "bench-floor-warmup-" + run);
+      awaitQuiet(null);
+      double rate = importRate(baseUrl, warmup, concurrency, "bench warm-up " + run);
+      report.printf("  warm-up %d: floor and import of 10k records (not counted): import %.0f records/s   [load %s]%n", run, rate,
+          Benchmarks.loadAverage());
     }
   }
 
