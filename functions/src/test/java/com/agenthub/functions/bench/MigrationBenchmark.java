@@ -119,8 +119,8 @@ public final class MigrationBenchmark {
     var tenant = LocalStackFixture.newTenant(orgName);
     LocalStackFixture.admin().patch("UpdateOrganization?organization_id=" + tenant.organizationId(),
         "{\"subscription_plan\": \"enterprise\"}", Map.of());
-    Map<String, Long> cpuBefore = cpuByProcess();
-    Map<String, Long> jitBefore = jitCpuByThread();
+    Map<String, Long> cpuBefore = CpuMeter.byProcess();
+    Map<String, Long> jitBefore = CpuMeter.compilerThreads();
     long started = System.nanoTime();
     // Its own work directory: a second import of the same snapshot (the warm-ups) must not resume the first.
     Path workDir = snapshot.resolveSibling(snapshot.getFileName() + "-" + orgName.replace(' ', '-'));
@@ -133,8 +133,8 @@ public final class MigrationBenchmark {
     if (code != 0) {
       report.println("    (import exit code " + code + ": " + summary.get("failures") + ")");
     }
-    Map<String, Long> cpuAfter = cpuByProcess();
-    Map<String, Long> jit = jitCpuBetween(jitBefore, jitCpuByThread());
+    Map<String, Long> cpuAfter = CpuMeter.byProcess();
+    Map<String, Long> jit = CpuMeter.compilerCpuBetween(jitBefore, CpuMeter.compilerThreads());
     if (!orgName.startsWith("bench part") && !orgName.startsWith("bench warm-up")) {
       printTimeline(summary.getAsJsonObject("timeline"), seconds);
     }
@@ -176,62 +176,7 @@ public final class MigrationBenchmark {
   }
 
   private static long totalCpu() {
-    return cpuByProcess().values().stream().mapToLong(Long::longValue).sum();
-  }
-
-  /** CPU time so far of this JVM (dev server, CLI, embedding model) and of each process it started (emulators, bigquery-local). */
-  private static Map<String, Long> cpuByProcess() {
-    Map<String, Long> cpu = new LinkedHashMap<>();
-    cpu.put("bench JVM", ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime());
-    ProcessHandle.current().descendants().forEach(p ->
-        cpu.merge(processName(p), p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L), Long::sum));
-    return cpu;
-  }
-
-  private static String processName(ProcessHandle process) {
-    String line = process.info().commandLine().orElse("?");
-    return line.contains("firestore") ? "Firestore emulator" : line.contains("pubsub") ? "Pub/Sub emulator"
-        : line.contains("bigquery-local") ? "bigquery-local" : "other";
-  }
-
-  /**
-   * CPU time so far of each JIT compiler thread ("C1/C2 CompilerThread") of this JVM and of the JVMs
-   * it started, by process name and thread id, from /proc (Linux; empty elsewhere).
-   */
-  private static Map<String, Long> jitCpuByThread() {
-    Map<String, Long> jit = new LinkedHashMap<>();
-    Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants()).forEach(p -> {
-      String name = p.pid() == ProcessHandle.current().pid() ? "bench JVM" : processName(p);
-      try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(p.pid()), "task"))) {
-        tasks.forEach(task -> {
-          try {
-            if (Files.readString(task.resolve("comm")).matches("C\\d CompilerThre.*\\s*")) {
-              String stat = Files.readString(task.resolve("stat"));
-              String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-              long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (1/100 s)
-              jit.put(name + "/" + task.getFileName(), ticks * 10_000_000L);
-            }
-          } catch (java.io.IOException | RuntimeException e) {
-            // the thread ended while being read
-          }
-        });
-      } catch (java.io.IOException | RuntimeException e) {
-        // no /proc here, or the process ended
-      }
-    });
-    return jit;
-  }
-
-  /**
-   * The JIT compiler threads' CPU between two readings, by process. The JVM stops idle compiler
-   * threads and starts new ones: one that ended in between is not counted (so it is a lower bound).
-   */
-  private static Map<String, Long> jitCpuBetween(Map<String, Long> before, Map<String, Long> after) {
-    Map<String, Long> byProcess = new LinkedHashMap<>();
-    after.forEach((thread, nanos) -> byProcess.merge(thread.substring(0, thread.lastIndexOf('/')),
-        nanos - before.getOrDefault(thread, 0L), Long::sum));
-    return byProcess;
+    return CpuMeter.byProcess().values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** Where the import's time went: set-up before the first call, then each dictionary's lane (seconds since the command started). */
