@@ -26,7 +26,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
@@ -50,23 +51,26 @@ public final class BigQueryWarehouse implements Warehouse {
   private final BigQuery bigQuery;
   private final String projectId;
   private final WarehouseDeclaration declaration;
-  private final Optional<Lock> serialize;
+  private final Optional<ReadWriteLock> serialize;
   private final boolean useQueryCache;
   private final Duration queryTimeout;
 
   /**
    * {@code local}: the warehouse is bigquery-local, which needs two workarounds the real service
-   * does not. One call at a time: it breaks under concurrent insertAll ("Current transaction is
-   * aborted"). And no query cache: a SELECT that is still running when an insert lands stores its
-   * result after the insert cleared the cache, and from then on every identical query answers
-   * that stale result until the next write.
+   * does not. A query runs alone, never beside another call: the package broke under calls side by
+   * side ("Current transaction is aborted"). Inserts do run side by side, since
+   * tools/bigquery-local takes an insertAll in autocommit multi-row statements (16 concurrent
+   * insertAll with bad rows and queries among them, 20 rounds: every row stored once, every bad one
+   * reported; serialized, they held the change stream to one insert at a time). And no query cache:
+   * a SELECT that is still running when an insert lands stores its result after the insert cleared
+   * the cache, and from then on every identical query answers that stale result until the next write.
    */
   public BigQueryWarehouse(BigQuery bigQuery, String projectId, WarehouseDeclaration declaration,
       boolean local, Duration queryTimeout) {
     this.bigQuery = bigQuery;
     this.projectId = projectId;
     this.declaration = declaration;
-    this.serialize = local ? Optional.of(new ReentrantLock(true)) : Optional.empty();
+    this.serialize = local ? Optional.of(new ReentrantReadWriteLock(true)) : Optional.empty();
     this.useQueryCache = !local;
     this.queryTimeout = queryTimeout;
   }
@@ -89,7 +93,8 @@ public final class BigQueryWarehouse implements Warehouse {
     for (Row row : rows) {
       request.addRow(row.insertId(), BigQueryValues.content(row.values()));
     }
-    InsertAllResponse response = guarded("insert into " + table, () -> bigQuery.insertAll(request.build()));
+    InsertAllResponse response = guarded("insert into " + table, serialize.map(ReadWriteLock::readLock),
+        () -> bigQuery.insertAll(request.build()));
     List<RowError> errors = new ArrayList<>();
     response.getInsertErrors().forEach((index, rowErrors) -> errors.add(new RowError(index.intValue(), describe(rowErrors))));
     errors.sort(java.util.Comparator.comparingInt(RowError::index));
@@ -110,7 +115,7 @@ public final class BigQueryWarehouse implements Warehouse {
         .setUseQueryCache(useQueryCache)
         .setJobTimeoutMs(queryTimeout.toMillis());
     parameters.forEach((name, value) -> config.addNamedParameter(name, BigQueryValues.parameter(value)));
-    return guarded("query", () -> withinTimeout(() -> plainRows(bigQuery.query(config.build()))));
+    return guarded("query", serialize.map(ReadWriteLock::writeLock), () -> withinTimeout(() -> plainRows(bigQuery.query(config.build()))));
   }
 
   /** Reads every page inside the timed call, since later pages are further HTTP requests. */
@@ -144,15 +149,15 @@ public final class BigQueryWarehouse implements Warehouse {
     List<Map<String, Object>> run() throws InterruptedException;
   }
 
-  /** Runs one client call under the lock (if any); nothing the client throws leaves raw. */
-  private <T> T guarded(String what, Supplier<T> call) {
-    serialize.ifPresent(Lock::lock);
+  /** Runs one client call under the lock (if any): an insert shares it, a query holds it alone; nothing the client throws leaves raw. */
+  private static <T> T guarded(String what, Optional<Lock> lock, Supplier<T> call) {
+    lock.ifPresent(Lock::lock);
     try {
       return call.get();
     } catch (RuntimeException e) {
       throw BigQueryErrors.translate(what, e);
     } finally {
-      serialize.ifPresent(Lock::unlock);
+      lock.ifPresent(Lock::unlock);
     }
   }
 

@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** Many writers and readers at once: the adapter serializes them for bigquery-local, which needs it. */
+/** Many writers and readers at once against bigquery-local: inserts side by side, each query alone (the adapter's lock). */
 class BigQueryConcurrencyTest {
 
   @Test
