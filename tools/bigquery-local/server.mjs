@@ -18,11 +18,12 @@ DuckDBConnection.prototype.run = function (sql, values, types) {
   return values && INSERT.test(sql) ? runPrepared(this, sql, values, types) : run.call(this, sql, values, types);
 };
 
-// bigquery-local's insertAll runs one INSERT per row, and DuckDB's run(sql, values) prepares the
-// statement anew each time: a 500-row insertAll cost ~0.70 s of CPU, ~0.41 s with the prepared
-// statements kept (per connection and SQL text) and DuckDB on one thread (below). An idle statement
-// is reused, never one that is running; one that failed is dropped (DuckDB re-binds a kept one
-// itself when a table it names changes).
+// DuckDB's run(sql, values) prepares the statement anew each time; insertAll's INSERTs (100 rows a
+// statement, or one when a statement is refused: batched-insert-all.mjs) repeat the same few SQL
+// texts, so their prepared statements are kept, per connection and SQL text (when the package ran
+// one INSERT per row, a 500-row insertAll cost ~0.70 s of CPU, ~0.41 s with them kept). An idle
+// statement is reused, never one that is running; one that failed is dropped (DuckDB re-binds a
+// kept one itself when a table it names changes).
 const INSERT = /^\s*INSERT\s+INTO\b/i;
 const KEPT_SQL_TEXTS = 512;
 const idleByConnection = new WeakMap();
