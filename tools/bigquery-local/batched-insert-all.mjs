@@ -68,12 +68,13 @@ function batched(db, dedup, packageHandler) {
       return packageHandler(req); // its errors (not found, malformed body) and its other modes
     }
     const fields = meta.schema?.fields ?? [];
+    const names = new Set(fields.map((f) => f.name));
     const tableKey = `${meta.project}:${meta.datasetId}:${meta.tableId}`;
     const now = Date.now();
     const outcomes = body.rows.map((row, index) =>
       row.insertId !== undefined && dedup.seenOrRecord(tableKey, row.insertId, now)
         ? { index }
-        : encodeRow(row.json, fields, body.ignoreUnknownValues === true, index));
+        : encodeRow(row.json, fields, names, body.ignoreUnknownValues === true, index));
     const valid = outcomes.filter((o) => o.values !== undefined);
     for (let from = 0; from < valid.length; from += ROWS_PER_STATEMENT) {
       await insert(db, meta, fields, valid.slice(from, from + ROWS_PER_STATEMENT), outcomes);
@@ -99,9 +100,8 @@ function skipsInvalidRows(body) {
 }
 
 /** As the package validates and encodes a row: an unknown field (unless ignored) or a value its type refuses is that row's error. */
-function encodeRow(json, fields, ignoreUnknownValues, index) {
+function encodeRow(json, fields, names, ignoreUnknownValues, index) {
   if (!ignoreUnknownValues) {
-    const names = new Set(fields.map((f) => f.name));
     const unknown = Object.keys(json).find((key) => !names.has(key));
     if (unknown !== undefined) {
       return { index, error: { reason: 'invalid', message: `Row has unknown field "${unknown}". Set ignoreUnknownValues=true to drop it.`, location: unknown } };

@@ -33,21 +33,23 @@ final class CpuMeter {
   private CpuMeter() {}
 
   static Reading now() {
-    long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    long children = ProcessHandle.current().descendants()
-        .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
-        .sum();
-    return new Reading(jvm, children);
+    return new Reading(jvmNanos(), ProcessHandle.current().descendants().mapToLong(CpuMeter::nanos).sum());
   }
 
   /** CPU time so far of this JVM and of each process it started (emulators, bigquery-local). */
   static Map<String, Long> byProcess() {
     Map<String, Long> cpu = new LinkedHashMap<>();
-    cpu.put("bench JVM", ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime());
-    ProcessHandle.current().descendants().forEach(p ->
-        cpu.merge(processName(p), p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L), Long::sum));
+    cpu.put("bench JVM", jvmNanos());
+    ProcessHandle.current().descendants().forEach(p -> cpu.merge(processName(p), nanos(p), Long::sum));
     return cpu;
+  }
+
+  private static long jvmNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static long nanos(ProcessHandle process) {
+    return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
   }
 
   static String processName(ProcessHandle process) {

@@ -12,8 +12,10 @@ import com.agenthub.functions.testing.LocalStackFixture;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -34,7 +36,7 @@ class LedgerInvariantHttpTest {
 
   private static final long SEED = Long.getLong("payments.seed", System.nanoTime());
   private static final Set<Integer> EXPECTED = Set.of(200, 201, 400, 409);
-  private static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(60);
+  private static final Duration SETTLE = Duration.ofSeconds(60);
 
   @Test
   void afterAMixedRandomWorkloadTheLedgerBalancesAndEqualsTheIntents() throws Exception {
@@ -121,7 +123,7 @@ class LedgerInvariantHttpTest {
           currency + " received = Σ intents' received − refunded");
       expect(violations, held.getOrDefault(currency, 0L), balance.get("held").getAsLong(), currency + " held = Σ intents' capturable");
     }
-    expect(violations, fromEntries.keySet(), new java.util.HashSet<>(balances.asList().stream()
+    expect(violations, fromEntries.keySet(), new HashSet<>(balances.asList().stream()
         .map(b -> b.getAsJsonObject().get("currency").getAsString()).toList()), "the balances' currencies are the entries'");
     return violations;
   }
