@@ -120,8 +120,9 @@ class MigrationDualWriteHttpTest {
     assertEquals(4, migrate("shadow", snapshot, key), "a mismatch without an ignore rule");
     JsonObject agentsReport = MigrationRun.dictionary(MigrationRun.json(snapshot.resolve(".migrate/shadow.json")), "agents");
     assertEquals(1.0 / AGENTS, agentsReport.get("mismatch_rate").getAsDouble(), 1e-9);
-    assertEquals(0, migrate("shadow", snapshot, key, "--ignore", "agents.configuration.last_seen"));
-    agentsReport = MigrationRun.dictionary(MigrationRun.json(snapshot.resolve(".migrate/shadow.json")), "agents");
+    Path workDir = snapshot.resolve("shadow-work");
+    assertEquals(0, migrate("shadow", snapshot, key, "--ignore", "agents.configuration.last_seen", "--work-dir", workDir.toString()));
+    agentsReport = MigrationRun.dictionary(MigrationRun.json(workDir.resolve("shadow.json")), "agents");
     assertEquals(1, agentsReport.get("ignored").getAsInt());
     assertEquals(AGENTS - 1, agentsReport.get("matched").getAsInt());
     assertEquals(0.0, agentsReport.get("mismatch_rate").getAsDouble());

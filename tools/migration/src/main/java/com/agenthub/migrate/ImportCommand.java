@@ -62,7 +62,7 @@ final class ImportCommand implements Callable<Integer> {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     ImportPlan plan = ImportPlan.of(snapshot, Math.max(1, batchSize));
     timeline.step("planned");
-    Path work = workDir != null ? workDir : snapshotDir.resolve(".migrate");
+    Path work = WorkDirs.of(workDir, snapshotDir);
     if (dryRun) {
       return dryRun(snapshot, plan, out);
     }

@@ -38,8 +38,11 @@ final class ShadowCommand implements Callable<Integer> {
   @Option(names = "--max-mismatch-rate", defaultValue = "0", description = "Highest acceptable mismatch rate per dictionary, 0..1 (default: ${DEFAULT-VALUE})")
   double maxRate;
 
-  @Option(names = "--report", description = "Where the JSON report goes (default: SNAPSHOT_DIR/.migrate/shadow.json)")
+  @Option(names = "--report", description = "Where the JSON report goes (default: WORK_DIR/shadow.json)")
   Path report;
+
+  @Option(names = "--work-dir", description = "Where this report goes unless --report says (default: SNAPSHOT_DIR/.migrate)")
+  Path workDir;
 
   @Override
   public Integer call() throws IOException {
@@ -54,7 +57,7 @@ final class ShadowCommand implements Callable<Integer> {
     JsonObject json = StoreComparison.report(snapshot, comparisons);
     json.addProperty("max_mismatch_rate", maxRate);
     json.addProperty("within_limit", ok);
-    Path out = report != null ? report : snapshotDir.resolve(".migrate").resolve("shadow.json");
+    Path out = report != null ? report : WorkDirs.of(workDir, snapshotDir).resolve("shadow.json");
     JsonReports.write(out, json);
     System.out.println((ok ? "shadow: within " : "shadow: ABOVE ") + maxRate + " (report: " + out + ")");
     return ok ? 0 : 4;

@@ -41,7 +41,7 @@ final class VerifyCommand implements Callable<Integer> {
   Path workDir;
 
   private Path work() {
-    return workDir != null ? workDir : snapshotDir.resolve(".migrate");
+    return WorkDirs.of(workDir, snapshotDir);
   }
 
   private static java.util.Set<String> rejectedByImport(Path work) throws IOException {
