@@ -1,5 +1,7 @@
 package com.agenthub.migrate;
 
+import com.agenthub.migrate.api.ApiUnreachableException;
+import com.agenthub.migrate.api.KeyCheck;
 import com.agenthub.migrate.importing.Checkpoint;
 import com.agenthub.migrate.importing.ImportPlan;
 import com.agenthub.migrate.importing.ImportSummary;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = "Validate every record of SNAPSHOT_DIR, then import the valid ones through the public API.%n%nResumable: finished batches are recorded in WORK_DIR/checkpoint.ndjson and skipped by the next run of the same command; idempotent: legacy ids are kept, so a full re-run adds nothing. Invalid records go to WORK_DIR/rejects.ndjson with their file, line, legacy id, field and reason.%n%nExit codes: 0 all imported; 3 imported, but some records rejected or in conflict; 1 some batches failed (run again to continue); 2 usage or snapshot error.")
+    description = "Validate every record of SNAPSHOT_DIR, then import the valid ones through the public API.%n%nResumable: finished batches are recorded in WORK_DIR/checkpoint.ndjson and skipped by the next run of the same command; idempotent: legacy ids are kept, so a full re-run adds nothing. Invalid records go to WORK_DIR/rejects.ndjson with their file, line, legacy id, field and reason.%n%nBefore anything is written, the key is checked against every function the import may call (--dry-run too, when a key is given).%n%nExit codes: 0 all imported; 3 imported, but some records rejected or in conflict; 1 some batches failed, or the API could not be reached (run again to continue); 2 usage or snapshot error, or a key without a scope the import needs (nothing written).")
 final class ImportCommand implements Callable<Integer> {
 
   @Spec
@@ -66,6 +69,11 @@ final class ImportCommand implements Callable<Integer> {
     if (dryRun) {
       return dryRun(snapshot, plan, out);
     }
+    Optional<Integer> keyRefused = checkKey(plan);
+    if (keyRefused.isPresent()) {
+      return keyRefused.get();
+    }
+    timeline.step("key_checked");
     Files.createDirectories(work);
     // The id map is the snapshot's alone: written beside the first calls, not before them.
     CompletableFuture<Void> idMap = CompletableFuture.runAsync(() -> {
@@ -99,6 +107,30 @@ final class ImportCommand implements Callable<Integer> {
     return summary.exitCode();
   }
 
+  /**
+   * Before anything is written: may the key call every function the plan needs? Exit code 2 (1 if
+   * the API cannot be reached) with each refusal on stderr, or empty to go on.
+   */
+  private Optional<Integer> checkKey(ImportPlan plan) {
+    try {
+      List<KeyCheck.Refusal> refusals = KeyCheck.refusals(api.api(), plan.endpoints());
+      if (refusals.isEmpty()) {
+        return Optional.empty();
+      }
+      Optional<KeyCheck.Refusal> unknownKey = refusals.stream().filter(r -> r.status() == 401).findFirst();
+      if (unknownKey.isPresent()) {
+        System.err.println("import: the API does not accept this key (401: " + unknownKey.get().message() + ")");
+      } else {
+        refusals.forEach(r -> System.err.println("import: the key may not call " + r));
+      }
+      System.err.println("import: nothing was written; the key must be able to call every function the import needs (README, Migration: The CLI)");
+      return Optional.of(2);
+    } catch (ApiUnreachableException e) {
+      System.err.println("import: the API cannot be reached (" + e.getMessage() + "); nothing was written");
+      return Optional.of(1);
+    }
+  }
+
   private int dryRun(ValidatedSnapshot snapshot, ImportPlan plan, PrintStream out) {
     out.println("dry run: nothing is written");
     for (Dictionary d : Dictionary.values()) {
@@ -109,9 +141,17 @@ final class ImportCommand implements Callable<Integer> {
     }
     out.println("would call (at least):");
     plan.calls().forEach((function, n) -> out.printf("  %-12s x %d%n", function, n));
+    int keyRefused = 0;
+    if (api.key == null || api.key.isBlank()) {
+      out.println("key: not checked (no --key or AGENTHUB_API_KEY)");
+    } else {
+      Optional<Integer> refused = checkKey(plan);
+      out.println(refused.isEmpty() ? "key: may call every function above" : "key: REFUSED (see stderr)");
+      keyRefused = refused.orElse(0);
+    }
     out.println("invalid records: " + snapshot.rejections().size());
     snapshot.rejections().forEach(r -> out.println("  " + r));
-    return snapshot.rejections().isEmpty() ? 0 : 3;
+    return keyRefused != 0 ? keyRefused : snapshot.rejections().isEmpty() ? 0 : 3;
   }
 
   private static void awaitIdMap(CompletableFuture<Void> idMap) throws IOException {

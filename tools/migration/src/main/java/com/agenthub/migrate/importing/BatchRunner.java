@@ -84,7 +84,7 @@ final class BatchRunner {
   }
 
   private boolean sameTable(LegacyRecord table) {
-    Answer existing = api.get("GetTable", Map.of("table", table.legacyId()));
+    Answer existing = api.get(Requests.GET_TABLE, Map.of("table", table.legacyId()));
     return existing.ok() && Projections.fromSnapshot(table).equals(Projections.table(existing.object()));
   }
 
@@ -108,7 +108,7 @@ final class BatchRunner {
         case EMBEDDINGS_CACHE -> Requests.texts(left);
         default -> Requests.events(left);
       };
-      String function = upsert ? "UpsertRows" : Requests.function(batch.dictionary());
+      String function = upsert ? Requests.UPSERT_ROWS : Requests.function(batch.dictionary());
       Answer answer = api.post(function, body);
       if (batch.dictionary() == Dictionary.DATABASE && !upsert && answer.status() == 409) {
         upsert = true;

@@ -1,12 +1,15 @@
 package com.agenthub.migrate.importing;
 
+import com.agenthub.migrate.api.Endpoint;
 import com.agenthub.migrate.snapshot.Dictionary;
 import com.agenthub.migrate.snapshot.LegacyRecord;
 import com.agenthub.migrate.snapshot.ValidatedSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The batches of an import, in two phases: tables first (rows need them), then everything else.
@@ -90,6 +93,13 @@ public record ImportPlan(List<Batch> tables, List<Batch> rest) {
       calls.merge(function, n, Integer::sum);
     }
     return calls;
+  }
+
+  /** Every function the plan may call (fallbacks and a re-run's calls included): what the key is checked against first. */
+  public Set<Endpoint> endpoints() {
+    Set<Endpoint> endpoints = new LinkedHashSet<>();
+    all().forEach(batch -> endpoints.addAll(Requests.endpoints(batch.dictionary())));
+    return endpoints;
   }
 
   public List<Batch> all() {

@@ -1,5 +1,6 @@
 package com.agenthub.migrate.importing;
 
+import com.agenthub.migrate.api.Endpoint;
 import com.agenthub.migrate.snapshot.Dictionary;
 import com.agenthub.migrate.snapshot.LegacyIds;
 import com.agenthub.migrate.snapshot.LegacyRecord;
@@ -9,8 +10,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The API call that imports each kind of record: which function, and its request body. */
 final class Requests {
@@ -38,6 +41,22 @@ final class Requests {
       case FAQS_STORE -> "CreateFaq";
       default -> function(dictionary);
     };
+  }
+
+  /** Rows that exist already (a re-run, a dual write) are upserted on the primary key instead of inserted. */
+  static final String UPSERT_ROWS = "UpsertRows";
+  /** A table that exists already is compared with the snapshot's. */
+  static final String GET_TABLE = "GetTable";
+
+  /** Every call an import of the dictionary may make: its call, the one-record fallback, and what a re-run needs. */
+  static Set<Endpoint> endpoints(Dictionary dictionary) {
+    Set<Endpoint> endpoints = new LinkedHashSet<>(List.of(Endpoint.post(function(dictionary)), Endpoint.post(oneRecordFunction(dictionary))));
+    switch (dictionary) {
+      case TABLES -> endpoints.add(Endpoint.get(GET_TABLE));
+      case DATABASE -> endpoints.add(Endpoint.post(UPSERT_ROWS));
+      default -> { }
+    }
+    return endpoints;
   }
 
   /** CreateAgents', CreateFaqs' and ImportPaymentIntents' maximum (MAX_BATCH on the server; openapi.yaml's maxItems). */

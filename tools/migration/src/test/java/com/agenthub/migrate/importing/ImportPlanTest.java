@@ -45,4 +45,13 @@ class ImportPlanTest {
     int kinds = (int) order.stream().distinct().count();
     assertEquals(kinds, order.subList(0, kinds).stream().distinct().count(), "one batch of each dictionary before a second of any: " + order);
   }
+
+  @Test
+  void theKeyIsCheckedAgainstEveryCallTheImportMayMakeFallbacksAndReRunsIncluded() throws Exception {
+    Set<String> endpoints = ImportPlan.of(example(), 100).endpoints().stream()
+        .map(e -> e.method() + " " + e.function()).collect(Collectors.toSet());
+    assertEquals(Set.of("POST CreateTable", "GET GetTable", "POST InsertRows", "POST UpsertRows", "POST CreateAgents", "POST CreateAgent",
+        "POST CreateFaqs", "POST CreateFaq", "POST EmbedTexts", "POST TrackEvents", "POST CreateDocument", "POST ImportPaymentIntents",
+        "POST ImportPaymentIntent"), endpoints);
+  }
 }

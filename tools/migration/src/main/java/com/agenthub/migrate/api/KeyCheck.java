@@ -1,0 +1,66 @@
+package com.agenthub.migrate.api;
+
+import com.google.gson.JsonArray;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Whether a key may call the functions a command needs, asked before anything is written. Every
+ * function checks the key and its scope first and only then reads the request, so a request it must
+ * refuse — a POST whose body is not a JSON object, a GET without the id it needs — writes nothing
+ * and answers 400 when the key may call it, 403 naming the scope it lacks, 401 for a key the API does
+ * not know, 404 for a function it does not have.
+ */
+public final class KeyCheck {
+
+  /** A function the key may not call, and the API's answer. */
+  public record Refusal(Endpoint endpoint, int status, String message) {
+
+    @Override
+    public String toString() {
+      return endpoint.function() + " (" + status + "): " + message;
+    }
+  }
+
+  private KeyCheck() {}
+
+  /** The endpoints the key may not call; empty when it may call them all. Asked side by side (each may be a cold start). */
+  public static List<Refusal> refusals(PublicApi api, Collection<Endpoint> endpoints) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(8, endpoints.size())));
+    try {
+      List<CompletableFuture<Answer>> answers = new ArrayList<>();
+      for (Endpoint endpoint : endpoints) {
+        answers.add(CompletableFuture.supplyAsync(() -> endpoint.method().equals("GET")
+            ? api.get(endpoint.function(), Map.of())
+            : api.post(endpoint.function(), new JsonArray()), pool));
+      }
+      List<Refusal> refusals = new ArrayList<>();
+      int i = 0;
+      for (Endpoint endpoint : endpoints) {
+        Answer answer = join(answers.get(i++));
+        if (answer.status() != 400 && answer.status() != 422) {
+          refusals.add(new Refusal(endpoint, answer.status(), answer.errorMessage()));
+        }
+      }
+      return refusals;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Answer join(CompletableFuture<Answer> answer) {
+    try {
+      return answer.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+}
