@@ -12,6 +12,7 @@ import com.agenthub.shared.organizations.NewUser;
 import com.agenthub.shared.organizations.Organization;
 import com.agenthub.shared.organizations.OrganizationChanges;
 import com.agenthub.shared.organizations.Plan;
+import com.agenthub.shared.organizations.PlanLimit;
 import com.agenthub.shared.organizations.User;
 import com.agenthub.shared.organizations.UserChanges;
 import com.google.gson.JsonArray;
@@ -26,12 +27,22 @@ final class OrganizationJson {
 
   private OrganizationJson() {}
 
+  /** What the plan allows, by the names a 429 {@code limit_exceeded} reports: a client can check before it asks for more. */
+  private static JsonObject planLimits(Plan plan) {
+    JsonObject limits = new JsonObject();
+    for (PlanLimit limit : PlanLimit.values()) {
+      limits.addProperty(limit.wire(), plan.limit(limit));
+    }
+    return limits;
+  }
+
   static JsonObject of(Organization organization) {
     JsonObject json = new JsonObject();
     json.addProperty("id", organization.id());
     json.addProperty("name", organization.name());
     json.add("settings", Json.toJson(organization.settings()));
     json.addProperty("subscription_plan", organization.plan().wire());
+    json.add("plan_limits", planLimits(organization.plan()));
     json.addProperty("created_at", organization.createdAt().toString());
     json.addProperty("updated_at", organization.updatedAt().toString());
     json.addProperty("etag", ETags.of(organization.version()));

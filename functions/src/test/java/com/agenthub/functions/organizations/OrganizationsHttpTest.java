@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import com.agenthub.functions.testing.ApiClient;
 import com.agenthub.functions.testing.ApiResponse;
 import com.agenthub.functions.testing.LocalStackFixture;
+import com.agenthub.shared.organizations.Plan;
+import com.agenthub.shared.organizations.PlanLimit;
 import com.google.gson.JsonObject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ class OrganizationsHttpTest {
     JsonObject organization = tenant.client().get("GetOrganization").json();
     assertEquals(tenant.organizationId(), organization.get("id").getAsString());
     assertEquals("trial", organization.get("subscription_plan").getAsString());
+    assertEquals(Plan.TRIAL.limit(PlanLimit.AGENTS), organization.getAsJsonObject("plan_limits").get("agents_per_organization").getAsLong(), "the trial plan's");
     assertEquals(new JsonObject(), organization.getAsJsonObject("settings"));
   }
 
@@ -56,6 +59,8 @@ class OrganizationsHttpTest {
         "{\"subscription_plan\": \"business\"}", Map.of());
     assertEquals(200, byPlatform.status(), byPlatform.toString());
     assertEquals("business", tenant.client().get("GetOrganization").json().get("subscription_plan").getAsString());
+    assertEquals(Plan.BUSINESS.limit(PlanLimit.AGENTS), tenant.client().get("GetOrganization").json().getAsJsonObject("plan_limits").get("agents_per_organization").getAsLong(),
+        "the limits follow the plan");
     assertEquals(400, admin.patch("UpdateOrganization?organization_id=" + tenant.organizationId(),
         "{\"subscription_plan\": \"platinum\"}", Map.of()).status());
     assertEquals(400, admin.patch("UpdateOrganization", "{\"subscription_plan\": \"business\"}", Map.of()).status(),

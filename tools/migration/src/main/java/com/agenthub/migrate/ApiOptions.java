@@ -10,7 +10,7 @@ final class ApiOptions {
   @Option(names = "--base-url", required = true, description = "The API's base URL, e.g. https://REGION-PROJECT.cloudfunctions.net or http://127.0.0.1:8080")
   String baseUrl;
 
-  @Option(names = "--key", description = "The organization's API key (default: $AGENTHUB_API_KEY). import needs the write scopes of what it imports, knowledge:read for cached embeddings (EmbedTexts) and tables:read for tables (GetTable: a re-run compares a table that exists); verify and shadow need only the read scopes")
+  @Option(names = "--key", description = "The organization's API key (default: $AGENTHUB_API_KEY). import needs the write scopes of what it imports, knowledge:read for cached embeddings (EmbedTexts) and tables:read for tables (GetTable: a re-run compares a table that exists), and organization:read to check the plan first; verify and shadow need only the read scopes")
   String key = System.getenv("AGENTHUB_API_KEY");
 
   @Option(names = "--concurrency", defaultValue = "8", description = "Calls in flight at once (default: ${DEFAULT-VALUE})")

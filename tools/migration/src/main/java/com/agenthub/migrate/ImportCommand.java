@@ -2,6 +2,7 @@ package com.agenthub.migrate;
 
 import com.agenthub.migrate.api.ApiUnreachableException;
 import com.agenthub.migrate.api.KeyCheck;
+import com.agenthub.migrate.api.PlanCheck;
 import com.agenthub.migrate.importing.Checkpoint;
 import com.agenthub.migrate.importing.ImportPlan;
 import com.agenthub.migrate.importing.ImportSummary;
@@ -12,6 +13,7 @@ import com.agenthub.migrate.snapshot.Rejection;
 import com.agenthub.migrate.snapshot.ValidatedSnapshot;
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = "Validate every record of SNAPSHOT_DIR, then import the valid ones through the public API.%n%nResumable: finished batches are recorded in WORK_DIR/checkpoint.ndjson and skipped by the next run of the same command; idempotent: legacy ids are kept, so a full re-run adds nothing. Invalid records go to WORK_DIR/rejects.ndjson with their file, line, legacy id, field and reason.%n%nBefore anything is written, the key is checked against every function the import may call (--dry-run too, when a key is given).%n%nExit codes: 0 all imported; 3 imported, but some records rejected or in conflict; 1 some batches failed, or the API could not be reached (run again to continue); 2 usage or snapshot error, or a key without a scope the import needs (nothing written).")
+    description = "Validate every record of SNAPSHOT_DIR, then import the valid ones through the public API.%n%nResumable: finished batches are recorded in WORK_DIR/checkpoint.ndjson and skipped by the next run of the same command; idempotent: legacy ids are kept, so a full re-run adds nothing. Invalid records go to WORK_DIR/rejects.ndjson with their file, line, legacy id, field and reason.%n%nBefore anything is written, the key is checked against every function the import may call, and the organization's plan against the snapshot's agents (--dry-run too, when a key is given).%n%nExit codes: 0 all imported; 3 imported, but some records rejected or in conflict; 1 some batches failed, or the API could not be reached (run again to continue); 2 usage or snapshot error, or a key without a scope the import needs, or a plan with fewer agents than the snapshot (nothing written).")
 final class ImportCommand implements Callable<Integer> {
 
   @Spec
@@ -69,9 +71,9 @@ final class ImportCommand implements Callable<Integer> {
     if (dryRun) {
       return dryRun(snapshot, plan, out);
     }
-    Optional<Integer> keyRefused = checkKey(plan);
-    if (keyRefused.isPresent()) {
-      return keyRefused.get();
+    Optional<Integer> refused = checkKey(plan).or(() -> checkPlan(snapshot, new PrintStream(OutputStream.nullOutputStream())));
+    if (refused.isPresent()) {
+      return refused.get();
     }
     timeline.step("key_checked");
     Files.createDirectories(work);
@@ -131,6 +133,25 @@ final class ImportCommand implements Callable<Integer> {
     }
   }
 
+  /** Before anything is written: can the organization's plan hold the snapshot's agents? Exit code 2 when it cannot. */
+  private Optional<Integer> checkPlan(ValidatedSnapshot snapshot, PrintStream out) {
+    try {
+      PlanCheck check = PlanCheck.of(api.api(), snapshot.valid(Dictionary.AGENTS).size());
+      switch (check.verdict()) {
+        case TOO_SMALL -> {
+          System.err.println("import: " + check.message() + "; nothing was written");
+          return Optional.of(2);
+        }
+        case NOT_CHECKED -> System.err.println("import: " + check.message());
+        case FITS -> out.println("plan: " + check.message());
+      }
+      return Optional.empty();
+    } catch (ApiUnreachableException e) {
+      System.err.println("import: the API cannot be reached (" + e.getMessage() + "); nothing was written");
+      return Optional.of(1);
+    }
+  }
+
   private int dryRun(ValidatedSnapshot snapshot, ImportPlan plan, PrintStream out) {
     out.println("dry run: nothing is written");
     for (Dictionary d : Dictionary.values()) {
@@ -141,17 +162,17 @@ final class ImportCommand implements Callable<Integer> {
     }
     out.println("would call (at least):");
     plan.calls().forEach((function, n) -> out.printf("  %-12s x %d%n", function, n));
-    int keyRefused = 0;
+    Optional<Integer> refused = Optional.empty();
     if (api.key == null || api.key.isBlank()) {
-      out.println("key: not checked (no --key or AGENTHUB_API_KEY)");
+      out.println("key and plan: not checked (no --key or AGENTHUB_API_KEY)");
     } else {
-      Optional<Integer> refused = checkKey(plan);
+      refused = checkKey(plan);
       out.println(refused.isEmpty() ? "key: may call every function above" : "key: REFUSED (see stderr)");
-      keyRefused = refused.orElse(0);
+      refused = refused.or(() -> checkPlan(snapshot, out));
     }
     out.println("invalid records: " + snapshot.rejections().size());
     snapshot.rejections().forEach(r -> out.println("  " + r));
-    return keyRefused != 0 ? keyRefused : snapshot.rejections().isEmpty() ? 0 : 3;
+    return refused.orElse(snapshot.rejections().isEmpty() ? 0 : 3);
   }
 
   private static void awaitIdMap(CompletableFuture<Void> idMap) throws IOException {

