@@ -94,6 +94,18 @@ class MigrationPreflightHttpTest {
     assertTrue(fits.out().contains("plan: plan 'enterprise' allows " + Plan.ENTERPRISE.limit(PlanLimit.AGENTS) + " agents"), fits.out());
   }
 
+  @Test
+  void verifyWithAKeyThatMayNotReadADictionaryStopsWithOneLineNamingTheScope() throws Exception {
+    LegacySnapshots.write(snapshot, 400, 13);
+    ApiClient owner = LocalStackFixture.newTenant("verify-scope").client();
+    String tablesOnly = JsonParser.parseString(owner.post("CreateApiKey", "{\"name\": \"tables-only\", \"scopes\": [\"tables:read\"]}")
+        .body()).getAsJsonObject().get("key").getAsString();
+    Output refused = run(() -> MigrationRun.migrate("verify", snapshot, tablesOnly));
+    assertEquals(2, refused.code(), refused.err());
+    assertTrue(refused.err().contains("needs the scope 'agents:read'"), refused.err());
+    assertFalse(refused.err().contains("Exception"), "no stack trace: " + refused.err());
+  }
+
   private record Output(int code, String out, String err) {}
 
   /** The CLI's exit code and what it printed (it prints to System.out and System.err; tests run one at a time). */

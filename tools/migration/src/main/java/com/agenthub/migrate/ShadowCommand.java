@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "shadow", mixinStandardHelpOptions = true,
-    description = "During dual writing: compare a FRESH snapshot of the running legacy service with the store and report, per dictionary, matched / mismatched / ignored and the mismatch rate (GitHub Scientist's idea). Fields that legitimately differ are named with --ignore (repeatable): DICTIONARY.FIELD.PATH, '*' one segment, '**' the rest, e.g. --ignore 'agents.configuration.last_seen' --ignore '*.updated_at'.%n%nExit codes: 0 every dictionary's mismatch rate is at most --max-mismatch-rate; 4 otherwise; 2 usage error.")
+    description = "During dual writing: compare a FRESH snapshot of the running legacy service with the store and report, per dictionary, matched / mismatched / ignored and the mismatch rate (GitHub Scientist's idea). Fields that legitimately differ are named with --ignore (repeatable): DICTIONARY.FIELD.PATH, '*' one segment, '**' the rest, e.g. --ignore 'agents.configuration.last_seen' --ignore '*.updated_at'.%n%nExit codes: 0 every dictionary's mismatch rate is at most --max-mismatch-rate; 4 otherwise; 2 usage error, or a read the API refuses the key (401/403: a read scope missing); 1 the API failed or could not be reached.")
 final class ShadowCommand implements Callable<Integer> {
 
   @Spec

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-    description = "Read every record of SNAPSHOT_DIR back through the public API and compare: counts per dictionary and a SHA-256 checksum per record over its canonical form (README, Migration). Reports missing, extra and differing records (a sample with field-level diffs) and writes the full report as JSON.%n%nExit codes: 0 everything matches (and the snapshot had no invalid records, unless --accept-rejects); 4 mismatches; 2 usage or snapshot error.")
+    description = "Read every record of SNAPSHOT_DIR back through the public API and compare: counts per dictionary and a SHA-256 checksum per record over its canonical form (README, Migration). Reports missing, extra and differing records (a sample with field-level diffs) and writes the full report as JSON.%n%nExit codes: 0 everything matches (and the snapshot had no invalid records, unless --accept-rejects); 4 mismatches; 2 usage or snapshot error, or a read the API refuses the key (401/403: a read scope missing); 1 the API failed or could not be reached.")
 final class VerifyCommand implements Callable<Integer> {
 
   @Spec

@@ -1,6 +1,7 @@
 package com.agenthub.migrate.compare;
 
 import com.agenthub.migrate.api.Answer;
+import com.agenthub.migrate.api.ApiRefusedException;
 import com.agenthub.migrate.api.PublicApi;
 import com.agenthub.migrate.snapshot.Dictionary;
 import com.agenthub.migrate.snapshot.LegacyRecord;
@@ -195,7 +196,7 @@ public final class StoreReader {
 
   private static JsonObject expectOk(Answer answer, String function) {
     if (!answer.ok()) {
-      throw new IllegalStateException(function + " answered " + answer.status() + ": " + answer.errorMessage());
+      throw new ApiRefusedException(function, answer);
     }
     return answer.object();
   }
