@@ -1,8 +1,5 @@
 package com.agenthub.migrate;
 
-import com.agenthub.migrate.api.ApiUnreachableException;
-import com.agenthub.migrate.api.KeyCheck;
-import com.agenthub.migrate.api.PlanCheck;
 import com.agenthub.migrate.importing.Checkpoint;
 import com.agenthub.migrate.importing.ImportPlan;
 import com.agenthub.migrate.importing.ImportSummary;
@@ -71,11 +68,12 @@ final class ImportCommand implements Callable<Integer> {
     if (dryRun) {
       return dryRun(snapshot, plan, out);
     }
-    Optional<Integer> refused = checkKey(plan).or(() -> checkPlan(snapshot, new PrintStream(OutputStream.nullOutputStream())));
+    // Its passes are not printed: the import's stdout is its summary (JSON).
+    Optional<Integer> refused = Preflight.run(api.api(), plan, snapshot, new PrintStream(OutputStream.nullOutputStream()));
     if (refused.isPresent()) {
       return refused.get();
     }
-    timeline.step("key_checked");
+    timeline.step("key_and_plan_checked");
     Files.createDirectories(work);
     // The id map is the snapshot's alone: written beside the first calls, not before them.
     CompletableFuture<Void> idMap = CompletableFuture.runAsync(() -> {
@@ -109,49 +107,6 @@ final class ImportCommand implements Callable<Integer> {
     return summary.exitCode();
   }
 
-  /**
-   * Before anything is written: may the key call every function the plan needs? Exit code 2 (1 if
-   * the API cannot be reached) with each refusal on stderr, or empty to go on.
-   */
-  private Optional<Integer> checkKey(ImportPlan plan) {
-    try {
-      List<KeyCheck.Refusal> refusals = KeyCheck.refusals(api.api(), plan.endpoints());
-      if (refusals.isEmpty()) {
-        return Optional.empty();
-      }
-      Optional<KeyCheck.Refusal> unknownKey = refusals.stream().filter(r -> r.status() == 401).findFirst();
-      if (unknownKey.isPresent()) {
-        System.err.println("import: the API does not accept this key (401: " + unknownKey.get().message() + ")");
-      } else {
-        refusals.forEach(r -> System.err.println("import: the key may not call " + r));
-      }
-      System.err.println("import: nothing was written; the key must be able to call every function the import needs (README, Migration: The CLI)");
-      return Optional.of(2);
-    } catch (ApiUnreachableException e) {
-      System.err.println("import: the API cannot be reached (" + e.getMessage() + "); nothing was written");
-      return Optional.of(1);
-    }
-  }
-
-  /** Before anything is written: can the organization's plan hold the snapshot's agents? Exit code 2 when it cannot. */
-  private Optional<Integer> checkPlan(ValidatedSnapshot snapshot, PrintStream out) {
-    try {
-      PlanCheck check = PlanCheck.of(api.api(), snapshot.valid(Dictionary.AGENTS).size());
-      switch (check.verdict()) {
-        case TOO_SMALL -> {
-          System.err.println("import: " + check.message() + "; nothing was written");
-          return Optional.of(2);
-        }
-        case NOT_CHECKED -> System.err.println("import: " + check.message());
-        case FITS -> out.println("plan: " + check.message());
-      }
-      return Optional.empty();
-    } catch (ApiUnreachableException e) {
-      System.err.println("import: the API cannot be reached (" + e.getMessage() + "); nothing was written");
-      return Optional.of(1);
-    }
-  }
-
   private int dryRun(ValidatedSnapshot snapshot, ImportPlan plan, PrintStream out) {
     out.println("dry run: nothing is written");
     for (Dictionary d : Dictionary.values()) {
@@ -166,9 +121,7 @@ final class ImportCommand implements Callable<Integer> {
     if (api.key == null || api.key.isBlank()) {
       out.println("key and plan: not checked (no --key or AGENTHUB_API_KEY)");
     } else {
-      refused = checkKey(plan);
-      out.println(refused.isEmpty() ? "key: may call every function above" : "key: REFUSED (see stderr)");
-      refused = refused.or(() -> checkPlan(snapshot, out));
+      refused = Preflight.run(api.api(), plan, snapshot, out);
     }
     out.println("invalid records: " + snapshot.rejections().size());
     snapshot.rejections().forEach(r -> out.println("  " + r));
