@@ -1250,6 +1250,7 @@ class OpenApiConformanceTest {
     Exchange embedded = post(acme, "EmbedTexts", "{\"texts\": [\"a question\", \"another question\"]}");
     assertConforms(embedded, 200);
     assertConforms(post(acme, "EmbedTexts", "{\"texts\": [\"a question\"]}"), 200);
+    assertConforms(post(acme, "EmbedTexts", "{\"texts\": [\"a question\", \"never embedded\"], \"cached_only\": true}"), 200);
     assertResponseConforms(post(acme, "EmbedTexts", "{\"texts\": []}"), 400, "POST", "validation.request.body.schema.minItems");
     assertResponseConforms(post(acme, "EmbedTexts", "{\"texts\": [\"x\"], \"model\": \"m\"}"), 400, "POST",
         "validation.request.body.schema.additionalProperties");

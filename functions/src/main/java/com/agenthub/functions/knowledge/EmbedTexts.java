@@ -9,14 +9,17 @@ import com.agenthub.shared.http.ApiReply;
 import com.agenthub.shared.http.HttpEndpoint;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * POST {texts: [...]} (1..100): a vector per text from the organization's embeddings cache or the
- * model, each saying whether it was a cache hit, and the model that made them.
+ * model, each saying whether it was a cache hit, and the model that made them. With
+ * {@code cached_only} a lookup: cached vectors only (null for the others), no model call, nothing written.
  */
 public final class EmbedTexts extends EndpointFunction {
 
@@ -26,20 +29,27 @@ public final class EmbedTexts extends EndpointFunction {
 
   public EmbedTexts(Services services) {
     super(HttpEndpoint.of("EmbedTexts", "POST", Scope.KNOWLEDGE_READ, services.authenticator(), call -> {
-      call.body().rejectUnknown(Set.of("texts"));
+      call.body().rejectUnknown(Set.of("texts", "cached_only"));
       var embeddings = services.knowledge().embeddings();
-      List<EmbeddedText> embedded = embeddings.embed(call.organizationId(), texts(call.body().asJson().get("texts")));
+      List<String> texts = texts(call.body().asJson().get("texts"));
+      List<EmbeddedText> embedded = call.body().optionalBoolean("cached_only").orElse(false)
+          ? lookedUp(embeddings.cached(call.organizationId(), texts))
+          : embeddings.embed(call.organizationId(), texts);
       JsonArray items = new JsonArray();
       int hits = 0;
       for (int i = 0; i < embedded.size(); i++) {
         JsonObject item = new JsonObject();
         item.addProperty("index", i);
         item.addProperty("cache_hit", embedded.get(i).cacheHit());
-        JsonArray vector = new JsonArray();
-        for (float value : embedded.get(i).vector()) {
-          vector.add(value);
+        if (embedded.get(i).vector() == null) {
+          item.add("vector", JsonNull.INSTANCE);
+        } else {
+          JsonArray vector = new JsonArray();
+          for (float value : embedded.get(i).vector()) {
+            vector.add(value);
+          }
+          item.add("vector", vector);
         }
-        item.add("vector", vector);
         items.add(item);
         hits += embedded.get(i).cacheHit() ? 1 : 0;
       }
@@ -52,6 +62,11 @@ public final class EmbedTexts extends EndpointFunction {
       body.add("embeddings", items);
       return ApiReply.ok(body);
     }));
+  }
+
+  /** A lookup's answer in EmbedTexts' shape: a miss is no hit and has no vector. */
+  private static List<EmbeddedText> lookedUp(List<Optional<float[]>> cached) {
+    return cached.stream().map(found -> new EmbeddedText(found.orElse(null), found.isPresent())).toList();
   }
 
   private static List<String> texts(JsonElement texts) {

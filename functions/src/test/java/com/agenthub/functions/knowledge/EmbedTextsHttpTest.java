@@ -41,6 +41,24 @@ class EmbedTextsHttpTest {
   }
 
   @Test
+  void aCachedOnlyLookupAnswersFromTheCacheAndWritesNothing() {
+    String lookup = "{\"texts\": [\"Where is my parcel?\", \"Where is my refund?\"], \"cached_only\": true}";
+    ApiResponse before = org.post("EmbedTexts", lookup);
+    assertEquals(200, before.status(), before.toString());
+    assertEquals(List.of(false, false), hits(before.json()));
+    assertTrue(before.json().getAsJsonArray("embeddings").get(0).getAsJsonObject().get("vector").isJsonNull(), "a miss has no vector");
+    assertEquals(List.of(false, false), hits(org.post("EmbedTexts", lookup).json()), "the lookup cached nothing");
+
+    ApiResponse embedded = org.post("EmbedTexts", "{\"texts\": [\"Where is my parcel?\"]}");
+    ApiResponse after = org.post("EmbedTexts", lookup);
+    assertEquals(List.of(true, false), hits(after.json()));
+    assertEquals(1, after.json().get("cache_hits").getAsInt());
+    assertEquals(embedded.json().getAsJsonArray("embeddings").get(0).getAsJsonObject().get("vector"),
+        after.json().getAsJsonArray("embeddings").get(0).getAsJsonObject().get("vector"), "the cached vector, exactly");
+    assertField(org.post("EmbedTexts", "{\"texts\": [\"ok\"], \"cached_only\": \"yes\"}"), "cached_only");
+  }
+
+  @Test
   void badInputIsRefusedNamingTheField() {
     assertField(org.post("EmbedTexts", "{}"), "texts");
     assertField(org.post("EmbedTexts", "{\"texts\": []}"), "texts");

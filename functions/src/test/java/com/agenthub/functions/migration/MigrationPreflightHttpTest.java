@@ -9,12 +9,8 @@ import com.agenthub.functions.testing.LocalStackFixture;
 import com.agenthub.shared.organizations.Plan;
 import com.agenthub.shared.organizations.PlanLimit;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +36,7 @@ class MigrationPreflightHttpTest {
         .getAsJsonObject().get("key").getAsString();
     Path work = snapshot.resolve("work");
 
-    Output refused = run(() -> MigrationRun.migrate("import", snapshot, writeOnly, "--work-dir", work.toString()));
+    MigrationRun.Output refused = MigrationRun.captured(() -> MigrationRun.migrate("import", snapshot, writeOnly, "--work-dir", work.toString()));
     assertEquals(2, refused.code(), refused.err());
     assertTrue(refused.err().contains("EmbedTexts needs the scope 'knowledge:read'"), refused.err());
     assertTrue(refused.err().contains("GetTable needs the scope 'tables:read'"), refused.err());
@@ -50,16 +46,16 @@ class MigrationPreflightHttpTest {
     assertEquals(0, JsonParser.parseString(owner.get("ListAgents").body()).getAsJsonObject().getAsJsonArray("agents").size());
     assertEquals(0, JsonParser.parseString(owner.get("ListTables").body()).getAsJsonObject().getAsJsonArray("tables").size());
 
-    Output dryRun = run(() -> MigrationRun.migrate("import", snapshot, writeOnly, "--dry-run"));
+    MigrationRun.Output dryRun = MigrationRun.captured(() -> MigrationRun.migrate("import", snapshot, writeOnly, "--dry-run"));
     assertEquals(2, dryRun.code(), dryRun.out());
     assertTrue(dryRun.out().contains("key: REFUSED"), dryRun.out());
     assertTrue(dryRun.err().contains("'knowledge:read'"), dryRun.err());
 
-    Output unknown = run(() -> MigrationRun.migrate("import", snapshot, "ahk_not-a-key", "--work-dir", work.toString()));
+    MigrationRun.Output unknown = MigrationRun.captured(() -> MigrationRun.migrate("import", snapshot, "ahk_not-a-key", "--work-dir", work.toString()));
     assertEquals(2, unknown.code(), unknown.err());
     assertTrue(unknown.err().contains("the API does not accept this key (401"), unknown.err());
 
-    Output allowed = run(() -> MigrationRun.migrate("import", snapshot, owner.bearer(), "--dry-run"));
+    MigrationRun.Output allowed = MigrationRun.captured(() -> MigrationRun.migrate("import", snapshot, owner.bearer(), "--dry-run"));
     assertTrue(allowed.out().contains("key: may call every function above"), allowed.out());
   }
 
@@ -72,7 +68,7 @@ class MigrationPreflightHttpTest {
     assertTrue(agents > trial, "the snapshot must not fit the trial plan: " + agents);
     Path work = snapshot.resolve("work");
 
-    Output refused = run(() -> MigrationRun.migrate("import", snapshot, owner.bearer(), "--work-dir", work.toString()));
+    MigrationRun.Output refused = MigrationRun.captured(() -> MigrationRun.migrate("import", snapshot, owner.bearer(), "--work-dir", work.toString()));
     assertEquals(2, refused.code(), refused.err());
     assertTrue(refused.err().contains("the snapshot holds " + agents + " agents; the organization's plan 'trial' allows " + trial),
         refused.err());
@@ -83,45 +79,14 @@ class MigrationPreflightHttpTest {
     String noOrganizationRead = JsonParser.parseString(owner.post("CreateApiKey", "{\"name\": \"no-org-read\", \"scopes\": "
         + "[\"agents:write\", \"knowledge:write\", \"knowledge:read\", \"tables:write\", \"tables:read\", \"payments:write\", "
         + "\"analytics:write\"]}").body()).getAsJsonObject().get("key").getAsString();
-    Output unchecked = run(() -> MigrationRun.migrate("import", snapshot, noOrganizationRead, "--dry-run"));
+    MigrationRun.Output unchecked = MigrationRun.captured(() -> MigrationRun.migrate("import", snapshot, noOrganizationRead, "--dry-run"));
     assertTrue(unchecked.err().contains("plan not checked: GetOrganization answered 403"), unchecked.err());
     assertTrue(unchecked.out().contains("key: may call every function above"), unchecked.out());
 
     assertEquals(200, LocalStackFixture.admin().patch("UpdateOrganization?organization_id=" + tenant.organizationId(),
         "{\"subscription_plan\": \"enterprise\"}", java.util.Map.of()).status());
-    Output fits = run(() -> MigrationRun.migrate("import", snapshot, owner.bearer(), "--dry-run"));
+    MigrationRun.Output fits = MigrationRun.captured(() -> MigrationRun.migrate("import", snapshot, owner.bearer(), "--dry-run"));
     assertEquals(0, fits.code(), fits.out() + fits.err());
     assertTrue(fits.out().contains("plan: plan 'enterprise' allows " + Plan.ENTERPRISE.limit(PlanLimit.AGENTS) + " agents"), fits.out());
-  }
-
-  @Test
-  void verifyWithAKeyThatMayNotReadADictionaryStopsWithOneLineNamingTheScope() throws Exception {
-    LegacySnapshots.write(snapshot, 400, 13);
-    ApiClient owner = LocalStackFixture.newTenant("verify-scope").client();
-    String tablesOnly = JsonParser.parseString(owner.post("CreateApiKey", "{\"name\": \"tables-only\", \"scopes\": [\"tables:read\"]}")
-        .body()).getAsJsonObject().get("key").getAsString();
-    Output refused = run(() -> MigrationRun.migrate("verify", snapshot, tablesOnly));
-    assertEquals(2, refused.code(), refused.err());
-    assertTrue(refused.err().contains("needs the scope 'agents:read'"), refused.err());
-    assertFalse(refused.err().contains("Exception"), "no stack trace: " + refused.err());
-  }
-
-  private record Output(int code, String out, String err) {}
-
-  /** The CLI's exit code and what it printed (it prints to System.out and System.err; tests run one at a time). */
-  private static Output run(Callable<Integer> command) throws Exception {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-    try {
-      int code = command.call();
-      return new Output(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
   }
 }

@@ -4,12 +4,15 @@ import com.agenthub.functions.testing.LocalStackFixture;
 import com.agenthub.migrate.Migrate;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /** Runs the migration CLI against the local stack, as an operator would, and reads what it wrote. */
 final class MigrationRun {
@@ -62,5 +65,25 @@ final class MigrationRun {
       throw new IllegalStateException("UpdateOrganization answered " + answer);
     }
     return tenant.client().bearer();
+  }
+
+  /** A command's exit code and what it printed. */
+  record Output(int code, String out, String err) {}
+
+  /** Runs a command capturing System.out and System.err, which the CLI prints to (test classes run one at a time). */
+  static Output captured(Callable<Integer> command) throws Exception {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+    try {
+      int code = command.call();
+      return new Output(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
   }
 }

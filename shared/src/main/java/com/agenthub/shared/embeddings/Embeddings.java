@@ -48,12 +48,21 @@ public final class Embeddings {
     return embed(organizationId, texts, Embedder.Purpose.DOCUMENT);
   }
 
+  /**
+   * The cached vector of each text as a document, in order, or empty where there is none: one read,
+   * no model call, nothing written (a lookup that leaves the cache as it found it).
+   */
+  public List<Optional<float[]>> cached(String organizationId, List<String> texts) {
+    requireBatch(texts);
+    return store.getAll(paths(organizationId, texts, Embedder.Purpose.DOCUMENT)).stream()
+        .map(found -> found.map(Embeddings::vector)).toList();
+  }
+
   /** A vector per text, in order: cached ones read in one round trip, the rest embedded in one model call and cached. */
   public List<EmbeddedText> embed(String organizationId, List<String> texts, Embedder.Purpose purpose) {
     requireBatch(texts);
     Embedder.Model model = embedder.model();
-    String key = cacheKey(model, purpose);
-    List<DocumentPath> paths = texts.stream().map(text -> path(organizationId, key, text)).toList();
+    List<DocumentPath> paths = paths(organizationId, texts, purpose);
     List<Optional<StoredDocument>> cached = store.getAll(paths);
     List<Integer> misses = new ArrayList<>();
     Map<DocumentPath, Integer> firstMissOfPath = new LinkedHashMap<>();
@@ -116,6 +125,11 @@ public final class Embeddings {
   private String cacheKey(Embedder.Model model, Embedder.Purpose purpose) {
     return embedder.distinguishesPurposes() && purpose != Embedder.Purpose.DOCUMENT
         ? model.id() + "#" + purpose.name().toLowerCase(java.util.Locale.ROOT) : model.id();
+  }
+
+  private List<DocumentPath> paths(String organizationId, List<String> texts, Embedder.Purpose purpose) {
+    String key = cacheKey(embedder.model(), purpose);
+    return texts.stream().map(text -> path(organizationId, key, text)).toList();
   }
 
   private static DocumentPath path(String organizationId, String cacheKey, String text) {

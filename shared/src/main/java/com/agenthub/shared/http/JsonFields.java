@@ -47,6 +47,17 @@ public final class JsonFields {
     return Optional.of(value.getAsString());
   }
 
+  public Optional<Boolean> optionalBoolean(String name) {
+    JsonElement value = present(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
+      throw ApiError.invalid(name, "'" + name + "' must be true or false");
+    }
+    return Optional.of(value.getAsBoolean());
+  }
+
   public Optional<Long> optionalInteger(String name) {
     JsonElement value = present(name);
     if (value == null) {

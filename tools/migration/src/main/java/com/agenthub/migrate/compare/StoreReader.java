@@ -147,11 +147,7 @@ public final class StoreReader {
     return found;
   }
 
-  /**
-   * The cache has no read-only lookup in the API: EmbedTexts answers from it ({@code cache_hit})
-   * and fills what it misses, so this read is not free of effects — a miss is reported as missing
-   * and, being embedded now, is present on the next read.
-   */
+  /** EmbedTexts as a lookup ({@code cached_only}): what the cache holds, without embedding or writing what it misses. */
   private Map<String, JsonObject> embeddings(ValidatedSnapshot snapshot) {
     Map<String, JsonObject> found = new ConcurrentHashMap<>();
     List<LegacyRecord> entries = snapshot.valid(Dictionary.EMBEDDINGS_CACHE);
@@ -164,6 +160,7 @@ public final class StoreReader {
       chunk.forEach(e -> texts.add(e.data().get("text")));
       JsonObject body = new JsonObject();
       body.add("texts", texts);
+      body.addProperty("cached_only", true);
       JsonArray results = expectOk(api.post("EmbedTexts", body), "EmbedTexts").getAsJsonArray("embeddings");
       for (int i = 0; i < chunk.size(); i++) {
         if (results.get(i).getAsJsonObject().get("cache_hit").getAsBoolean()) {
