@@ -4,9 +4,11 @@ import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.json.Json;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Typed access to the fields of a JSON request body. Every error names the field. Call
@@ -37,25 +39,23 @@ public final class JsonFields {
   }
 
   public Optional<String> optionalString(String name) {
-    JsonElement value = present(name);
-    if (value == null) {
-      return Optional.empty();
-    }
-    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
-      throw ApiError.invalid(name, "'" + name + "' must be a string");
-    }
-    return Optional.of(value.getAsString());
+    return optionalPrimitive(name, JsonPrimitive::isString, "a string").map(JsonPrimitive::getAsString);
   }
 
   public Optional<Boolean> optionalBoolean(String name) {
+    return optionalPrimitive(name, JsonPrimitive::isBoolean, "true or false").map(JsonPrimitive::getAsBoolean);
+  }
+
+  /** The field when present (null counts as absent), refused naming it when it is not {@code what}. */
+  private Optional<JsonPrimitive> optionalPrimitive(String name, Predicate<JsonPrimitive> is, String what) {
     JsonElement value = present(name);
     if (value == null) {
       return Optional.empty();
     }
-    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
-      throw ApiError.invalid(name, "'" + name + "' must be true or false");
+    if (!value.isJsonPrimitive() || !is.test(value.getAsJsonPrimitive())) {
+      throw ApiError.invalid(name, "'" + name + "' must be " + what);
     }
-    return Optional.of(value.getAsBoolean());
+    return Optional.of(value.getAsJsonPrimitive());
   }
 
   public Optional<Long> optionalInteger(String name) {
