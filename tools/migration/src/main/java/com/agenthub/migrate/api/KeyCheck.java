@@ -32,20 +32,19 @@ public final class KeyCheck {
 
   /** The endpoints the key may not call; empty when it may call them all. Asked side by side (each may be a cold start). */
   public static List<Refusal> refusals(PublicApi api, Collection<Endpoint> endpoints) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(8, endpoints.size())));
+    List<Endpoint> asked = List.copyOf(endpoints);
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(8, asked.size())));
     try {
-      List<CompletableFuture<Answer>> answers = new ArrayList<>();
-      for (Endpoint endpoint : endpoints) {
-        answers.add(CompletableFuture.supplyAsync(() -> endpoint.method().equals("GET")
-            ? api.get(endpoint.function(), Map.of())
-            : api.post(endpoint.function(), new JsonArray()), pool));
-      }
+      List<CompletableFuture<Answer>> answers = asked.stream()
+          .map(endpoint -> CompletableFuture.supplyAsync(() -> endpoint.method().equals("GET")
+              ? api.get(endpoint.function(), Map.of())
+              : api.post(endpoint.function(), new JsonArray()), pool))
+          .toList();
       List<Refusal> refusals = new ArrayList<>();
-      int i = 0;
-      for (Endpoint endpoint : endpoints) {
-        Answer answer = join(answers.get(i++));
-        if (!mayCall(endpoint, answer)) {
-          refusals.add(new Refusal(endpoint, answer.status(), answer.errorMessage()));
+      for (int i = 0; i < asked.size(); i++) {
+        Answer answer = join(answers.get(i));
+        if (!mayCall(asked.get(i), answer)) {
+          refusals.add(new Refusal(asked.get(i), answer.status(), answer.errorMessage()));
         }
       }
       return refusals;

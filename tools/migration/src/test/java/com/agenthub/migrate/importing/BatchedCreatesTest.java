@@ -2,21 +2,16 @@ package com.agenthub.migrate.importing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.agenthub.migrate.api.LocalApiServer;
 import com.agenthub.migrate.api.PublicApi;
 import com.agenthub.migrate.snapshot.Dictionary;
 import com.agenthub.migrate.snapshot.Snapshot;
 import com.agenthub.migrate.snapshot.ValidatedSnapshot;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +23,7 @@ class BatchedCreatesTest {
 
   private final ValidatedSnapshot snapshot = snapshot();
   private final Batch agents = new Batch("agents:0", Dictionary.AGENTS, snapshot.valid(Dictionary.AGENTS));
-  private final List<String> paths = new ArrayList<>();
-  private final List<JsonObject> bodies = new ArrayList<>();
-  private HttpServer server;
+  private LocalApiServer server;
 
   private static ValidatedSnapshot snapshot() {
     try {
@@ -42,28 +35,27 @@ class BatchedCreatesTest {
 
   /** Answers the n-th request with the n-th (status, body) of the script. */
   private PublicApi serve(List<Object[]> script) throws Exception {
-    AtomicInteger n = new AtomicInteger();
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
-      synchronized (bodies) {
-        paths.add(exchange.getRequestURI().getPath());
-        bodies.add(JsonParser.parseString(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject());
-      }
-      Object[] answer = script.get(Math.min(n.getAndIncrement(), script.size() - 1));
-      byte[] body = ((String) answer[1]).getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders((Integer) answer[0], body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
+    server = LocalApiServer.answering(request -> {
+      Object[] answer = script.get(Math.min(request.number(), script.size() - 1));
+      return new LocalApiServer.Reply((Integer) answer[0], (String) answer[1]);
     });
-    server.start();
-    return new PublicApi("http://127.0.0.1:" + server.getAddress().getPort(), "k", 1, Duration.ofSeconds(5));
+    return server.api(1);
+  }
+
+  /** The paths called, in order. */
+  private List<String> paths() {
+    return server.requests().stream().map(LocalApiServer.Request::path).toList();
+  }
+
+  /** The bodies sent, in order. */
+  private List<JsonObject> bodies() {
+    return server.requests().stream().map(r -> JsonParser.parseString(r.body()).getAsJsonObject()).toList();
   }
 
   @AfterEach
   void stop() {
     if (server != null) {
-      server.stop(0);
+      server.close();
     }
   }
 
@@ -75,9 +67,9 @@ class BatchedCreatesTest {
   void bothAgentsGoInOneCallWithTheirCountersAndEachAnswerCounts() throws Exception {
     BatchOutcome outcome = run(serve(List.<Object[]>of(new Object[] {200, "{\"agents\": [{\"index\": 0, \"result\": \"created\"}, "
         + "{\"index\": 1, \"result\": \"error\", \"error\": {\"code\": \"conflict\", \"message\": \"other fields\", \"field\": \"agents[1].id\"}}]}"})));
-    assertEquals(List.of("/CreateAgents"), paths);
-    assertEquals(2, bodies.get(0).getAsJsonArray("agents").size());
-    assertEquals(1042, bodies.get(0).getAsJsonArray("agents").get(0).getAsJsonObject().getAsJsonObject("counters").get("messages").getAsLong());
+    assertEquals(List.of("/CreateAgents"), paths());
+    assertEquals(2, bodies().get(0).getAsJsonArray("agents").size());
+    assertEquals(1042, bodies().get(0).getAsJsonArray("agents").get(0).getAsJsonObject().getAsJsonObject("counters").get("messages").getAsLong());
     assertEquals(1, outcome.created());
     assertEquals(1, outcome.companionsCreated(), "agent_1's counters came with it");
     assertEquals(1, outcome.conflicts().size());
@@ -90,9 +82,9 @@ class BatchedCreatesTest {
     BatchOutcome outcome = run(serve(List.of(
         new Object[] {400, "{\"error\": {\"code\": \"invalid_argument\", \"message\": \"bad\", \"field\": \"agents[0].name\"}}"},
         new Object[] {200, "{\"agents\": [{\"index\": 0, \"result\": \"found\"}]}"})));
-    assertEquals(List.of("/CreateAgents", "/CreateAgents"), paths);
-    assertEquals(1, bodies.get(1).getAsJsonArray("agents").size());
-    assertEquals(bodies.get(0).getAsJsonArray("agents").get(1), bodies.get(1).getAsJsonArray("agents").get(0));
+    assertEquals(List.of("/CreateAgents", "/CreateAgents"), paths());
+    assertEquals(1, bodies().get(1).getAsJsonArray("agents").size());
+    assertEquals(bodies().get(0).getAsJsonArray("agents").get(1), bodies().get(1).getAsJsonArray("agents").get(0));
     assertEquals(1, outcome.rejected().size());
     assertEquals("name", outcome.rejected().get(0).field());
     assertEquals(1, outcome.existing());
@@ -103,7 +95,7 @@ class BatchedCreatesTest {
     BatchOutcome outcome = run(serve(List.of(
         new Object[] {400, "{\"error\": {\"code\": \"malformed_request\", \"message\": \"nested deeper than 16\", \"field\": null}}"},
         new Object[] {201, "{}"}, new Object[] {200, "{}"})));
-    assertEquals(List.of("/CreateAgents", "/CreateAgent", "/CreateAgent"), paths);
+    assertEquals(List.of("/CreateAgents", "/CreateAgent", "/CreateAgent"), paths());
     assertEquals(1, outcome.created());
     assertEquals(1, outcome.existing());
   }
@@ -122,8 +114,8 @@ class BatchedCreatesTest {
     Batch faqs = new Batch("faqs_store:0", Dictionary.FAQS_STORE, snapshot.valid(Dictionary.FAQS_STORE));
     BatchOutcome outcome = new BatchRunner(serve(List.<Object[]>of(new Object[] {200, "{\"faqs\": [{\"index\": 0, \"result\": \"created\"}]}"})),
         snapshot).run(faqs);
-    assertEquals(List.of("/CreateFaqs"), paths);
-    JsonObject sent = bodies.get(0).getAsJsonArray("faqs").get(0).getAsJsonObject();
+    assertEquals(List.of("/CreateFaqs"), paths());
+    JsonObject sent = bodies().get(0).getAsJsonArray("faqs").get(0).getAsJsonObject();
     assertEquals("faq-1", sent.get("id").getAsString());
     assertEquals("How do I reset my password?", sent.get("question").getAsString());
     assertEquals(1, outcome.created());
@@ -135,7 +127,7 @@ class BatchedCreatesTest {
     BatchOutcome outcome = new BatchRunner(serve(List.of(
         new Object[] {413, "{\"error\": {\"code\": \"payload_too_large\", \"message\": \"too large\", \"field\": null}}"},
         new Object[] {409, "{\"error\": {\"code\": \"conflict\", \"message\": \"other fields\", \"field\": \"id\"}}"})), snapshot).run(faqs);
-    assertEquals(List.of("/CreateFaqs", "/CreateFaq"), paths);
+    assertEquals(List.of("/CreateFaqs", "/CreateFaq"), paths());
     assertEquals(1, outcome.conflicts().size());
     assertEquals("faq-1", outcome.conflicts().get(0).legacyId());
   }
