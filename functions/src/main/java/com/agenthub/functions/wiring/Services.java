@@ -7,6 +7,7 @@ import com.agenthub.shared.adapter.pubsub.PubSubConnection;
 import com.agenthub.shared.adapter.pubsub.PubSubEventPublisher;
 import com.agenthub.shared.agents.AgentCounters;
 import com.agenthub.shared.agents.Agents;
+import com.agenthub.shared.analytics.EventHistory;
 import com.agenthub.shared.analytics.EventIntake;
 import com.agenthub.shared.auth.Authenticator;
 import com.agenthub.shared.auth.VerifiedKeys;
@@ -42,6 +43,7 @@ public record Services(
     AgentCounters agentCounters,
     IdempotencyKeys idempotencyKeys,
     EventIntake eventIntake,
+    EventHistory eventHistory,
     MessageIngestion ingestion,
     Metrics metrics,
     OutboxRelay outboxRelay,
@@ -85,6 +87,7 @@ public record Services(
         agentCounters,
         new IdempotencyKeys(store, clock),
         new EventIntake(backends.publisher(), clock),
+        new EventHistory(backends.warehouse(), clock),
         new MessageIngestion(store, backends.warehouse(), clock),
         new Metrics(store, backends.warehouse(), clock, backends.metricsCacheTtl()),
         relay,

@@ -7,10 +7,6 @@ import com.agenthub.functions.testing.ApiResponse;
 import com.agenthub.functions.testing.LocalStackFixture;
 import com.agenthub.functions.testing.LocalStackFixture.Tenant;
 import com.agenthub.functions.testing.WarehouseProbe;
-import com.agenthub.shared.adapter.bigquery.ScheduledQueryRunner;
-import com.agenthub.shared.port.WarehouseException;
-import com.agenthub.shared.testing.Emulators;
-import com.agenthub.shared.warehouse.WarehouseDeclaration;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.time.Duration;
@@ -41,7 +37,7 @@ class PreAggregatedMetricsHttpTest {
     }
     track(tenant, events, 8);
 
-    refresh();
+    WarehouseProbe.refreshAggregates();
     assertTrue(WarehouseProbe.count("analytics_daily_metrics", "organization_id", tenant.organizationId()) >= 3,
         "the refresh aggregated the past days");
     Map<String, Long> users = usersPerDay(tenant, today.minusDays(3));
@@ -52,7 +48,7 @@ class PreAggregatedMetricsHttpTest {
     late.add(event("chat.message", "late", "s2", 2));
     track(tenant, late, 9);
     assertEquals(2L, usersPerDay(tenant, today.minusDays(2)).get(day(2)), "the aggregate answers for that day until refreshed");
-    refresh();
+    WarehouseProbe.refreshAggregates();
     WarehouseProbe.sleep(LocalStackFixture.METRICS_CACHE_TTL.toMillis() + 500);
     assertEquals(3L, usersPerDay(tenant, today.minusDays(2)).get(day(2)), "the next refresh recomputed the day");
   }
@@ -87,21 +83,5 @@ class PreAggregatedMetricsHttpTest {
     ApiResponse tracked = tenant.client().post("TrackEvents", body.toString());
     assertEquals(202, tracked.status(), tracked.body());
     assertEquals(total, WarehouseProbe.awaitCount("analytics_events", "organization_id", tenant.organizationId(), total, PIPELINE));
-  }
-
-  /** bigquery-local refuses concurrent writers: a refresh that met another test's insert is run again. */
-  private static void refresh() {
-    ScheduledQueryRunner runner = new ScheduledQueryRunner(Emulators.bigQuery(), Emulators.PROJECT_ID, WarehouseDeclaration.load());
-    for (int attempt = 1; ; attempt++) {
-      try {
-        runner.runAll();
-        return;
-      } catch (WarehouseException e) {
-        if (attempt == 3) {
-          throw e;
-        }
-        WarehouseProbe.sleep(500);
-      }
-    }
   }
 }

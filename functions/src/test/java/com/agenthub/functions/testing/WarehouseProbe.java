@@ -1,7 +1,10 @@
 package com.agenthub.functions.testing;
 
+import com.agenthub.shared.adapter.bigquery.ScheduledQueryRunner;
 import com.agenthub.shared.port.Warehouse.QueryParameter;
+import com.agenthub.shared.port.WarehouseException;
 import com.agenthub.shared.testing.Emulators;
+import com.agenthub.shared.warehouse.WarehouseDeclaration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +34,25 @@ public final class WarehouseProbe {
       seen = count(table, column, value);
     }
     return seen;
+  }
+
+  /**
+   * Runs the nightly refresh (the SQL file Terraform schedules) on the local stack's bigquery-local
+   * now; bigquery-local refuses concurrent writers, so one that met another test's insert is run again.
+   */
+  public static void refreshAggregates() {
+    ScheduledQueryRunner runner = new ScheduledQueryRunner(Emulators.bigQuery(), Emulators.PROJECT_ID, WarehouseDeclaration.load());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        runner.runAll();
+        return;
+      } catch (WarehouseException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        sleep(500);
+      }
+    }
   }
 
   public static void sleep(long millis) {

@@ -2,21 +2,14 @@ package com.agenthub.shared.analytics;
 
 import com.agenthub.shared.errors.ApiError;
 import com.agenthub.shared.errors.ErrorKind;
-import com.agenthub.shared.ids.Ids;
-import com.agenthub.shared.ids.Sha256;
 import com.agenthub.shared.ids.Timestamps;
 import com.agenthub.shared.port.EventPublisher;
 import com.agenthub.shared.port.PublishException;
 import com.agenthub.shared.warehouse.AnalyticsEventRow;
-import com.agenthub.shared.warehouse.JsonText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Tracking events: each valid event gets its id and goes, with the rest of its batch, to the
@@ -38,45 +31,14 @@ public final class EventIntake {
     this.clock = clock;
   }
 
-  /** What became of one event: its id, or why it was refused. */
-  public record Outcome(Optional<String> id, Optional<ApiError> error) {
-    static Outcome accepted(String id) {
-      return new Outcome(Optional.of(id), Optional.empty());
-    }
-
-    static Outcome rejected(ApiError error) {
-      return new Outcome(Optional.empty(), Optional.of(error));
-    }
-  }
-
   /** One outcome per event, in order. Publishes the accepted ones, if any, as one message. */
-  public List<Outcome> track(String organizationId, List<NewEvent> events) {
-    if (events.size() > MAX_BATCH) {
-      throw ApiError.invalid("events", "at most " + MAX_BATCH + " events per call, got " + events.size());
-    }
+  public List<EventOutcome> track(String organizationId, List<NewEvent> events) {
     Instant now = Timestamps.now(clock);
-    List<Outcome> outcomes = new ArrayList<>();
-    List<AnalyticsEventRow> rows = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
-    for (NewEvent event : events) {
-      try {
-        Instant happenedAt = happenedAt(event, now);
-        String id = idOf(organizationId, event);
-        if (!ids.add(id)) {
-          throw ApiError.invalid("event_id", "event_id '" + event.eventId().orElse("") + "' appears twice in this batch");
-        }
-        rows.add(new AnalyticsEventRow(id, organizationId, event.eventType(),
-            JsonText.of(event.eventData()), event.userId(), event.sessionId(),
-            happenedAt, now));
-        outcomes.add(Outcome.accepted(id));
-      } catch (ApiError e) {
-        outcomes.add(Outcome.rejected(e));
-      }
+    CheckedEvents checked = CheckedEvents.check(organizationId, events, now, event -> happenedAt(event, now));
+    if (!checked.rows().isEmpty()) {
+      publish(organizationId, checked.rows());
     }
-    if (!rows.isEmpty()) {
-      publish(organizationId, rows);
-    }
-    return outcomes;
+    return checked.outcomes();
   }
 
   private void publish(String organizationId, List<AnalyticsEventRow> rows) {
@@ -87,13 +49,6 @@ public final class EventIntake {
     }
   }
 
-  /** A client event id makes the id deterministic per organization, so a retried event keeps it. */
-  private static String idOf(String organizationId, NewEvent event) {
-    return event.eventId()
-        .map(clientId -> Sha256.hex(organizationId + "\n" + clientId).substring(0, 32))
-        .orElseGet(Ids::newId);
-  }
-
   private static Instant happenedAt(NewEvent event, Instant now) {
     if (event.timestamp().isEmpty()) {
       return now;
@@ -101,7 +56,7 @@ public final class EventIntake {
     Instant timestamp = event.timestamp().get();
     if (timestamp.isBefore(now.minus(MAX_PAST)) || timestamp.isAfter(now.plus(MAX_FUTURE))) {
       throw ApiError.invalid("timestamp", "'timestamp' must lie within the last " + MAX_PAST.toDays()
-          + " days and at most " + MAX_FUTURE.toHours() + " hour ahead");
+          + " days (older ones: ImportEventHistory) and at most " + MAX_FUTURE.toHours() + " hour ahead");
     }
     return Timestamps.truncate(timestamp);
   }

@@ -39,7 +39,7 @@ class EventIntakeTest {
 
   @Test
   void theValidEventsOfABatchArePublishedAsOneMessageAndTheInvalidOnesAreReported() throws UndecodableMessageException {
-    List<EventIntake.Outcome> outcomes = intake.track("orgA", List.of(
+    List<EventOutcome> outcomes = intake.track("orgA", List.of(
         event("a.b", Optional.of("x"), Optional.empty()),
         event("a.b", Optional.of("x"), Optional.empty()),
         event("a.b", Optional.empty(), Optional.of(NOW.minusSeconds(40L * 24 * 3600))),

@@ -3,8 +3,12 @@ package com.agenthub.shared.adapter.bigquery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.agenthub.shared.adapter.memory.InMemoryDocumentStore;
+import com.agenthub.shared.analytics.EventHistory;
+import com.agenthub.shared.analytics.EventOutcome;
+import com.agenthub.shared.analytics.NewEvent;
 import com.agenthub.shared.local.BigQueryLocal;
 import com.agenthub.shared.metrics.DailyMetric;
 import com.agenthub.shared.metrics.Metrics;
@@ -138,6 +142,41 @@ class PreAggregatedMetricsTest {
     }
   }
 
+  /**
+   * ImportEventHistory's path: events far behind the nightly refresh's window are stored once however
+   * often the call repeats, and counted at once, on both sides of the watermark; each day keeps one
+   * version; the next nightly refresh changes nothing.
+   */
+  @Test
+  void historyBeyondTheRecomputeWindowIsStoredOnceAndCountedAtOnce() {
+    track("chat.message", "u1", "s1", 1, 9);
+    refresh.runAll();
+    EventHistory history = new EventHistory(warehouse, Clock.systemUTC());
+    List<NewEvent> first = List.of(
+        past("h1", "chat.message", "u1", "s1", 400, 9), past("h2", "chat.message", "u2", "s1", 400, 10),
+        past("h3", "chat.started", "u1", null, 400, 11), past("h4", "chat.message", null, null, 45, 9),
+        past("h5", "chat.message", "u3", "s3", 2, 9), past("h6", "page.view", "u1", "s1", 0, 0));
+    List<EventOutcome> outcomes = history.record(org, first);
+    assertTrue(outcomes.stream().allMatch(o -> o.id().isPresent()), outcomes.toString());
+    assertEquals(outcomes, history.record(org, first), "a repeated call answers the same ids");
+    assertEquals(7L, storedEvents(), "six events once each, and the tracked one");
+
+    history.record(org, List.of(past("h7", "chat.message", "u9", "s9", 400, 12), past("h8", "chat.message", "u1", "s2", 45, 13)));
+    assertEquals(9L, storedEvents());
+    for (LocalDate day : List.of(today.minusDays(400), today.minusDays(45))) {
+      assertAnswersEqualRaw(MetricsQuery.parse(day.minusDays(2).toString(), day.plusDays(2).toString(), Optional.empty()));
+    }
+    assertAnswersEqualRaw(range(6));
+    assertEquals(List.of(), warehouse.query("""
+        SELECT day, event_type FROM {analytics_daily_metrics} WHERE organization_id = @org
+        GROUP BY day, event_type HAVING COUNT(*) > 1""", Map.of("org", QueryParameter.string(org))),
+        "one version of each day stays");
+
+    refresh.runAll();
+    assertAnswersEqualRaw(MetricsQuery.parse(today.minusDays(401).toString(), today.minusDays(399).toString(), Optional.empty()));
+    assertAnswersEqualRaw(range(6));
+  }
+
   private void assertAnswersEqualRaw() {
     assertFalse(raw(range(12), Optional.empty()).isEmpty(), "the organization has events");
     for (Optional<String> type : List.of(Optional.<String>empty(), Optional.of("chat.message"), Optional.of("page.view"))) {
@@ -148,6 +187,25 @@ class PreAggregatedMetricsTest {
         assertEquals(expected, metrics(typed, type), typed.toString());
       }
     }
+  }
+
+  private void assertAnswersEqualRaw(MetricsQuery query) {
+    assertFalse(raw(query, Optional.empty()).isEmpty(), "the organization has events in " + query);
+    for (Optional<String> type : List.of(Optional.<String>empty(), Optional.of("chat.message"), Optional.of("chat.started"))) {
+      MetricsQuery typed = new MetricsQuery(query.startDate(), query.endDate(), type);
+      assertEquals(raw(typed, type), metrics(typed, type), typed.toString());
+    }
+  }
+
+  private long storedEvents() {
+    return (Long) warehouse.query("SELECT COUNT(*) AS n FROM {analytics_events} WHERE organization_id = @org",
+        Map.of("org", QueryParameter.string(org))).get(0).get("n");
+  }
+
+  private NewEvent past(String eventId, String type, String user, String session, int daysBack, int hour) {
+    Instant at = today.minusDays(daysBack).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(hour * 3600L);
+    return new NewEvent(type, Map.of("n", hour), Optional.ofNullable(user), Optional.ofNullable(session),
+        Optional.of(at), Optional.of(eventId));
   }
 
   private MetricsQuery range(int days) {
