@@ -47,7 +47,7 @@ public final class LegacySnapshots {
   /**
    * About {@code total} records: 10% agents (at most 5,000, the enterprise plan allows 10,000), as many
    * counters less a fifth, 3% FAQs (at most 300: each is embedded on import), 5% cached embeddings,
-   * 5% analytics events, 0.4% knowledge-base articles and 0.4% RAG documents (at most 40 each: each is
+   * 5% analytics events (a tenth of them 30 days to a year old), 0.4% knowledge-base articles and 0.4% RAG documents (at most 40 each: each is
    * indexed in the background), 2% payment intents (at most 300) with one to three transactions
    * each, three tables and the rest rows.
    */
@@ -148,7 +148,9 @@ public final class LegacySnapshots {
         e.add("event_data", data);
         e.addProperty("user_id", "u" + (i % 50));
         e.addProperty("session_id", "s" + (i % 200));
-        e.addProperty("timestamp", now.minus(random.nextInt(36 * 3600), ChronoUnit.SECONDS).toString());
+        // Every tenth event is history, 30 days to a year back (ImportEventHistory's); the rest recent (TrackEvents').
+        Instant at = i % 10 == 9 ? now.minus(30 + i % 336, ChronoUnit.DAYS) : now.minus(random.nextInt(36 * 3600), ChronoUnit.SECONDS);
+        e.addProperty("timestamp", at.toString());
         line(out, e);
       }
     }

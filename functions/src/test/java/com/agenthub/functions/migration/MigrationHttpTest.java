@@ -110,6 +110,14 @@ class MigrationHttpTest {
     JsonObject embedded = api.post("EmbedTexts", "{\"texts\": [" + new com.google.gson.JsonPrimitive(text) + "]}").json();
     assertTrue(embedded.getAsJsonArray("embeddings").get(0).getAsJsonObject().get("cache_hit").getAsBoolean(), "warmed by the import");
 
+    // History too old for TrackEvents went through ImportEventHistory: GetMetrics counts each day's events.
+    Map<String, JsonObject> events = records("analytics_data");
+    String day = events.get("evt-9").get("timestamp").getAsString().substring(0, 10);
+    long onThatDay = events.values().stream().filter(e -> e.get("timestamp").getAsString().startsWith(day)).count();
+    JsonObject metrics = api.get("GetMetrics?start_date=" + day + "&end_date=" + day).json();
+    assertEquals(onThatDay, metrics.getAsJsonArray("days").asList().stream()
+        .mapToLong(d -> d.getAsJsonObject().get("events").getAsLong()).sum(), metrics.toString());
+
     // Documents: unicode content kept byte for byte; a legacy document without a title gets its first line.
     JsonObject article = api.get("GetDocument?document_id=kb-1").json();
     assertEquals(records("knowledge_base").get("kb-1").get("content").getAsString(), article.get("content").getAsString());

@@ -20,14 +20,21 @@ import java.util.stream.Collectors;
  */
 public final class ValidatedSnapshot {
 
-  /** TrackEvents takes events of the last 30 days only (BigQuery streams into recent partitions). */
-  static final Duration EVENT_WINDOW = Duration.ofDays(30).minusHours(1);
+  /**
+   * TrackEvents takes events of the last 30 days (it streams, and BigQuery streams into recent
+   * partitions only); older ones go to ImportEventHistory. A day's margin, so that an event near
+   * the edge does not cross it while a long import runs.
+   */
+  static final Duration TRACKABLE = Duration.ofDays(29);
+  /** Before this, the product takes a timestamp for a missing value (0) rather than history. */
+  static final Instant EARLIEST_EVENT = Instant.parse("1970-01-02T00:00:00Z");
 
   private final Snapshot snapshot;
   private final Map<Dictionary, List<LegacyRecord>> valid = new EnumMap<>(Dictionary.class);
   private final List<Rejection> rejections = new ArrayList<>();
   private final Map<String, JsonObject> tables = new HashMap<>();
   private Map<String, List<LegacyRecord>> transactionsByIntent;
+  private Instant validatedAt;
 
   private ValidatedSnapshot(Snapshot snapshot) {
     this.snapshot = snapshot;
@@ -40,6 +47,7 @@ public final class ValidatedSnapshot {
       v.valid.put(dictionary, v.checkAlone(snapshot.records(dictionary)));
     }
     v.valid.get(Dictionary.TABLES).forEach(t -> v.tables.put(t.legacyId(), t.data()));
+    v.validatedAt = now;
     v.crossCheck(now);
     return v;
   }
@@ -110,9 +118,8 @@ public final class ValidatedSnapshot {
     PaymentHistories.check(valid.get(Dictionary.PAYMENT_INTENTS), valid.get(Dictionary.TRANSACTIONS), rejections);
     valid.get(Dictionary.ANALYTICS_DATA).removeIf(event -> {
       Instant at = Instant.parse(event.data().get("timestamp").getAsString());
-      if (at.isBefore(now.minus(EVENT_WINDOW)) || at.isAfter(now.plus(Duration.ofMinutes(50)))) {
-        reject(event, "timestamp", "TrackEvents takes events of the last 30 days only; load older history into BigQuery with "
-            + "a load job (README, Migration)");
+      if (at.isBefore(EARLIEST_EVENT) || at.isAfter(now.plus(Duration.ofMinutes(50)))) {
+        reject(event, "timestamp", "an event's timestamp must lie after " + EARLIEST_EVENT + " and not in the future");
         return true;
       }
       return false;
@@ -182,6 +189,20 @@ public final class ValidatedSnapshot {
 
   public List<LegacyRecord> valid(Dictionary dictionary) {
     return valid.get(dictionary);
+  }
+
+  /** The valid analytics_data TrackEvents takes (see {@link #TRACKABLE}). */
+  public List<LegacyRecord> recentEvents() {
+    return valid(Dictionary.ANALYTICS_DATA).stream().filter(e -> !isPast(e)).toList();
+  }
+
+  /** The valid analytics_data older than TrackEvents takes: ImportEventHistory's. */
+  public List<LegacyRecord> pastEvents() {
+    return valid(Dictionary.ANALYTICS_DATA).stream().filter(this::isPast).toList();
+  }
+
+  private boolean isPast(LegacyRecord event) {
+    return Instant.parse(event.data().get("timestamp").getAsString()).isBefore(validatedAt.minus(TRACKABLE));
   }
 
   public List<Rejection> rejections() {
