@@ -1230,6 +1230,27 @@ class OpenApiConformanceTest {
   }
 
   @Test
+  void importEventHistory() {
+    ApiClient org = LocalStackFixture.newOrganization("History conformance");
+    Exchange imported = post(org, "ImportEventHistory", "{\"events\": [{\"event_type\": \"conversation.started\", "
+        + "\"event_data\": {\"channel\": \"web\"}, \"user_id\": \"user-1\", \"session_id\": null, "
+        + "\"timestamp\": \"2024-03-01T10:00:00Z\", \"event_id\": \"legacy:1\"}]}");
+    assertConforms(imported, 200);
+    assertEquals(1, imported.response().json().getAsJsonArray("accepted").size());
+
+    // A rejection the document cannot express alone (the envelope is valid, one event is not).
+    Exchange partly = post(org, "ImportEventHistory", "{\"events\": [{\"event_type\": \"a.b\", \"event_id\": \"x\", "
+        + "\"timestamp\": \"2024-03-01T10:00:00Z\"}, {\"event_type\": \"a.b\", \"timestamp\": \"2024-03-01T10:00:00Z\"}]}");
+    assertResponseConforms(partly, 200, "POST", "validation.request.body.schema.required");
+    assertEquals("events[1].event_id", partly.response().json().getAsJsonArray("rejected").get(0).getAsJsonObject()
+        .getAsJsonObject("error").get("field").getAsString());
+    assertResponseConforms(post(org, "ImportEventHistory", "{\"events\": []}"), 400, "POST");
+    assertResponseConforms(post(anonymous, "ImportEventHistory", "{\"events\": []}"), 401, "POST",
+        "validation.request.security.missing");
+    assertResponseConforms(oversize(org, "ImportEventHistory"), 413, "POST");
+  }
+
+  @Test
   void trackEventsWithAnIdempotencyKey() {
     ApiClient org = LocalStackFixture.newOrganization("Events idempotency conformance");
     Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key", UUID.randomUUID().toString());
