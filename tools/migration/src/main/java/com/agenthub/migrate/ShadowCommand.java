@@ -32,6 +32,9 @@ final class ShadowCommand implements Callable<Integer> {
   @Mixin
   ApiOptions api;
 
+  @Mixin
+  SettleOption settle;
+
   @Option(names = "--ignore", description = "A field that may differ (repeatable)")
   List<String> ignore = new ArrayList<>();
 
@@ -47,7 +50,7 @@ final class ShadowCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     ValidatedSnapshot snapshot = SnapshotLoading.load(spec, snapshotDir);
-    List<Comparison> comparisons = StoreComparison.run(snapshot, api.api(), api.concurrency, new IgnoreRules(ignore));
+    List<Comparison> comparisons = StoreComparison.run(snapshot, api.api(), api.concurrency, new IgnoreRules(ignore), settle.duration());
     boolean ok = true;
     for (Comparison c : comparisons) {
       System.out.printf("%-17s mismatch rate %.4f%n", c.dictionary().legacyName(), c.mismatchRate());

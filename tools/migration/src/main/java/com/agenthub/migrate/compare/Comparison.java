@@ -48,32 +48,41 @@ public final class Comparison {
     this.dictionary = dictionary;
   }
 
+  /** What the snapshot expects under one product id: the legacy id a report names it by, and its projection. */
+  public record Expected(String legacyId, JsonObject projection) {}
+
   public static Comparison of(Dictionary dictionary, ValidatedSnapshot snapshot, Map<String, JsonObject> store,
       boolean storeIsComplete, IgnoreRules ignore) {
+    Map<String, Expected> expected = new LinkedHashMap<>();
+    snapshot.valid(dictionary).forEach(r -> expected.put(snapshot.mappedId(r), new Expected(r.legacyId(),
+        dictionary == Dictionary.DATABASE ? Projections.fromSnapshotRow(r, snapshot) : Projections.fromSnapshot(r))));
+    return of(dictionary, expected, store, storeIsComplete, ignore);
+  }
+
+  /** {@code expected} by product id against {@code store}; extras count only when the store side is the whole of it. */
+  public static Comparison of(Dictionary dictionary, Map<String, Expected> expected, Map<String, JsonObject> store,
+      boolean storeIsComplete, IgnoreRules ignore) {
     Comparison c = new Comparison(dictionary);
-    Map<String, LegacyRecord> expected = new LinkedHashMap<>();
-    snapshot.valid(dictionary).forEach(r -> expected.put(snapshot.mappedId(r), r));
     c.expected = expected.size();
     c.found = store.size();
-    expected.forEach((id, record) -> {
+    expected.forEach((id, want) -> {
       JsonObject stored = store.get(id);
       if (stored == null) {
-        c.missing.add(record.legacyId());
+        c.missing.add(want.legacyId());
         return;
       }
-      JsonObject want = dictionary == Dictionary.DATABASE ? Projections.fromSnapshotRow(record, snapshot) : Projections.fromSnapshot(record);
-      String a = Canonical.checksum(want);
+      String a = Canonical.checksum(want.projection());
       String b = Canonical.checksum(stored);
       if (a.equals(b)) {
         c.matched++;
         return;
       }
-      List<FieldDiff> diffs = FieldDiff.between(want, stored);
+      List<FieldDiff> diffs = FieldDiff.between(want.projection(), stored);
       List<FieldDiff> real = diffs.stream().filter(d -> !ignore.ignores(dictionary.legacyName(), d.field())).toList();
       if (real.isEmpty()) {
         c.ignored++;
       } else {
-        c.differing.add(new Differing(record.legacyId(), id, a, b, real));
+        c.differing.add(new Differing(want.legacyId(), id, a, b, real));
       }
     });
     if (storeIsComplete) {

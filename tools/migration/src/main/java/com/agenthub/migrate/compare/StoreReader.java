@@ -9,12 +9,14 @@ import com.agenthub.migrate.snapshot.ValidatedSnapshot;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +27,8 @@ import java.util.function.Function;
 /**
  * Reads the store's side of each dictionary back through the public API, as projections keyed by
  * product id: the organization's whole collection where the API can list it (so extra documents
- * show), the snapshot's own keys where it can only get one by one (counters, embeddings).
+ * show), the snapshot's own keys where it can only get one by one (counters, embeddings), and
+ * analytics_data as GetMetrics' daily counts.
  */
 public final class StoreReader {
 
@@ -48,7 +51,7 @@ public final class StoreReader {
       case KNOWLEDGE_BASE, DOCUMENTS_STORE -> documents(dictionary, snapshot);
       case PAYMENT_INTENTS -> list("ListPaymentIntents", "payment_intents", Map.of(), i -> i.get("id").getAsString(), Projections::paymentIntent);
       case TRANSACTIONS -> transactions();
-      case ANALYTICS_DATA -> throw new IllegalArgumentException(dictionary + " cannot be read back record by record");
+      case ANALYTICS_DATA -> eventCounts(snapshot);
     };
   }
 
@@ -74,6 +77,16 @@ public final class StoreReader {
     Map<String, JsonObject> ordered = new LinkedHashMap<>();
     ids.stream().filter(found::containsKey).forEach(id -> ordered.put(id, found.get(id)));
     return ordered;
+  }
+
+  /** Events per day and type as GetMetrics counts them, in the windows the snapshot's events span (see {@link EventCounts}). */
+  private Map<String, JsonObject> eventCounts(ValidatedSnapshot snapshot) {
+    Map<String, JsonObject> found = new TreeMap<>();
+    for (LocalDate[] window : EventCounts.windows(snapshot)) {
+      EventCounts.addAnswer(expectOk(api.get("GetMetrics", Map.of("start_date", window[0].toString(),
+          "end_date", window[1].toString())), "GetMetrics"), found);
+    }
+    return found;
   }
 
   /** The organization's whole ledger, entries grouped by their transaction: one projection per ledger transaction. */
