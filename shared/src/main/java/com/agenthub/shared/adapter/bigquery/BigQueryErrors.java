@@ -16,6 +16,14 @@ final class BigQueryErrors {
       "rateLimitExceeded", "backendError", "internalError", "quotaExceeded", "timeout", "jobBackendError",
       "jobInternalError");
 
+  /**
+   * Two DML statements that mutate the same partitions side by side: BigQuery cancels one with a
+   * 400 {@code invalidQuery} ("Could not serialize access to table … due to concurrent update",
+   * "Transaction is aborted due to concurrent update against table …"), though the same statement
+   * succeeds when run again (ImportEventHistory's calls side by side delete in the same days).
+   */
+  private static final String CONCURRENT_UPDATE = "due to concurrent update";
+
   private BigQueryErrors() {}
 
   static WarehouseException translate(String what, Throwable failure) {
@@ -42,7 +50,9 @@ final class BigQueryErrors {
     boolean unreachable = code == 0;
     boolean transientReason = reason != null && TRANSIENT_REASONS.contains(reason);
     boolean transientCode = code == 429 || code >= 500;
-    Reason mapped = unreachable || transientReason || transientCode || e.isRetryable() ? Reason.UNAVAILABLE : Reason.REJECTED;
+    boolean concurrentUpdate = e.getMessage() != null && e.getMessage().contains(CONCURRENT_UPDATE);
+    Reason mapped = unreachable || transientReason || transientCode || concurrentUpdate || e.isRetryable()
+        ? Reason.UNAVAILABLE : Reason.REJECTED;
     return new WarehouseException(mapped, what + ": " + code + (reason == null ? "" : " " + reason) + " " + e.getMessage(), e);
   }
 }
