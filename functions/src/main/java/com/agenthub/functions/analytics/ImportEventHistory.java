@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * POST {@code {"events": [...]}} (up to 500, 1 MiB) of any past time, each with its
  * {@code event_id} and {@code timestamp}: a migration's history, which TrackEvents (the last 30
- * days) refuses. 200 once the accepted events are stored and counted in GetMetrics, with the id of
- * each and an error for each rejected one. Repeating the call stores nothing twice.
+ * days, and counted only from the next nightly refresh on a day already pre-computed) does not
+ * serve. 200 once the accepted events are stored and counted in GetMetrics, with the id of each
+ * and an error for each rejected one. Repeating the call stores nothing twice.
  */
 public final class ImportEventHistory extends EndpointFunction {
 

@@ -32,8 +32,8 @@ public final class StoreComparison {
 
   /**
    * {@code settle}: how long differing event counts are asked for again before they count as
-   * mismatches, since GetMetrics lags an import by the event pipeline (TrackEvents is asynchronous)
-   * and its cache's TTL.
+   * mismatches: an answer GetMetrics cached before the import stays for its TTL, and events a dual
+   * write tracks (TrackEvents is asynchronous) take the pipeline's seconds.
    */
   public static List<Comparison> run(ValidatedSnapshot snapshot, PublicApi api, int concurrency, IgnoreRules ignore,
       Duration settle) {
@@ -57,7 +57,7 @@ public final class StoreComparison {
     Comparison events = Comparison.of(Dictionary.ANALYTICS_DATA, expected, reader.read(Dictionary.ANALYTICS_DATA, snapshot), true, ignore);
     if (!events.allMatch() && Instant.now().isBefore(deadline)) {
       System.err.println("analytics_data: " + events.mismatched() + " day/type counts differ; asking GetMetrics again for up to "
-          + settle.toSeconds() + " s (--settle), since it lags an import by the event pipeline and its cache");
+          + settle.toSeconds() + " s (--settle): its cache, and the pipeline of events tracked since, may lag");
     }
     while (!events.allMatch() && Instant.now().isBefore(deadline)) {
       sleep(SETTLE_PAUSE);

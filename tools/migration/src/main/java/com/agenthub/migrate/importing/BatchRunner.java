@@ -108,7 +108,7 @@ final class BatchRunner {
         case EMBEDDINGS_CACHE -> Requests.texts(left);
         default -> Requests.events(left);
       };
-      String function = upsert ? Requests.UPSERT_ROWS : batch.function();
+      String function = upsert ? Requests.UPSERT_ROWS : Requests.function(batch.dictionary());
       Answer answer = api.post(function, body);
       if (batch.dictionary() == Dictionary.DATABASE && !upsert && answer.status() == 409) {
         upsert = true;
@@ -151,7 +151,7 @@ final class BatchRunner {
   }
 
   static BatchFailedException failure(Batch batch, Answer answer) {
-    return failure(batch, answer, batch.function());
+    return failure(batch, answer, Requests.function(batch.dictionary()));
   }
 
   private static BatchFailedException failure(Batch batch, Answer answer, String function) {

@@ -61,7 +61,7 @@ final class BatchedCreates {
         items.add(item);
       }
       List<LegacyRecord> call = new ArrayList<>(left.subList(0, items.size()));
-      Answer answer = api.post(batch.function(), Requests.batch(batch.dictionary(), items));
+      Answer answer = api.post(Requests.function(batch.dictionary()), Requests.batch(batch.dictionary(), items));
       if (answer.ok()) {
         JsonArray results = answer.object().getAsJsonArray(Requests.batchList(batch.dictionary()));
         for (int i = 0; i < call.size(); i++) {
@@ -77,7 +77,7 @@ final class BatchedCreates {
               String message = error.get("message").getAsString();
               if (!"conflict".equals(error.get("code").getAsString())) {
                 // e.g. limit_exceeded in a later commit of the call: the batch stays out of the checkpoint.
-                throw new BatchRunner.BatchFailedException("batch " + batch.id() + ": " + batch.function()
+                throw new BatchRunner.BatchFailedException("batch " + batch.id() + ": " + Requests.function(batch.dictionary())
                     + " answered " + error.get("code").getAsString() + " for " + record.legacyId() + ": " + message);
               }
               tally.conflict(record, error.get("field").isJsonNull() ? "id" : strip(error.get("field").getAsString()), message, companions);

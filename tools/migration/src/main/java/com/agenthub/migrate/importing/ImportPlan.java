@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * The batches of an import, in two phases: tables first (rows need them), then everything else.
- * Batch sizes follow what one API call takes: 500 rows per UpsertRows, 500 events per TrackEvents or ImportEventHistory,
+ * Batch sizes follow what one API call takes: 500 rows per UpsertRows, 500 events per ImportEventHistory,
  * 100 texts per EmbedTexts; agents, FAQs and payment intents (each with its transactions) go
  * {@code perCallBatch} to a batch and up to 100 per CreateAgents / CreateFaqs / ImportPaymentIntents
  * call (fewer when their JSON is large); documents are one call each, {@link #DOCUMENTS_PER_BATCH} to
@@ -53,8 +53,7 @@ public record ImportPlan(List<Batch> tables, List<Batch> rest) {
         // Transactions have no batches of their own: each goes with its intent, in one ImportPaymentIntents call.
         chunk(Dictionary.PAYMENT_INTENTS, cut, snapshot.valid(Dictionary.PAYMENT_INTENTS), perCallBatch),
         rows,
-        chunk(Dictionary.ANALYTICS_DATA, "", snapshot.recentEvents(), EVENTS_PER_CALL),
-        history(snapshot.pastEvents()),
+        chunk(Dictionary.ANALYTICS_DATA, "", snapshot.valid(Dictionary.ANALYTICS_DATA), EVENTS_PER_CALL),
         // Agents run in a lane of their own (Importer), beside all of these.
         chunk(Dictionary.AGENTS, cut, snapshot.valid(Dictionary.AGENTS), perCallBatch));
     List<Batch> rest = new ArrayList<>();
@@ -66,13 +65,6 @@ public record ImportPlan(List<Batch> tables, List<Batch> rest) {
       }
     }
     return new ImportPlan(tables, rest);
-  }
-
-  /** analytics_data too old for TrackEvents: ImportEventHistory's batches, apart from the recent ones. */
-  private static List<Batch> history(List<LegacyRecord> events) {
-    return chunk(Dictionary.ANALYTICS_DATA, "history:", events, EVENTS_PER_CALL).stream()
-        .map(b -> new Batch(b.id(), b.dictionary(), b.records(), Requests.IMPORT_EVENT_HISTORY))
-        .toList();
   }
 
   private static List<Batch> chunk(Dictionary dictionary, String prefix, List<LegacyRecord> records, int size) {
@@ -92,7 +84,7 @@ public record ImportPlan(List<Batch> tables, List<Batch> rest) {
   public Map<String, Integer> calls() {
     Map<String, Integer> calls = new LinkedHashMap<>();
     for (Batch batch : all()) {
-      String function = batch.function();
+      String function = Requests.function(batch.dictionary());
       int n = switch (batch.dictionary()) {
         case DATABASE, EMBEDDINGS_CACHE, ANALYTICS_DATA -> 1;
         case AGENTS, FAQS_STORE, PAYMENT_INTENTS -> (batch.records().size() + Requests.PER_BATCH_CALL - 1) / Requests.PER_BATCH_CALL;
@@ -106,7 +98,7 @@ public record ImportPlan(List<Batch> tables, List<Batch> rest) {
   /** Every function the plan may call (fallbacks and a re-run's calls included): what the key is checked against first. */
   public Set<Endpoint> endpoints() {
     Set<Endpoint> endpoints = new LinkedHashSet<>();
-    all().forEach(batch -> endpoints.addAll(Requests.endpoints(batch)));
+    all().forEach(batch -> endpoints.addAll(Requests.endpoints(batch.dictionary())));
     return endpoints;
   }
 

@@ -27,7 +27,10 @@ final class Requests {
       case AGENTS, COUNTERS -> "CreateAgents";
       case FAQS_STORE -> "CreateFaqs";
       case EMBEDDINGS_CACHE -> "EmbedTexts";
-      case ANALYTICS_DATA -> TRACK_EVENTS;
+      // Not TrackEvents: it streams, and an event it streams into a day the daily aggregate already
+      // holds counts in GetMetrics only from the next nightly refresh; ImportEventHistory recomputes
+      // the days it writes, so imported events count at once, whatever their age.
+      case ANALYTICS_DATA -> "ImportEventHistory";
       case KNOWLEDGE_BASE, DOCUMENTS_STORE -> "CreateDocument";
       case PAYMENT_INTENTS, TRANSACTIONS -> "ImportPaymentIntents";
     };
@@ -43,22 +46,15 @@ final class Requests {
     };
   }
 
-  /** analytics_data of the last 30 days: streamed, like the legacy service's new events. */
-  static final String TRACK_EVENTS = "TrackEvents";
-  /** Older analytics_data, which TrackEvents refuses: written into the warehouse directly. */
-  static final String IMPORT_EVENT_HISTORY = "ImportEventHistory";
   /** Rows that exist already (a re-run, a dual write) are upserted on the primary key instead of inserted. */
   static final String UPSERT_ROWS = "UpsertRows";
   /** A table that exists already is compared with the snapshot's. */
   static final String GET_TABLE = "GetTable";
 
-  /** Every call an import of the batch may make: its call, the one-record fallback, and what a re-run needs. */
-  static Set<Endpoint> endpoints(Batch batch) {
-    Set<Endpoint> endpoints = new LinkedHashSet<>(List.of(Endpoint.post(batch.function())));
-    if (batch.function().equals(function(batch.dictionary()))) {
-      endpoints.add(Endpoint.post(oneRecordFunction(batch.dictionary())));
-    }
-    switch (batch.dictionary()) {
+  /** Every call an import of the dictionary may make: its call, the one-record fallback, and what a re-run needs. */
+  static Set<Endpoint> endpoints(Dictionary dictionary) {
+    Set<Endpoint> endpoints = new LinkedHashSet<>(List.of(Endpoint.post(function(dictionary)), Endpoint.post(oneRecordFunction(dictionary))));
+    switch (dictionary) {
       case TABLES -> endpoints.add(Endpoint.get(GET_TABLE));
       case DATABASE -> endpoints.add(Endpoint.post(UPSERT_ROWS));
       default -> { }

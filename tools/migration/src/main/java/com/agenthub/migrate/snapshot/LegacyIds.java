@@ -20,7 +20,7 @@ public final class LegacyIds {
   private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
   /** A string primary key of a tenant table row. */
   private static final Pattern ROW_KEY = Pattern.compile("[A-Za-z0-9_-]{1,128}");
-  /** TrackEvents' client event ids. */
+  /** Event ids as TrackEvents and ImportEventHistory take them (`event_id`). */
   private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9_.:\\-]{1,128}");
 
   private LegacyIds() {}

@@ -20,12 +20,6 @@ import java.util.stream.Collectors;
  */
 public final class ValidatedSnapshot {
 
-  /**
-   * TrackEvents takes events of the last 30 days (it streams, and BigQuery streams into recent
-   * partitions only); older ones go to ImportEventHistory. A day's margin, so that an event near
-   * the edge does not cross it while a long import runs.
-   */
-  static final Duration TRACKABLE = Duration.ofDays(29);
   /** Before this, the product takes a timestamp for a missing value (0) rather than history. */
   static final Instant EARLIEST_EVENT = Instant.parse("1970-01-02T00:00:00Z");
 
@@ -34,7 +28,6 @@ public final class ValidatedSnapshot {
   private final List<Rejection> rejections = new ArrayList<>();
   private final Map<String, JsonObject> tables = new HashMap<>();
   private Map<String, List<LegacyRecord>> transactionsByIntent;
-  private Instant validatedAt;
 
   private ValidatedSnapshot(Snapshot snapshot) {
     this.snapshot = snapshot;
@@ -47,7 +40,6 @@ public final class ValidatedSnapshot {
       v.valid.put(dictionary, v.checkAlone(snapshot.records(dictionary)));
     }
     v.valid.get(Dictionary.TABLES).forEach(t -> v.tables.put(t.legacyId(), t.data()));
-    v.validatedAt = now;
     v.crossCheck(now);
     return v;
   }
@@ -189,20 +181,6 @@ public final class ValidatedSnapshot {
 
   public List<LegacyRecord> valid(Dictionary dictionary) {
     return valid.get(dictionary);
-  }
-
-  /** The valid analytics_data TrackEvents takes (see {@link #TRACKABLE}). */
-  public List<LegacyRecord> recentEvents() {
-    return valid(Dictionary.ANALYTICS_DATA).stream().filter(e -> !isPast(e)).toList();
-  }
-
-  /** The valid analytics_data older than TrackEvents takes: ImportEventHistory's. */
-  public List<LegacyRecord> pastEvents() {
-    return valid(Dictionary.ANALYTICS_DATA).stream().filter(this::isPast).toList();
-  }
-
-  private boolean isPast(LegacyRecord event) {
-    return Instant.parse(event.data().get("timestamp").getAsString()).isBefore(validatedAt.minus(TRACKABLE));
   }
 
   public List<Rejection> rejections() {

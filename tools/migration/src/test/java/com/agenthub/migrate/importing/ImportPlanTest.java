@@ -51,24 +51,7 @@ class ImportPlanTest {
     Set<String> endpoints = ImportPlan.of(example(), 100).endpoints().stream()
         .map(e -> e.method() + " " + e.function()).collect(Collectors.toSet());
     assertEquals(Set.of("POST CreateTable", "GET GetTable", "POST InsertRows", "POST UpsertRows", "POST CreateAgents", "POST CreateAgent",
-        "POST CreateFaqs", "POST CreateFaq", "POST EmbedTexts", "POST TrackEvents", "POST CreateDocument", "POST ImportPaymentIntents",
+        "POST CreateFaqs", "POST CreateFaq", "POST EmbedTexts", "POST ImportEventHistory", "POST CreateDocument", "POST ImportPaymentIntents",
         "POST ImportPaymentIntent"), endpoints);
-  }
-
-  /** The example's one event is dated 2026-11-27T10:00Z: recent on the 28th, history a hundred days on. */
-  @Test
-  void eventsTooOldForTrackEventsGoToImportEventHistoryInBatchesOfTheirOwn() throws Exception {
-    Snapshot example = Snapshot.read(Path.of("examples/snapshot"));
-    ImportPlan later = ImportPlan.of(ValidatedSnapshot.of(example, Instant.parse("2027-03-07T06:00:00Z")), 100);
-    List<Batch> events = later.all().stream().filter(b -> b.dictionary() == Dictionary.ANALYTICS_DATA).toList();
-    assertEquals(List.of("analytics_data:history:0"), events.stream().map(Batch::id).toList());
-    assertEquals("ImportEventHistory", events.get(0).function());
-    assertEquals(1, later.calls().get("ImportEventHistory"));
-    Set<String> endpoints = later.endpoints().stream().map(e -> e.method() + " " + e.function()).collect(Collectors.toSet());
-    assertTrue(endpoints.contains("POST ImportEventHistory") && !endpoints.contains("POST TrackEvents"), endpoints.toString());
-
-    Batch recent = ImportPlan.of(example(), 100).all().stream().filter(b -> b.dictionary() == Dictionary.ANALYTICS_DATA).findFirst().orElseThrow();
-    assertEquals("analytics_data:0", recent.id());
-    assertEquals("TrackEvents", recent.function());
   }
 }
