@@ -116,7 +116,7 @@ final class ImportCommand implements Callable<Integer> {
       }
     }
     out.println("would call (at least):");
-    plan.calls().forEach((function, n) -> out.printf("  %-12s x %d%n", function, n));
+    plan.calls().forEach((function, n) -> out.printf("  %-20s x %d%n", function, n));
     Optional<Integer> refused = Optional.empty();
     if (api.key == null || api.key.isBlank()) {
       out.println("key and plan: not checked (no --key or AGENTHUB_API_KEY)");
