@@ -102,29 +102,37 @@ public final class EventHistory {
   }
 
   private void store(String organizationId, List<AnalyticsEventRow> rows, Instant receivedAt) {
-    Map<String, QueryParameter> insert = new LinkedHashMap<>();
-    insert.put("organization_id", QueryParameter.string(organizationId));
-    insert.put("received_at", QueryParameter.timestamp(receivedAt));
-    insert.put("earliest", QueryParameter.timestamp(rows.stream().map(AnalyticsEventRow::createdAt).min(Comparator.naturalOrder()).orElseThrow()));
-    insert.put("latest", QueryParameter.timestamp(rows.stream().map(AnalyticsEventRow::createdAt).max(Comparator.naturalOrder()).orElseThrow()));
+    insertNew(organizationId, rows, receivedAt);
+    SortedSet<LocalDate> days = new TreeSet<>();
+    rows.forEach(row -> days.add(LocalDate.ofInstant(row.createdAt(), ZoneOffset.UTC)));
+    recompute(organizationId, days);
+  }
+
+  private void insertNew(String organizationId, List<AnalyticsEventRow> rows, Instant receivedAt) {
+    Map<String, QueryParameter> parameters = new LinkedHashMap<>();
+    parameters.put("organization_id", QueryParameter.string(organizationId));
+    parameters.put("received_at", QueryParameter.timestamp(receivedAt));
+    parameters.put("earliest", QueryParameter.timestamp(rows.stream().map(AnalyticsEventRow::createdAt).min(Comparator.naturalOrder()).orElseThrow()));
+    parameters.put("latest", QueryParameter.timestamp(rows.stream().map(AnalyticsEventRow::createdAt).max(Comparator.naturalOrder()).orElseThrow()));
     // One parameter per value: bigquery-local binds neither arrays of structs nor NULL parameters,
     // so an absent user or session is '' (never a valid id) and NULLIF makes it NULL again.
     StringJoiner incoming = new StringJoiner("\n  UNION ALL ");
     for (int i = 0; i < rows.size(); i++) {
       AnalyticsEventRow row = rows.get(i);
-      incoming.add("SELECT @id_%1$d AS id, @type_%1$d AS event_type, @data_%1$d AS event_data, @user_%1$d AS user_id, "
-          .formatted(i) + "@session_%1$d AS session_id, @at_%1$d AS created_at".formatted(i));
-      insert.put("id_" + i, QueryParameter.string(row.id()));
-      insert.put("type_" + i, QueryParameter.string(row.eventType()));
-      insert.put("data_" + i, QueryParameter.string(row.eventData().json()));
-      insert.put("user_" + i, QueryParameter.string(row.userId().orElse("")));
-      insert.put("session_" + i, QueryParameter.string(row.sessionId().orElse("")));
-      insert.put("at_" + i, QueryParameter.timestamp(row.createdAt()));
+      incoming.add(("SELECT @id_%1$d AS id, @type_%1$d AS event_type, @data_%1$d AS event_data, @user_%1$d AS user_id, "
+          + "@session_%1$d AS session_id, @at_%1$d AS created_at").formatted(i));
+      parameters.put("id_" + i, QueryParameter.string(row.id()));
+      parameters.put("type_" + i, QueryParameter.string(row.eventType()));
+      parameters.put("data_" + i, QueryParameter.string(row.eventData().json()));
+      parameters.put("user_" + i, QueryParameter.string(row.userId().orElse("")));
+      parameters.put("session_" + i, QueryParameter.string(row.sessionId().orElse("")));
+      parameters.put("at_" + i, QueryParameter.timestamp(row.createdAt()));
     }
-    warehouse.query(INSERT.formatted(incoming), insert);
+    warehouse.query(INSERT.formatted(incoming), parameters);
+  }
 
-    SortedSet<LocalDate> days = new TreeSet<>();
-    rows.forEach(row -> days.add(LocalDate.ofInstant(row.createdAt(), ZoneOffset.UTC)));
+  /** The organization's aggregate rows of {@code days}, computed anew, then the versions they supersede deleted. */
+  private void recompute(String organizationId, SortedSet<LocalDate> days) {
     Map<String, QueryParameter> touched = new LinkedHashMap<>();
     touched.put("organization_id", QueryParameter.string(organizationId));
     StringJoiner dayList = new StringJoiner(", ");
