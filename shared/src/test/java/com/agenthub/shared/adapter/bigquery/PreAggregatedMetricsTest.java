@@ -31,6 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -175,6 +178,53 @@ class PreAggregatedMetricsTest {
     refresh.runAll();
     assertAnswersEqualRaw(MetricsQuery.parse(today.minusDays(401).toString(), today.minusDays(399).toString(), Optional.empty()));
     assertAnswersEqualRaw(range(6));
+  }
+
+  /**
+   * Calls side by side on the same old days: their statements interleave (bigquery-local runs one
+   * at a time), yet the last recompute of each day counts every event, and one version stays.
+   */
+  @Test
+  void historyCallsSideBySideConvergeOnExactCounts() throws Exception {
+    refresh.runAll();
+    EventHistory history = new EventHistory(warehouse, Clock.systemUTC());
+    ExecutorService callers = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<EventOutcome>>> calls = new ArrayList<>();
+      for (int call = 0; call < 8; call++) {
+        List<NewEvent> events = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+          events.add(past("c" + call + "-" + i, i % 2 == 0 ? "chat.message" : "chat.started", "u" + (call * 20 + i) % 37, "s" + call,
+              200 + i % 3, i % 24));
+        }
+        calls.add(callers.submit(() -> history.record(org, events)));
+      }
+      for (Future<List<EventOutcome>> call : calls) {
+        assertTrue(call.get().stream().allMatch(o -> o.id().isPresent()));
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+    assertEquals(160L, storedEvents());
+    assertAnswersEqualRaw(MetricsQuery.parse(today.minusDays(203).toString(), today.minusDays(199).toString(), Optional.empty()));
+    assertEquals(List.of(), warehouse.query("""
+        SELECT day, event_type FROM {analytics_daily_metrics} WHERE organization_id = @org
+        GROUP BY day, event_type HAVING COUNT(*) > 1""", Map.of("org", QueryParameter.string(org))),
+        "one version of each day stays");
+  }
+
+  /**
+   * Two instances import into the same day, the second's clock an hour behind the first's: the
+   * aggregate's versions are stamped by the warehouse's clock, not the instances', so the second
+   * call's recompute (which counts both calls' events) is the one readers take.
+   */
+  @Test
+  void anInstanceWhoseClockRunsBehindDoesNotHideItsEvents() {
+    refresh.runAll();
+    new EventHistory(warehouse, Clock.systemUTC()).record(org, List.of(past("a1", "chat.message", "u1", "s1", 300, 9)));
+    new EventHistory(warehouse, Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)))
+        .record(org, List.of(past("b1", "chat.message", "u2", "s1", 300, 10)));
+    assertAnswersEqualRaw(MetricsQuery.parse(today.minusDays(301).toString(), today.minusDays(299).toString(), Optional.empty()));
   }
 
   private void assertAnswersEqualRaw() {
