@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * analytics_data compared the only way the API shows events: counted per UTC day and event type
  * (GetMetrics' {@code events}, distinct ids). A bucket is keyed {@code yyyy-mm-dd event.type}; its
  * projection is {@code {"events": n}}. GetMetrics answers at most 90 days a call, so the store is
- * read in windows that start at a snapshot day and cover only spans the snapshot has events in.
+ * read in windows that start at a snapshot day and end by its last.
  */
 final class EventCounts {
 
@@ -37,14 +37,19 @@ final class EventCounts {
     return expected;
   }
 
-  /** Windows of at most {@link #WINDOW_DAYS} days (first and last day) covering every day the snapshot has events on. */
+  /**
+   * Windows of at most {@link #WINDOW_DAYS} days (first and last day) covering every day the
+   * snapshot has events on, none past its last: events tracked after the snapshot (a dual write's)
+   * are not the snapshot's to account for.
+   */
   static List<LocalDate[]> windows(ValidatedSnapshot snapshot) {
     SortedSet<LocalDate> days = new TreeSet<>();
     snapshot.valid(Dictionary.ANALYTICS_DATA).forEach(event -> days.add(day(event)));
     List<LocalDate[]> windows = new ArrayList<>();
+    LocalDate snapshotEnds = days.isEmpty() ? null : days.last();
     while (!days.isEmpty()) {
       LocalDate first = days.first();
-      LocalDate last = first.plusDays(WINDOW_DAYS - 1);
+      LocalDate last = min(first.plusDays(WINDOW_DAYS - 1), snapshotEnds);
       windows.add(new LocalDate[] {first, last});
       days.headSet(last.plusDays(1)).clear();
     }
@@ -57,6 +62,10 @@ final class EventCounts {
       JsonObject day = d.getAsJsonObject();
       store.put(bucket(day.get("date").getAsString(), day.get("event_type").getAsString()), events(day.get("events").getAsLong()));
     });
+  }
+
+  private static LocalDate min(LocalDate a, LocalDate b) {
+    return a.isBefore(b) ? a : b;
   }
 
   private static LocalDate day(LegacyRecord event) {

@@ -40,10 +40,12 @@ class EventCountsTest {
   }
 
   @Test
-  void windowsOfNinetyDaysStartAtASnapshotDayAndSkipSpansWithoutEvents() throws Exception {
-    ValidatedSnapshot s = snapshot("2024-01-01T00:00:00Z", "2024-03-30T12:00:00Z", "2024-03-31T00:00:00Z", "2025-06-01T00:00:00Z");
+  void windowsOfNinetyDaysStartAtASnapshotDayAndEndByItsLast() throws Exception {
+    ValidatedSnapshot s = snapshot("2024-01-01T00:00:00Z", "2024-03-30T12:00:00Z", "2024-03-31T00:00:00Z", "2025-06-01T00:00:00Z",
+        "2025-06-20T08:00:00Z");
     List<String> windows = EventCounts.windows(s).stream().map(w -> w[0] + ".." + w[1]).toList();
-    assertEquals(List.of("2024-01-01..2024-03-30", "2024-03-31..2024-06-28", "2025-06-01..2025-08-29"), windows);
+    assertEquals(List.of("2024-01-01..2024-03-30", "2024-03-31..2024-06-28", "2025-06-01..2025-06-20"), windows,
+        "none reads past the snapshot's last event day");
     assertEquals(LocalDate.parse("2024-03-30"), LocalDate.parse("2024-01-01").plusDays(EventCounts.WINDOW_DAYS - 1));
   }
 }
