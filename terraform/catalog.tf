@@ -22,6 +22,8 @@ locals {
       secrets        = [for need in entry.needs : trimprefix(need, "secret:") if startswith(need, "secret:")]
       # Only a function that may embed gets the package with the model and ONNX Runtime.
       package = contains(entry.needs, "embeddings") ? "full" : "lean"
+      # Its latency SLO's threshold when not the default (slo.tf): a function that waits on BigQuery jobs.
+      latency_threshold_ms = try(entry.latency_ms, var.slos.latency_threshold_ms)
     }
   }
 

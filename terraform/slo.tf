@@ -9,7 +9,7 @@ variable "slos" {
   type = object({
     enabled              = optional(bool, true)
     availability_goal    = optional(number, 0.999)
-    latency_threshold_ms = optional(number, 100)
+    latency_threshold_ms = optional(number, 100) # a catalog entry's latency_ms overrides it for its function
     latency_goal         = optional(number, 0.95)
   })
   default = {}
@@ -34,6 +34,7 @@ locals {
       function     = pair[0]
       objective    = pair[1]
       service_name = local.functions[pair[0]].service_name
+      latency_ms   = local.functions[pair[0]].latency_threshold_ms
     }
   }
 
@@ -75,7 +76,7 @@ resource "google_monitoring_slo" "function" {
 
   service             = google_monitoring_custom_service.function[each.value.function].service_id
   slo_id              = each.value.objective
-  display_name        = each.value.objective == "availability" ? "${each.value.function}: ${var.slos.availability_goal * 100}% of requests without a 5xx, rolling 30 days" : "${each.value.function}: ${var.slos.latency_goal * 100}% of requests under ${var.slos.latency_threshold_ms} ms, rolling 30 days"
+  display_name        = each.value.objective == "availability" ? "${each.value.function}: ${var.slos.availability_goal * 100}% of requests without a 5xx, rolling 30 days" : "${each.value.function}: ${var.slos.latency_goal * 100}% of requests under ${each.value.latency_ms} ms, rolling 30 days"
   goal                = each.value.objective == "availability" ? var.slos.availability_goal : var.slos.latency_goal
   rolling_period_days = 30
 
@@ -95,7 +96,7 @@ resource "google_monitoring_slo" "function" {
       content {
         distribution_filter = "${local.run_latency_filter} AND resource.label.\"service_name\"=\"${distribution_cut.value}\""
         range {
-          max = var.slos.latency_threshold_ms
+          max = each.value.latency_ms
         }
       }
     }

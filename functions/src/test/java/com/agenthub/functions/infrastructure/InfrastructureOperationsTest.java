@@ -75,6 +75,15 @@ class InfrastructureOperationsTest {
     assertEquals(List.of(), checks.theEdgeBodyLimitIsTheFunctions(HttpLimits.MAX_BODY_BYTES));
   }
 
+  /** ImportEventHistory waits on three BigQuery DML jobs: its latency SLO is its catalog entry's, every other one the default. */
+  @Test
+  void aLatencySloFollowsItsCatalogEntryElseTheDefault() {
+    Map<String, Long> thresholds = checks.latencySloThresholds();
+    assertEquals(20_000L, thresholds.get("ImportEventHistory"));
+    assertEquals(100L, thresholds.get("GetAgent"));
+    assertEquals(Set.of(100L, 20_000L), Set.copyOf(thresholds.values()));
+  }
+
   @Test
   void everyHttpFunctionHasItsSlosWithBurnRateAlertsAndEveryFunctionA5xxAlert() {
     assertEquals(List.of(), checks.everyHttpFunctionHasItsSlosAndAlerts());

@@ -498,6 +498,36 @@ final class OperationsChecks {
     return named.size() == 1 ? Optional.of(named.iterator().next()) : Optional.empty();
   }
 
+  /**
+   * Each HTTP function's latency SLO threshold in ms, as Terraform computes it from its SLO's
+   * distribution_cut range: the catalog entry's latency_ms, else the default (slos.latency_threshold_ms).
+   */
+  Map<String, Long> latencySloThresholds() {
+    Map<String, String> expressions = new TreeMap<>();
+    for (Resource resource : terraform.resources("google_monitoring_slo")) {
+      for (Instance slo : terraform.instances(resource)) {
+        JsonObject sli = (JsonObject) TerraformModel.attribute(slo.resource().body(), "request_based_sli");
+        JsonElement dynamic = sli == null ? null : TerraformModel.attribute(sli, "dynamic");
+        JsonElement cut = dynamic == null ? null : dynamic.getAsJsonObject().get("distribution_cut");
+        if (cut == null || !"latency".equals(sloObjective(slo))) {
+          continue;
+        }
+        JsonObject content = cut.getAsJsonArray().get(0).getAsJsonObject().getAsJsonArray("content").get(0).getAsJsonObject();
+        JsonElement max = content.getAsJsonArray("range").get(0).getAsJsonObject().get("max");
+        sloServiceName(slo).flatMap(service -> httpFunctions.entrySet().stream()
+                .filter(e -> e.getValue().equals(service)).map(Map.Entry::getKey).findFirst())
+            .ifPresent(function -> expressions.put(function, terraform.in(slo, max)));
+      }
+    }
+    List<String> names = new ArrayList<>(expressions.keySet());
+    List<JsonElement> values = terraform.evaluate(names.stream().map(expressions::get).toList());
+    Map<String, Long> thresholds = new TreeMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      thresholds.put(names.get(i), values.get(i).getAsLong());
+    }
+    return thresholds;
+  }
+
   private static final List<String> SLI_BLOCKS = List.of("good_total_ratio", "distribution_cut");
 
   /** The for_each expressions of an SLO's dynamic SLI blocks. */
