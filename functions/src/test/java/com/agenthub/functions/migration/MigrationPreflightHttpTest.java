@@ -40,6 +40,7 @@ class MigrationPreflightHttpTest {
     assertEquals(2, refused.code(), refused.err());
     assertTrue(refused.err().contains("EmbedTexts needs the scope 'knowledge:read'"), refused.err());
     assertTrue(refused.err().contains("GetTable needs the scope 'tables:read'"), refused.err());
+    assertTrue(refused.err().contains("the key lacks 2 scopes: knowledge:read, tables:read"), refused.err());
     assertTrue(refused.err().contains("nothing was written"), refused.err());
     assertFalse(refused.err().contains("CreateAgents"), "a function the key may call is not named: " + refused.err());
     assertFalse(Files.exists(work.resolve("checkpoint.ndjson")), "no batch was started");

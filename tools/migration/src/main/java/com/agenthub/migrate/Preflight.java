@@ -9,6 +9,7 @@ import com.agenthub.migrate.snapshot.ValidatedSnapshot;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What import asks the API before it writes anything: may the key call every function the plan
@@ -36,6 +37,11 @@ final class Preflight {
       System.err.println("import: the API does not accept this key (401: " + unknownKey.get().message() + ")");
     } else {
       refusals.forEach(r -> System.err.println("import: the key may not call " + r));
+      Set<String> missing = KeyCheck.missingScopes(refusals);
+      if (!missing.isEmpty()) {
+        System.err.println("import: the key lacks " + missing.size() + (missing.size() == 1 ? " scope: " : " scopes: ")
+            + String.join(", ", missing));
+      }
     }
     System.err.println("import: nothing was written; the key must be able to call every function the import needs (README, Migration: The CLI)");
     report.println("key: REFUSED (see stderr)");

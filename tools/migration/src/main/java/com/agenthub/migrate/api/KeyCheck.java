@@ -5,9 +5,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Whether a key may call the functions a command needs, asked before anything is written. Every
@@ -28,7 +32,22 @@ public final class KeyCheck {
     }
   }
 
+  /** How a 403 names the scope a function needs (HttpEndpoint's message). */
+  private static final Pattern NEEDED_SCOPE = Pattern.compile("needs the scope '([a-z_]+:[a-z_]+)'");
+
   private KeyCheck() {}
+
+  /** The distinct scopes the refusals name, sorted: what a key for this import must have besides its own. */
+  public static Set<String> missingScopes(List<Refusal> refusals) {
+    Set<String> scopes = new TreeSet<>();
+    for (Refusal refusal : refusals) {
+      Matcher named = NEEDED_SCOPE.matcher(refusal.message() == null ? "" : refusal.message());
+      if (refusal.status() == 403 && named.find()) {
+        scopes.add(named.group(1));
+      }
+    }
+    return scopes;
+  }
 
   /** The endpoints the key may not call; empty when it may call them all. Asked side by side (each may be a cold start). */
   public static List<Refusal> refusals(PublicApi api, Collection<Endpoint> endpoints) {

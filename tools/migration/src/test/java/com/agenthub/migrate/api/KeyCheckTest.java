@@ -47,4 +47,15 @@ class KeyCheckTest {
     assertEquals("[]", bodies().get("POST CreateAgents"), "a body no function accepts");
     assertEquals("", bodies().get("GET GetTable"));
   }
+
+  @Test
+  void theScopesTheRefusalsNameAreSummedUpOnceEach() {
+    List<KeyCheck.Refusal> refusals = List.of(
+        new KeyCheck.Refusal(Endpoint.post("CreateFaqs"), 403, "CreateFaqs needs the scope 'knowledge:write'; this key has [agents:write]"),
+        new KeyCheck.Refusal(Endpoint.post("CreateDocument"), 403, "CreateDocument needs the scope 'knowledge:write'; this key has …"),
+        new KeyCheck.Refusal(Endpoint.get("GetTable"), 403, "GetTable needs the scope 'tables:read'"),
+        new KeyCheck.Refusal(Endpoint.post("TrackEvents"), 201, "needs the scope 'not:this'"),
+        new KeyCheck.Refusal(Endpoint.post("CreateAgents"), 404, "not found"));
+    assertEquals(java.util.Set.of("knowledge:write", "tables:read"), KeyCheck.missingScopes(refusals));
+  }
 }
