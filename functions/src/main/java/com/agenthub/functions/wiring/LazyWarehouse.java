@@ -26,4 +26,9 @@ final class LazyWarehouse implements Warehouse {
   public List<Map<String, Object>> query(String sql, Map<String, QueryParameter> parameters) {
     return warehouse.get().query(sql, parameters);
   }
+
+  @Override
+  public long execute(String sql, Map<String, QueryParameter> parameters) {
+    return warehouse.get().execute(sql, parameters);
+  }
 }

@@ -45,6 +45,7 @@ class ImportEventHistoryHttpTest {
     assertEquals(List.of("events[2].event_id", "events[3].timestamp"), fields(imported.json().getAsJsonArray("rejected")));
     assertEquals(3L, WarehouseProbe.count("analytics_events", "organization_id", tenant.organizationId()),
         "stored when the call answers");
+    assertEquals(3, imported.json().get("stored").getAsInt());
 
     ApiResponse metrics = tenant.client().get("GetMetrics?start_date=" + yearAgo.minusDays(1) + "&end_date=" + yearAgo.plusDays(1));
     assertEquals(200, metrics.status(), metrics.body());
@@ -56,6 +57,7 @@ class ImportEventHistoryHttpTest {
 
     ApiResponse again = tenant.client().post("ImportEventHistory", body.toString());
     assertEquals(imported.json().get("accepted"), again.json().get("accepted"), "a repeated call answers the same ids");
+    assertEquals(0, again.json().get("stored").getAsInt(), "and says it stored none");
     assertEquals(3L, WarehouseProbe.count("analytics_events", "organization_id", tenant.organizationId()), "and stores nothing twice");
 
     ApiResponse streamed = tenant.client().post("TrackEvents", events.get(0).toString());

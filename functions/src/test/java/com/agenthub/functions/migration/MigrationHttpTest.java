@@ -178,6 +178,8 @@ class MigrationHttpTest {
     assertEquals(0, dictionaries.getAsJsonObject("payment_intents").get("created").getAsInt());
     assertEquals(contents.of(LegacySnapshots.Kind.PAYMENT_INTENTS), dictionaries.getAsJsonObject("payment_intents").get("existing").getAsInt());
     assertEquals(0, dictionaries.getAsJsonObject("transactions").get("created").getAsInt());
+    assertEquals(0, dictionaries.getAsJsonObject("analytics_data").get("created").getAsInt());
+    assertEquals(contents.of(LegacySnapshots.Kind.ANALYTICS_DATA), dictionaries.getAsJsonObject("analytics_data").get("existing").getAsInt());
     assertEquals(0, migrate("verify", snapshot, key), "still one document per record, counters counted once");
   }
 

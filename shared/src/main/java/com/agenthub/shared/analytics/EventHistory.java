@@ -79,17 +79,20 @@ public final class EventHistory {
     this.clock = clock;
   }
 
+  /** One outcome per event, in order, and how many of the accepted events this call stored (the others were stored before). */
+  public record Recorded(List<EventOutcome> outcomes, long stored) {}
+
   /**
-   * One outcome per event, in order; the accepted ones are stored (once, however often the call is
-   * repeated) and counted in the organization's metrics when this returns. Each event needs its
-   * {@code event_id} and {@code timestamp}.
+   * The accepted events are stored (once, however often the call is repeated) and counted in the
+   * organization's metrics when this returns. Each event needs its {@code event_id} and {@code timestamp}.
    */
-  public List<EventOutcome> record(String organizationId, List<NewEvent> events) {
+  public Recorded record(String organizationId, List<NewEvent> events) {
     Instant now = Timestamps.now(clock);
     CheckedEvents checked = CheckedEvents.check(organizationId, events, now, event -> happenedAt(event, now));
+    long stored = 0;
     if (!checked.rows().isEmpty()) {
       try {
-        store(organizationId, checked.rows(), now);
+        stored = store(organizationId, checked.rows(), now);
       } catch (WarehouseException e) {
         if (!e.isTransient()) {
           throw e;
@@ -98,17 +101,19 @@ public final class EventHistory {
             + "already: retry the same call, it stores each event once");
       }
     }
-    return checked.outcomes();
+    return new Recorded(checked.outcomes(), stored);
   }
 
-  private void store(String organizationId, List<AnalyticsEventRow> rows, Instant receivedAt) {
-    insertNew(organizationId, rows, receivedAt);
+  /** How many of {@code rows} were new. */
+  private long store(String organizationId, List<AnalyticsEventRow> rows, Instant receivedAt) {
+    long stored = insertNew(organizationId, rows, receivedAt);
     SortedSet<LocalDate> days = new TreeSet<>();
     rows.forEach(row -> days.add(LocalDate.ofInstant(row.createdAt(), ZoneOffset.UTC)));
     recompute(organizationId, days);
+    return stored;
   }
 
-  private void insertNew(String organizationId, List<AnalyticsEventRow> rows, Instant receivedAt) {
+  private long insertNew(String organizationId, List<AnalyticsEventRow> rows, Instant receivedAt) {
     Map<String, QueryParameter> parameters = new LinkedHashMap<>();
     parameters.put("organization_id", QueryParameter.string(organizationId));
     parameters.put("received_at", QueryParameter.timestamp(receivedAt));
@@ -128,7 +133,7 @@ public final class EventHistory {
       parameters.put("session_" + i, QueryParameter.string(row.sessionId().orElse("")));
       parameters.put("at_" + i, QueryParameter.timestamp(row.createdAt()));
     }
-    warehouse.query(INSERT.formatted(incoming), parameters);
+    return warehouse.execute(INSERT.formatted(incoming), parameters);
   }
 
   /** The organization's aggregate rows of {@code days}, computed anew, then the versions they supersede deleted. */
@@ -144,8 +149,8 @@ public final class EventHistory {
     Map<String, QueryParameter> recompute = new LinkedHashMap<>(touched);
     recompute.put("first_day_start", QueryParameter.timestamp(days.first().atStartOfDay(ZoneOffset.UTC).toInstant()));
     recompute.put("last_day_end", QueryParameter.timestamp(days.last().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
-    warehouse.query(RECOMPUTE.formatted(dayList), recompute);
-    warehouse.query(DELETE_SUPERSEDED.formatted(dayList), touched);
+    warehouse.execute(RECOMPUTE.formatted(dayList), recompute);
+    warehouse.execute(DELETE_SUPERSEDED.formatted(dayList), touched);
   }
 
   private static Instant happenedAt(NewEvent event, Instant now) {

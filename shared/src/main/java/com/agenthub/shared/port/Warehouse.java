@@ -26,6 +26,12 @@ public interface Warehouse {
    */
   List<Map<String, Object>> query(String sql, Map<String, QueryParameter> parameters);
 
+  /**
+   * Runs one DML statement (INSERT … SELECT, DELETE, …), written as {@link #query}'s SQL is, and
+   * returns how many rows it inserted, changed or deleted.
+   */
+  long execute(String sql, Map<String, QueryParameter> parameters);
+
   /** One row to append; {@code values} holds plain values (see {@code Rows.values}). */
   record Row(String insertId, Map<String, Object> values) {
     public Row {

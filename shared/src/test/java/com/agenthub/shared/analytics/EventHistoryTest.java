@@ -37,7 +37,7 @@ class EventHistoryTest {
         event(Optional.of("e4"), Optional.of(NOW.plusSeconds(2 * 3600))),
         event(Optional.of("e5"), Optional.of(Instant.EPOCH)),
         event(Optional.of("e1"), Optional.of(yearAgo.plusSeconds(1))),
-        event(Optional.of("e7"), Optional.of(NOW.minusSeconds(60)))));
+        event(Optional.of("e7"), Optional.of(NOW.minusSeconds(60))))).outcomes();
 
     assertTrue(outcomes.get(0).id().isPresent());
     assertEquals(List.of("event_id", "timestamp", "timestamp", "timestamp", "event_id"),
@@ -52,7 +52,7 @@ class EventHistoryTest {
 
   @Test
   void nothingIsAskedWhenEveryEventIsRefused() {
-    List<EventOutcome> outcomes = history.record("orgA", List.of(event(Optional.empty(), Optional.empty())));
+    List<EventOutcome> outcomes = history.record("orgA", List.of(event(Optional.empty(), Optional.empty()))).outcomes();
     assertTrue(outcomes.get(0).error().isPresent());
     assertEquals(List.of(), warehouse.queries());
   }

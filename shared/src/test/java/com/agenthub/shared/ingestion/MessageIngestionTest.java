@@ -79,6 +79,11 @@ class MessageIngestionTest {
       public List<Map<String, Object>> query(String sql, Map<String, QueryParameter> parameters) {
         throw new UnsupportedOperationException();
       }
+
+      @Override
+      public long execute(String sql, Map<String, QueryParameter> parameters) {
+        throw new UnsupportedOperationException();
+      }
     };
     MessageIngestion failing = new MessageIngestion(store, down, Clock.systemUTC());
     assertThrows(WarehouseException.class, () -> failing.ingest(message, AnalyticsEventMessages::decode));

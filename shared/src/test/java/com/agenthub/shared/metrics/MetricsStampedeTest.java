@@ -40,6 +40,11 @@ class MetricsStampedeTest {
       }
       return List.of(Map.of("day", "2026-11-25", "event_type", "chat.started", "events", 7L, "users", 3L, "sessions", 2L));
     }
+
+    @Override
+    public long execute(String sql, Map<String, QueryParameter> parameters) {
+      throw new UnsupportedOperationException();
+    }
   }
 
   private final CountingWarehouse warehouse = new CountingWarehouse();

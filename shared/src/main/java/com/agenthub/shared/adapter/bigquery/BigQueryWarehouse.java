@@ -11,6 +11,9 @@ import com.google.cloud.bigquery.FieldList;
 import com.google.cloud.bigquery.FieldValueList;
 import com.google.cloud.bigquery.InsertAllRequest;
 import com.google.cloud.bigquery.InsertAllResponse;
+import com.google.cloud.bigquery.DmlStats;
+import com.google.cloud.bigquery.Job;
+import com.google.cloud.bigquery.JobStatistics;
 import com.google.cloud.bigquery.QueryJobConfiguration;
 import com.google.cloud.bigquery.TableId;
 import com.google.cloud.bigquery.TableResult;
@@ -28,6 +31,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import java.util.function.Supplier;
 
 /**
@@ -103,6 +108,37 @@ public final class BigQueryWarehouse implements Warehouse {
 
   @Override
   public List<Map<String, Object>> query(String sql, Map<String, QueryParameter> parameters) {
+    return run(sql, parameters, BigQueryWarehouse::plainRows);
+  }
+
+  @Override
+  public long execute(String sql, Map<String, QueryParameter> parameters) {
+    return run(sql, parameters, this::affectedRows);
+  }
+
+  /**
+   * BigQuery answers the count with the statement; bigquery-local only in the job's statistics
+   * (statistics.numDmlAffectedRows, dmlStats), which the client reads from the job.
+   */
+  private long affectedRows(TableResult result) {
+    if (result.getNumDmlAffectedRows() != null) {
+      return result.getNumDmlAffectedRows();
+    }
+    Job job = result.getJobId() == null ? null : bigQuery.getJob(result.getJobId());
+    JobStatistics.QueryStatistics statistics = job == null ? null : job.getStatistics();
+    if (statistics == null) {
+      return 0;
+    }
+    if (statistics.getNumDmlAffectedRows() != null) {
+      return statistics.getNumDmlAffectedRows();
+    }
+    DmlStats dml = statistics.getDmlStats();
+    return dml == null ? 0 : Stream.of(dml.getInsertedRowCount(), dml.getUpdatedRowCount(), dml.getDeletedRowCount())
+        .filter(java.util.Objects::nonNull).mapToLong(Long::longValue).sum();
+  }
+
+  /** Runs one statement (tables resolved, values as parameters) and reads what {@code read} takes of its result, all within the timeout. */
+  private <T> T run(String sql, Map<String, QueryParameter> parameters, Function<TableResult, T> read) {
     String resolved;
     try {
       resolved = TableReferences.resolve(sql, declaration,
@@ -115,7 +151,7 @@ public final class BigQueryWarehouse implements Warehouse {
         .setUseQueryCache(useQueryCache)
         .setJobTimeoutMs(queryTimeout.toMillis());
     parameters.forEach((name, value) -> config.addNamedParameter(name, BigQueryValues.parameter(value)));
-    return guarded("query", serialize.map(ReadWriteLock::writeLock), () -> withinTimeout(() -> plainRows(bigQuery.query(config.build()))));
+    return guarded("query", serialize.map(ReadWriteLock::writeLock), () -> withinTimeout(() -> read.apply(bigQuery.query(config.build()))));
   }
 
   /** Reads every page inside the timed call, since later pages are further HTTP requests. */
@@ -128,8 +164,8 @@ public final class BigQueryWarehouse implements Warehouse {
     return rows;
   }
 
-  private List<Map<String, Object>> withinTimeout(QueryCall call) {
-    Future<List<Map<String, Object>>> running = QUERIES.submit(call::run);
+  private <T> T withinTimeout(QueryCall<T> call) {
+    Future<T> running = QUERIES.submit(call::run);
     try {
       return running.get(queryTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -145,8 +181,8 @@ public final class BigQueryWarehouse implements Warehouse {
   }
 
   /** The client's query call, which declares InterruptedException. */
-  private interface QueryCall {
-    List<Map<String, Object>> run() throws InterruptedException;
+  private interface QueryCall<T> {
+    T run() throws InterruptedException;
   }
 
   /** Runs one client call under the lock (if any): an insert shares it, a query holds it alone; nothing the client throws leaves raw. */

@@ -159,9 +159,13 @@ class PreAggregatedMetricsTest {
         past("h1", "chat.message", "u1", "s1", 400, 9), past("h2", "chat.message", "u2", "s1", 400, 10),
         past("h3", "chat.started", "u1", null, 400, 11), past("h4", "chat.message", null, null, 45, 9),
         past("h5", "chat.message", "u3", "s3", 2, 9), past("h6", "page.view", "u1", "s1", 0, 0));
-    List<EventOutcome> outcomes = history.record(org, first);
+    EventHistory.Recorded recorded = history.record(org, first);
+    List<EventOutcome> outcomes = recorded.outcomes();
     assertTrue(outcomes.stream().allMatch(o -> o.id().isPresent()), outcomes.toString());
-    assertEquals(outcomes, history.record(org, first), "a repeated call answers the same ids");
+    assertEquals(6, recorded.stored(), "the warehouse's count of rows the insert added");
+    EventHistory.Recorded again = history.record(org, first);
+    assertEquals(outcomes, again.outcomes(), "a repeated call answers the same ids");
+    assertEquals(0, again.stored(), "and stores none of them");
     assertEquals(7L, storedEvents(), "six events once each, and the tracked one");
 
     history.record(org, List.of(past("h7", "chat.message", "u9", "s9", 400, 12), past("h8", "chat.message", "u1", "s2", 45, 13)));
@@ -197,7 +201,7 @@ class PreAggregatedMetricsTest {
           events.add(past("c" + call + "-" + i, i % 2 == 0 ? "chat.message" : "chat.started", "u" + (call * 20 + i) % 37, "s" + call,
               200 + i % 3, i % 24));
         }
-        calls.add(callers.submit(() -> history.record(org, events)));
+        calls.add(callers.submit(() -> history.record(org, events).outcomes()));
       }
       for (Future<List<EventOutcome>> call : calls) {
         assertTrue(call.get().stream().allMatch(o -> o.id().isPresent()));

@@ -89,7 +89,16 @@ public final class InMemoryWarehouse implements Warehouse {
     return answers.apply(query);
   }
 
-  /** Every row stored in {@code table}, in insert order, with the values as they were given. */
+  /**
+   * Recorded with the queries; answers the number of rows {@link #answerQueries}' function
+   * returns for it (none, unless a test programs one).
+   */
+  @Override
+  public synchronized long execute(String sql, Map<String, QueryParameter> parameters) {
+    return query(sql, parameters).size();
+  }
+
+    /** Every row stored in {@code table}, in insert order, with the values as they were given. */
   public synchronized List<Map<String, Object>> rows(String table) {
     return List.copyOf(rows.getOrDefault(table, List.of()));
   }

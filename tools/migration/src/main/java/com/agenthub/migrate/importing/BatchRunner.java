@@ -121,7 +121,9 @@ final class BatchRunner {
           String field = error.has("field") && !error.get("field").isJsonNull() ? error.get("field").getAsString() : "";
           rejected.add(Rejection.of(left.get(index), strip(field), "the API refused it: " + error.get("message").getAsString()));
         }
-        return new BatchOutcome(left.size() - answer.object().getAsJsonArray("rejected").size(), 0, rejected, List.of());
+        int accepted = left.size() - answer.object().getAsJsonArray("rejected").size();
+        int stored = answer.object().get("stored").getAsInt();
+        return new BatchOutcome(stored, accepted - stored, rejected, List.of());
       }
       if (answer.ok() && batch.dictionary() == Dictionary.EMBEDDINGS_CACHE) {
         int hits = answer.object().get("cache_hits").getAsInt();
