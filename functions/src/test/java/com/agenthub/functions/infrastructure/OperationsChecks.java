@@ -183,18 +183,11 @@ final class OperationsChecks {
   List<String> everyHttpFunctionHasItsSlosAndAlerts() {
     List<String> problems = new ArrayList<>();
     Map<String, String> slos = new TreeMap<>(); // "<Name> <objective>" -> SLO address[key]
-    List<Instance> sloInstances = new ArrayList<>();
-    terraform.resources("google_monitoring_slo").forEach(r -> sloInstances.addAll(terraform.instances(r)));
-    // Each terraform console run costs a process: evaluate what the loop below needs in two batches.
-    terraform.evaluate(sloInstances.stream().flatMap(slo -> dynamicForEach(slo).stream()).toList());
-    terraform.evaluate(sloInstances.stream().flatMap(slo -> sloFilters(slo).stream()).toList());
-    for (Instance slo : sloInstances) {
+    for (Instance slo : sloInstances()) {
       String objective = sloObjective(slo);
-      Optional<String> service = sloServiceName(slo);
-      Optional<String> function = service.flatMap(s -> httpFunctions.entrySet().stream()
-          .filter(e -> e.getValue().equals(s)).map(Map.Entry::getKey).findFirst());
+      Optional<String> function = sloFunction(slo);
       if (function.isEmpty()) {
-        problems.add(slo + " measures " + service.orElse("no service") + ", which is no HTTP catalog function");
+        problems.add(slo + " measures " + sloServiceName(slo).orElse("no service") + ", which is no HTTP catalog function");
         continue;
       }
       slos.put(function.get() + " " + objective, slo.toString());
@@ -504,20 +497,16 @@ final class OperationsChecks {
    */
   Map<String, Long> latencySloThresholds() {
     Map<String, String> expressions = new TreeMap<>();
-    for (Resource resource : terraform.resources("google_monitoring_slo")) {
-      for (Instance slo : terraform.instances(resource)) {
-        JsonObject sli = (JsonObject) TerraformModel.attribute(slo.resource().body(), "request_based_sli");
-        JsonElement dynamic = sli == null ? null : TerraformModel.attribute(sli, "dynamic");
-        JsonElement cut = dynamic == null ? null : dynamic.getAsJsonObject().get("distribution_cut");
-        if (cut == null || !"latency".equals(sloObjective(slo))) {
-          continue;
-        }
-        JsonObject content = cut.getAsJsonArray().get(0).getAsJsonObject().getAsJsonArray("content").get(0).getAsJsonObject();
-        JsonElement max = content.getAsJsonArray("range").get(0).getAsJsonObject().get("max");
-        sloServiceName(slo).flatMap(service -> httpFunctions.entrySet().stream()
-                .filter(e -> e.getValue().equals(service)).map(Map.Entry::getKey).findFirst())
-            .ifPresent(function -> expressions.put(function, terraform.in(slo, max)));
+    for (Instance slo : sloInstances()) {
+      JsonObject sli = (JsonObject) TerraformModel.attribute(slo.resource().body(), "request_based_sli");
+      JsonElement dynamic = sli == null ? null : TerraformModel.attribute(sli, "dynamic");
+      JsonElement cut = dynamic == null ? null : dynamic.getAsJsonObject().get("distribution_cut");
+      if (cut == null || !"latency".equals(sloObjective(slo))) {
+        continue;
       }
+      JsonObject content = cut.getAsJsonArray().get(0).getAsJsonObject().getAsJsonArray("content").get(0).getAsJsonObject();
+      JsonElement max = content.getAsJsonArray("range").get(0).getAsJsonObject().get("max");
+      sloFunction(slo).ifPresent(function -> expressions.put(function, terraform.in(slo, max)));
     }
     List<String> names = new ArrayList<>(expressions.keySet());
     List<JsonElement> values = terraform.evaluate(names.stream().map(expressions::get).toList());
@@ -526,6 +515,24 @@ final class OperationsChecks {
       thresholds.put(names.get(i), values.get(i).getAsLong());
     }
     return thresholds;
+  }
+
+  /**
+   * Every SLO instance. Each terraform console run costs a process, so what its objective and
+   * service take is evaluated here for all of them, in two batches.
+   */
+  private List<Instance> sloInstances() {
+    List<Instance> instances = new ArrayList<>();
+    terraform.resources("google_monitoring_slo").forEach(r -> instances.addAll(terraform.instances(r)));
+    terraform.evaluate(instances.stream().flatMap(slo -> dynamicForEach(slo).stream()).toList());
+    terraform.evaluate(instances.stream().flatMap(slo -> sloFilters(slo).stream()).toList());
+    return instances;
+  }
+
+  /** The HTTP catalog function whose service an SLO measures. */
+  private Optional<String> sloFunction(Instance slo) {
+    return sloServiceName(slo).flatMap(service -> httpFunctions.entrySet().stream()
+        .filter(e -> e.getValue().equals(service)).map(Map.Entry::getKey).findFirst());
   }
 
   private static final List<String> SLI_BLOCKS = List.of("good_total_ratio", "distribution_cut");

@@ -7,11 +7,11 @@ import com.agenthub.shared.warehouse.TableReferences;
 import com.agenthub.shared.warehouse.WarehouseDeclaration;
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryError;
+import com.google.cloud.bigquery.DmlStats;
 import com.google.cloud.bigquery.FieldList;
 import com.google.cloud.bigquery.FieldValueList;
 import com.google.cloud.bigquery.InsertAllRequest;
 import com.google.cloud.bigquery.InsertAllResponse;
-import com.google.cloud.bigquery.DmlStats;
 import com.google.cloud.bigquery.Job;
 import com.google.cloud.bigquery.JobStatistics;
 import com.google.cloud.bigquery.QueryJobConfiguration;
@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,8 +33,8 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The warehouse on BigQuery: legacy streaming inserts (insertAll, de-duplicated on each row's
@@ -118,7 +119,7 @@ public final class BigQueryWarehouse implements Warehouse {
 
   /**
    * BigQuery answers the count with the statement; bigquery-local only in the job's statistics
-   * (statistics.numDmlAffectedRows, dmlStats), which the client reads from the job.
+   * (dmlStats), which the client reads from the job.
    */
   private long affectedRows(TableResult result) {
     if (result.getNumDmlAffectedRows() != null) {
@@ -126,15 +127,9 @@ public final class BigQueryWarehouse implements Warehouse {
     }
     Job job = result.getJobId() == null ? null : bigQuery.getJob(result.getJobId());
     JobStatistics.QueryStatistics statistics = job == null ? null : job.getStatistics();
-    if (statistics == null) {
-      return 0;
-    }
-    if (statistics.getNumDmlAffectedRows() != null) {
-      return statistics.getNumDmlAffectedRows();
-    }
-    DmlStats dml = statistics.getDmlStats();
+    DmlStats dml = statistics == null ? null : statistics.getDmlStats();
     return dml == null ? 0 : Stream.of(dml.getInsertedRowCount(), dml.getUpdatedRowCount(), dml.getDeletedRowCount())
-        .filter(java.util.Objects::nonNull).mapToLong(Long::longValue).sum();
+        .filter(Objects::nonNull).mapToLong(Long::longValue).sum();
   }
 
   /** Runs one statement (tables resolved, values as parameters) and reads what {@code read} takes of its result, all within the timeout. */

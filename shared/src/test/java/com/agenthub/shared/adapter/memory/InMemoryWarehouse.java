@@ -98,7 +98,7 @@ public final class InMemoryWarehouse implements Warehouse {
     return query(sql, parameters).size();
   }
 
-    /** Every row stored in {@code table}, in insert order, with the values as they were given. */
+  /** Every row stored in {@code table}, in insert order, with the values as they were given. */
   public synchronized List<Map<String, Object>> rows(String table) {
     return List.copyOf(rows.getOrDefault(table, List.of()));
   }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A snapshot against the store, every dictionary. Listed dictionaries are read whole (extras
@@ -53,15 +54,17 @@ public final class StoreComparison {
 
   private static Comparison settledEvents(ValidatedSnapshot snapshot, StoreReader reader, IgnoreRules ignore, Duration settle) {
     Map<String, Comparison.Expected> expected = EventCounts.expected(snapshot);
+    Supplier<Comparison> compare = () -> Comparison.of(Dictionary.ANALYTICS_DATA, expected,
+        reader.read(Dictionary.ANALYTICS_DATA, snapshot), true, ignore);
     Instant deadline = Instant.now().plus(settle);
-    Comparison events = Comparison.of(Dictionary.ANALYTICS_DATA, expected, reader.read(Dictionary.ANALYTICS_DATA, snapshot), true, ignore);
+    Comparison events = compare.get();
     if (!events.allMatch() && Instant.now().isBefore(deadline)) {
       System.err.println("analytics_data: " + events.mismatched() + " day/type counts differ; asking GetMetrics again for up to "
           + settle.toSeconds() + " s (--settle): its cache, and the pipeline of events tracked since, may lag");
     }
     while (!events.allMatch() && Instant.now().isBefore(deadline)) {
       sleep(SETTLE_PAUSE);
-      events = Comparison.of(Dictionary.ANALYTICS_DATA, expected, reader.read(Dictionary.ANALYTICS_DATA, snapshot), true, ignore);
+      events = compare.get();
     }
     return events;
   }
