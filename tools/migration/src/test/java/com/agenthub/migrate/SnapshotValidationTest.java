@@ -69,6 +69,17 @@ class SnapshotValidationTest {
     assertEquals("Первая строка", com.agenthub.migrate.importing.DocumentTitles.of(snapshot.valid(Dictionary.DOCUMENTS_STORE).get(0).data()));
   }
 
+  @Test
+  void aTimeWrittenByPythonsStrIsRejectedNamingTheValue(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("manifest.json"), "{\"format\": \"agenthub-legacy-snapshot\", \"version\": 1}");
+    Files.writeString(dir.resolve("analytics_data.ndjson"), String.join("\n",
+        "{\"id\": \"e1\", \"event_type\": \"chat.started\", \"timestamp\": \"2026-11-27 10:00:00.123456+00:00\"}",
+        "{\"id\": \"e2\", \"event_type\": \"chat.started\", \"timestamp\": \"2026-11-27T10:00:00.123456+00:00\"}") + "\n");
+    ValidatedSnapshot snapshot = ValidatedSnapshot.of(Snapshot.read(dir), Instant.parse("2026-11-28T06:00:00Z"));
+    assertRejected(snapshot, "analytics_data.ndjson", "e1", "timestamp", "e.g. 2026-11-01T10:00:00Z, not '2026-11-27 10:00:00.123456+00:00'");
+    assertEquals(List.of("e2"), snapshot.valid(Dictionary.ANALYTICS_DATA).stream().map(r -> r.legacyId()).toList(), "an offset is fine");
+  }
+
   private static void assertRejected(ValidatedSnapshot snapshot, String file, String id, String field, String reason) {
     assertTrue(snapshot.rejections().stream().anyMatch(r -> r.file().equals(file) && id.equals(r.legacyId()) && r.field().equals(field)
         && r.reason().contains(reason)), file + " " + id + " " + field + " (" + reason + ") in " + snapshot.rejections());

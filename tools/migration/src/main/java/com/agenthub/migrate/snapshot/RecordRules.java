@@ -299,7 +299,9 @@ final class RecordRules {
       try {
         Instant.parse(data.get(field).getAsString());
       } catch (DateTimeParseException e) {
-        problems.add(new String[] {field, "'" + field + "' must be an RFC 3339 UTC time, e.g. 2026-11-01T10:00:00Z"});
+        // Named with the value: Python's str(datetime) ("2026-11-01 10:00:00+00:00") is the usual culprit.
+        problems.add(new String[] {field, "'" + field + "' must be an RFC 3339 UTC time, e.g. 2026-11-01T10:00:00Z, not '"
+            + data.get(field).getAsString() + "'"});
       }
     }
   }
