@@ -76,7 +76,7 @@ class MigrationRejectsHttpTest {
     assertRejected(rejects, "agents.ndjson", 5, "a3", "name", "must be a string");
     assertRejected(rejects, "agents.ndjson", 7, "a4", "configuration.n", "64-bit");
     assertRejected(rejects, "agents.ndjson", 8, "a5", "(record)", "the API refused it: malformed JSON: nested deeper than 16");
-    assertRejected(rejects, "agents.ndjson", 9, null, "(record)", "not a JSON object");
+    assertRejected(rejects, "agents.ndjson", 9, null, "(record)", "not valid JSON: unexpected character near column");
     assertRejected(rejects, "counters.ndjson", 2, "ghost", "id", "no valid agent");
     assertRejected(rejects, "counters.ndjson", 3, "a2", "values.messages", "integer");
     assertRejected(rejects, "database.ndjson", 2, "r2", "table", "no valid table");

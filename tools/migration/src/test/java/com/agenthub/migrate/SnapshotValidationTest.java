@@ -80,6 +80,49 @@ class SnapshotValidationTest {
     assertEquals(List.of("e2"), snapshot.valid(Dictionary.ANALYTICS_DATA).stream().map(r -> r.legacyId()).toList(), "an offset is fine");
   }
 
+  @Test
+  void aBrokenLineIsRejectedAloneSayingWhereAndTheLikelyCause(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("manifest.json"), "{\"format\": \"agenthub-legacy-snapshot\", \"version\": 1}");
+    java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+    for (String line : List.of("{'id': 'a1', 'name': 'repr'}", "{\"id\": \"a2\", \"name\": \"comma\",}", "{\"id\": \"a3\", \"name\": NaN}",
+        "{\"id\": \"a4\", \"name\": \"fine\"}", "[\"a5\"]")) {
+      file.writeBytes((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] cyrillic = "{\"id\": \"a6\", \"name\": \"Служба\"}\n".getBytes(StandardCharsets.UTF_8);
+    file.write(cyrillic, 0, 25); // cut inside "л", the second letter of "Служба"
+    file.writeBytes("\n{\"id\": \"a7\", \"name\": \"after the cut\"}\n{\"id\": \"a8\", \"name\": \"cut".getBytes(StandardCharsets.UTF_8));
+    Files.write(dir.resolve("agents.ndjson"), file.toByteArray());
+
+    ValidatedSnapshot snapshot = ValidatedSnapshot.of(Snapshot.read(dir), Instant.parse("2026-11-28T06:00:00Z"));
+    assertEquals(List.of("a4", "a7"), snapshot.valid(Dictionary.AGENTS).stream().map(r -> r.legacyId()).toList());
+    assertRejectedLine(snapshot, 1, "unexpected character near column 3 ($.); single quotes: written with str() or repr() instead of json.dumps?");
+    assertRejectedLine(snapshot, 2, "expected name near column 31 ($.name)");
+    assertRejectedLine(snapshot, 3, "unexpected character near column 22 ($.name); NaN and Infinity are not JSON");
+    assertRejectedLine(snapshot, 5, "not a JSON object but an array");
+    assertRejectedLine(snapshot, 6, "not valid UTF-8: was the dump cut short");
+    assertRejectedLine(snapshot, 8, "unterminated string near column 26 ($.name); the line ends inside the record: was the dump cut short?");
+    assertEquals(6, snapshot.rejections().size(), snapshot.rejections().toString());
+    assertTrue(snapshot.rejections().stream().noneMatch(r -> r.reason().contains("Strictness") || r.reason().contains("https")
+        || r.reason().contains("Exception")), "no advice for Java programmers: " + snapshot.rejections());
+  }
+
+  @Test
+  void aManifestThatIsNotWhatItShouldBeSaysSoInOneLine(@TempDir Path dir) throws Exception {
+    for (String[] manifest : List.of(new String[] {"{format: 1", "manifest.json is not valid JSON: unexpected character near column 3 ($.)"},
+        new String[] {"{\"format\": null, \"version\": 1}", "manifest.json must say \"format\": \"agenthub-legacy-snapshot\""},
+        new String[] {"{\"format\": \"agenthub-legacy-snapshot\", \"version\": \"one\"}", "this tool reads snapshot version 1; manifest.json says \"one\""},
+        new String[] {"[]", "manifest.json is not a JSON object but an array"})) {
+      Files.writeString(dir.resolve("manifest.json"), manifest[0]);
+      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Snapshot.read(dir), manifest[0]);
+      assertEquals(manifest[1], refused.getMessage());
+    }
+  }
+
+  private static void assertRejectedLine(ValidatedSnapshot snapshot, int line, String reason) {
+    assertTrue(snapshot.rejections().stream().anyMatch(r -> r.line() == line && r.field().equals("(record)") && r.reason().contains(reason)),
+        "line " + line + ": " + reason + " in " + snapshot.rejections());
+  }
+
   private static void assertRejected(ValidatedSnapshot snapshot, String file, String id, String field, String reason) {
     assertTrue(snapshot.rejections().stream().anyMatch(r -> r.file().equals(file) && id.equals(r.legacyId()) && r.field().equals(field)
         && r.reason().contains(reason)), file + " " + id + " " + field + " (" + reason + ") in " + snapshot.rejections());

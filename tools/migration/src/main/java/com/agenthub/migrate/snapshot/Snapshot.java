@@ -2,15 +2,7 @@ package com.agenthub.migrate.snapshot;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,13 +42,7 @@ public final class Snapshot {
     if (!Files.isRegularFile(manifest)) {
       throw new IllegalArgumentException(directory + " is not a snapshot: it has no " + MANIFEST);
     }
-    JsonObject head = parseObject(Files.readString(manifest, StandardCharsets.UTF_8));
-    if (head == null || !head.has("format") || !FORMAT.equals(head.get("format").getAsString())) {
-      throw new IllegalArgumentException(MANIFEST + " must say \"format\": \"" + FORMAT + "\"");
-    }
-    if (!head.has("version") || head.get("version").getAsInt() != VERSION) {
-      throw new IllegalArgumentException("this tool reads snapshot version " + VERSION + "; " + MANIFEST + " says " + head.get("version"));
-    }
+    checkManifest(Files.readString(manifest, StandardCharsets.UTF_8));
     MessageDigest digest = sha256();
     Map<Dictionary, List<LegacyRecord>> records = new EnumMap<>(Dictionary.class);
     List<Rejection> unreadable = new ArrayList<>();
@@ -70,47 +56,59 @@ public final class Snapshot {
       byte[] bytes = Files.readAllBytes(file);
       digest.update(dictionary.fileName().getBytes(StandardCharsets.UTF_8));
       digest.update(bytes);
-      String text = decodeUtf8(bytes, dictionary, unreadable);
-      if (text == null) {
-        continue;
-      }
-      try (BufferedReader lines = new BufferedReader(new StringReader(text))) {
-        String line;
-        int number = 0;
-        while ((line = lines.readLine()) != null) {
-          number++;
-          if (line.isBlank()) {
-            continue;
-          }
-          readLine(dictionary, number, line, list, unreadable);
-        }
-      }
+      readLines(dictionary, bytes, list, unreadable);
     }
     return new Snapshot(directory, records, unreadable, HexFormat.of().formatHex(digest.digest()));
   }
 
-  private static String decodeUtf8(byte[] bytes, Dictionary dictionary, List<Rejection> unreadable) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      unreadable.add(new Rejection(dictionary.fileName(), 0, null, "(file)", "not valid UTF-8: the whole file is skipped"));
-      return null;
+  /** The manifest's format and version, or an {@link IllegalArgumentException} saying what is wrong with it. */
+  private static void checkManifest(String text) {
+    JsonLines.Parsed parsed = JsonLines.parse(text.strip());
+    if (parsed.object() == null) {
+      throw new IllegalArgumentException(MANIFEST + " is " + parsed.problem());
+    }
+    JsonObject head = parsed.object();
+    JsonElement format = head.get("format");
+    if (format == null || !format.isJsonPrimitive() || !FORMAT.equals(format.getAsString())) {
+      throw new IllegalArgumentException(MANIFEST + " must say \"format\": \"" + FORMAT + "\"");
+    }
+    JsonElement version = head.get("version");
+    if (version == null || !RecordRules.isInteger(version) || version.getAsBigDecimal().intValue() != VERSION) {
+      throw new IllegalArgumentException("this tool reads snapshot version " + VERSION + "; " + MANIFEST + " says " + version);
+    }
+  }
+
+  /**
+   * Each line on its own, so a line cut in the middle of a character (a dump that crashed) or in
+   * another encoding is rejected alone; '\n' never occurs inside a UTF-8 character.
+   */
+  private static void readLines(Dictionary dictionary, byte[] bytes, List<LegacyRecord> list, List<Rejection> unreadable) {
+    int number = 0;
+    for (int from = 0; from < bytes.length; ) {
+      int to = from;
+      while (to < bytes.length && bytes[to] != '\n') {
+        to++;
+      }
+      number++;
+      int end = to > from && bytes[to - 1] == '\r' ? to - 1 : to;
+      String line = JsonLines.utf8(bytes, from, end);
+      if (line == null) {
+        unreadable.add(new Rejection(dictionary.fileName(), number, null, "(record)",
+            "not valid UTF-8: was the dump cut short, or written in another encoding?"));
+      } else if (!line.isBlank()) {
+        readLine(dictionary, number, line, list, unreadable); // Gson skips a byte-order mark
+      }
+      from = to + 1;
     }
   }
 
   private static void readLine(Dictionary dictionary, int number, String line, List<LegacyRecord> list, List<Rejection> unreadable) {
-    JsonObject object;
-    try {
-      object = parseObject(line);
-    } catch (JsonParseException | IllegalStateException e) {
-      unreadable.add(new Rejection(dictionary.fileName(), number, null, "(record)", "not a JSON object: " + e.getMessage()));
+    JsonLines.Parsed parsed = JsonLines.parse(line);
+    if (parsed.object() == null) {
+      unreadable.add(new Rejection(dictionary.fileName(), number, null, "(record)", parsed.problem()));
       return;
     }
-    if (object == null) {
-      unreadable.add(new Rejection(dictionary.fileName(), number, null, "(record)", "not a JSON object"));
-      return;
-    }
+    JsonObject object = parsed.object();
     JsonElement id = object.get("id");
     if (id == null || id.isJsonNull()) {
       unreadable.add(new Rejection(dictionary.fileName(), number, null, "id", "missing legacy id"));
@@ -126,21 +124,6 @@ public final class Snapshot {
       key = object.get("table").getAsString() + "/" + legacyId;
     }
     list.add(new LegacyRecord(dictionary, number, legacyId, key, object));
-  }
-
-  /** A strict parse (no comments, no unquoted names, no trailing garbage); null if not an object. */
-  static JsonObject parseObject(String text) {
-    JsonReader reader = new JsonReader(new StringReader(text));
-    reader.setStrictness(Strictness.STRICT);
-    JsonElement element = JsonParser.parseReader(reader);
-    try {
-      if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
-        throw new JsonParseException("more than one JSON value on the line");
-      }
-    } catch (IOException e) {
-      throw new JsonParseException(e);
-    }
-    return element.isJsonObject() ? element.getAsJsonObject() : null;
   }
 
   private static MessageDigest sha256() {
