@@ -4,7 +4,7 @@ Usage: python3 legacy_service.py SNIPPET_FILE SNAPSHOT_DIR
 SNIPPET_FILE holds README's dump_snapshot (the test cuts it out of README), so what is tested is what
 a user copies. The values are what such a service keeps: datetimes (aware, and naive ones from
 datetime.utcnow()), a date, Decimal minor units, sets of tags, tuples, unicode, nested JSON,
-integers up to 2^63-1.
+integers up to 2^63-1, and a cache entry that is only a vector.
 """
 import datetime
 import sys
@@ -43,7 +43,8 @@ analytics_data = {
 }
 faqs_store = {"faq-1": {"question": "How do I reset my password?", "answer": "Settings → Security.",
                         "category": "account", "tags": {"password", "security"}}}
-embeddings_cache = {"3f2a": {"text": "reset password", "model": "all-MiniLM-L6-v2", "vector": [0.1, -0.2, 0.3]}}
+embeddings_cache = {"3f2a": {"text": "reset password", "model": "all-MiniLM-L6-v2", "vector": [0.1, -0.2, 0.3]},
+                    "9bc1": [0.4, 0.5, -0.6]}  # an entry holding only its vector: nothing to re-embed
 payment_intents = {"pi_1": {"amount": Decimal("5000"), "currency": "usd", "status": "succeeded",
                             "amount_received": Decimal("5000"), "amount_refunded": 0, "metadata": {"order": "o-1"},
                             "created_at": now - datetime.timedelta(days=30)}}

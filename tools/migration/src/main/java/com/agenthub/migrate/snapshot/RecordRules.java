@@ -71,7 +71,11 @@ final class RecordRules {
         labels(data, "tags", problems);
       }
       case EMBEDDINGS_CACHE -> {
-        text(data, "text", true, 8192, problems);
+        if (data.get("text") == null || data.get("text").isJsonNull()) {
+          problems.add(new String[] {"text", "'text' is required: a cached vector without its text cannot be re-embedded "
+              + "(the product's cache fills again as texts are embedded)"});
+        }
+        text(data, "text", false, 8192, problems);
         text(data, "model", false, 200, problems);
         numbers(data, "vector", problems);
       }
