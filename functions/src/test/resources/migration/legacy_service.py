@@ -4,7 +4,7 @@ Usage: python3 legacy_service.py SNIPPET_FILE SNAPSHOT_DIR
 SNIPPET_FILE holds README's dump_snapshot (the test cuts it out of README), so what is tested is what
 a user copies. The values are what such a service keeps: datetimes (aware, and naive ones from
 datetime.utcnow()), a date, Decimal minor units, sets of tags, tuples, unicode, nested JSON,
-integers up to 2^63-1, and a cache entry that is only a vector.
+integers up to 2^63-1, int keys, and a cache entry that is only a vector.
 """
 import datetime
 import sys
@@ -30,12 +30,16 @@ agents = {
 counters = {"agent_1": {"messages": 1042, "tokens_in": 2 ** 40}, "агент 2": {"messages": 7}}
 tables = {"orders": {"columns": [{"name": "order_id", "type": "string"}, {"name": "total", "type": "integer"},
                                  {"name": "placed_at", "type": "timestamp"}, {"name": "paid", "type": "boolean"}],
-                     "primary_key": "order_id"}}
+                     "primary_key": "order_id"},
+          "visits": {"columns": [{"name": "visit_id", "type": "integer"}, {"name": "page", "type": "string"}], "primary_key": "visit_id"}}
 database = {"orders": {
     "o-1": {"order_id": "o-1", "total": 1999, "placed_at": now - datetime.timedelta(days=2), "paid": True},
     "o-2": {"order_id": "o-2", "total": 0, "placed_at": datetime.datetime(2026, 10, 1, 9, 30, tzinfo=paris), "paid": False},
-}}
+},
+    "visits": {1: {"visit_id": 1, "page": "/"}, 2: {"visit_id": 2, "page": "/pricing"}},  # int keys, as autoincrement ids are
+}
 analytics_data = {
+    101: {"event_type": "page.viewed", "timestamp": now - datetime.timedelta(minutes=3)},
     "evt-1": {"event_type": "chat.started", "event_data": {"channel": "web"}, "user_id": "u1", "session_id": "s1",
               "timestamp": now - datetime.timedelta(hours=5)},
     "evt-2": {"event_type": "chat.ended", "event_data": {"turns": 4}, "user_id": "u1", "session_id": "s1",

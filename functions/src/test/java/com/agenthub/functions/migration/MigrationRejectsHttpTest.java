@@ -70,7 +70,7 @@ class MigrationRejectsHttpTest {
     List<JsonObject> rejects = MigrationRun.rejects(snapshot);
     String all = rejects.stream().map(JsonObject::toString).collect(Collectors.joining("\n"));
     assertRejected(rejects, "agents.ndjson", 2, null, "id", "missing legacy id");
-    assertRejected(rejects, "agents.ndjson", 3, "42", "id", "non-empty string");
+    assertRejected(rejects, "agents.ndjson", 3, "42", "id", "must be a string, not a number: write an int key as str(key)");
     assertRejected(rejects, "agents.ndjson", 4, "dup", "id", "duplicate legacy id");
     assertRejected(rejects, "agents.ndjson", 6, "dup", "id", "duplicate legacy id");
     assertRejected(rejects, "agents.ndjson", 5, "a3", "name", "must be a string");

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * README's Python dump snippet, as a user copies it, run by python3 on a legacy service's
  * dictionaries holding what such a service holds (datetimes aware and naive, a date, Decimal minor
- * units, sets of tags, tuples, unicode, 2^63-1): the snapshot it writes imports and verifies, but
- * for a cache entry that is only a vector, rejected with the reason. Before the snippet had its own
- * {@code default}, {@code default=str} wrote "2026-11-29 05:31:37.075757+00:00" and "{'a', 'b'}",
- * and 8 of 15 records were rejected; a value that is not a dict stopped the dump with a TypeError.
+ * units, sets of tags, tuples, unicode, 2^63-1, int keys): the snapshot it writes imports and
+ * verifies, but for a cache entry that is only a vector, rejected with the reason. Before, with
+ * {@code default=str} and the keys as they were, the dump wrote "2026-11-29 05:31:37.075757+00:00",
+ * "{'a', 'b'}" and numeric ids, all rejected, and a value that is not a dict stopped it with a TypeError.
  */
 class PythonDumpHttpTest {
 
@@ -44,15 +44,15 @@ class PythonDumpHttpTest {
     assertEquals(1, rejects.size(), rejects.toString());
     assertEquals("9bc1", rejects.get(0).get("legacy_id").getAsString());
     assertTrue(rejects.get(0).get("reason").getAsString().contains("a cached vector without its text cannot be re-embedded"), rejects.toString());
-    // 15 of the 16 records, in 12: counters and transactions go with their agents and intents
-    assertEquals(12, MigrationRun.summary(snapshot).get("records_this_run").getAsInt());
+    // 19 of the 20 records, in 16 requests' worth: counters and transactions go with their agents and intents
+    assertEquals(16, MigrationRun.summary(snapshot).get("records_this_run").getAsInt());
     assertEquals(4, MigrationRun.migrate("verify", snapshot, key), "a rejected record is a mismatch until accepted");
     assertEquals(0, MigrationRun.migrate("verify", snapshot, key, "--accept-rejects"), "every imported record reads back as dumped");
   }
 
   /** What json.dumps could not write by itself, as the product takes it. */
   private static void assertRendered(Path snapshot) throws IOException {
-    JsonObject event = line(snapshot, "analytics_data", 1);
+    JsonObject event = line(snapshot, "analytics_data", 2); // evt-2
     Instant naive = Instant.parse(event.get("timestamp").getAsString()); // datetime.utcnow(): taken as UTC
     assertTrue(event.get("timestamp").getAsString().endsWith("Z"), event.toString());
     assertTrue(Math.abs(naive.plusSeconds(45L * 86_400).getEpochSecond() - Instant.now().getEpochSecond()) < 600, event.toString());

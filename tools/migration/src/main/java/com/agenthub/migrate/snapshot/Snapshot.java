@@ -115,7 +115,9 @@ public final class Snapshot {
       return;
     }
     if (!id.isJsonPrimitive() || !id.getAsJsonPrimitive().isString() || id.getAsString().isEmpty()) {
-      unreadable.add(new Rejection(dictionary.fileName(), number, id.toString(), "id", "the legacy id must be a non-empty string"));
+      String reason = RecordRules.isInteger(id) ? "the legacy id must be a string, not a number: write an int key as str(key) (README's dump snippet does)"
+          : "the legacy id must be a non-empty string";
+      unreadable.add(new Rejection(dictionary.fileName(), number, id.toString(), "id", reason));
       return;
     }
     String legacyId = id.getAsString();
