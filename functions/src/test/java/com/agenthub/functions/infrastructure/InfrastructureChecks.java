@@ -100,7 +100,7 @@ final class InfrastructureChecks {
   List<String> everyVariableTheCodeReadsIsSet(Set<String> readByCode) {
     List<String> problems = new ArrayList<>();
     Set<String> secretNames = secretNames();
-    List<Instance> functions = terraform.instances(terraform.resource(FUNCTION));
+    List<Instance> functions = functionInstances();
     terraform.values(functions, "service_config", "environment_variables").forEach((function, variables) -> {
       Set<String> plain = variables.getAsJsonObject().keySet();
       Set<String> secret = secretVariables(function).keySet();
@@ -126,7 +126,7 @@ final class InfrastructureChecks {
   List<String> everySecretHasItsAccessorBinding() {
     List<String> problems = new ArrayList<>();
     List<Grant> grants = grants("google_secret_manager_secret_iam_member", "secret_id", "roles/secretmanager.secretAccessor");
-    for (Instance function : terraform.instances(terraform.resource(FUNCTION))) {
+    for (Instance function : functionInstances()) {
       Reference account = serviceAccount(function);
       secretVariables(function).forEach((variable, secret) -> {
         if (grants.stream().noneMatch(g -> g.equals(new Grant(secret.address(), secret.key(), account.key())))) {
@@ -142,7 +142,7 @@ final class InfrastructureChecks {
   List<String> everyPublisherMayPublish() {
     List<String> problems = new ArrayList<>();
     List<Grant> grants = grants("google_pubsub_topic_iam_member", "topic", "roles/pubsub.publisher");
-    for (Instance function : terraform.instances(terraform.resource(FUNCTION))) {
+    for (Instance function : functionInstances()) {
       Reference account = serviceAccount(function);
       for (String topic : catalogNeeds(function.key(), "publish:")) {
         if (grants.stream().noneMatch(g -> g.equals(new Grant("google_pubsub_topic.topic", topic, account.key())))) {
@@ -165,7 +165,7 @@ final class InfrastructureChecks {
     Set<String> viewers = datasetGrantees("roles/bigquery.dataViewer");
     Set<String> jobUsers = projectGrantees("roles/bigquery.jobUser");
     Map<String, Set<String>> needsOfAccount = new TreeMap<>();
-    for (Instance function : terraform.instances(terraform.resource(FUNCTION))) {
+    for (Instance function : functionInstances()) {
       String account = serviceAccount(function).key();
       List<String> needs = catalogNeeds(function.key(), "bigquery:");
       needsOfAccount.computeIfAbsent(account, a -> new TreeSet<>()).addAll(needs);
@@ -270,10 +270,10 @@ final class InfrastructureChecks {
   /** Every warehouse table and aggregate's schema is its schema file, partitioned by day on the declared field and clustered as declared. */
   List<String> tablesComeFromTheSchemaFiles(Path warehouseDirectory) throws IOException {
     List<String> problems = new ArrayList<>();
-    JsonObject declaration = JsonParser.parseString(Files.readString(warehouseDirectory.resolve("tables.json"))).getAsJsonObject();
+    JsonObject tablesFile = JsonParser.parseString(Files.readString(warehouseDirectory.resolve("tables.json"))).getAsJsonObject();
     Map<String, JsonObject> tables = new LinkedHashMap<>();
-    declaration.getAsJsonArray("tables").forEach(t -> tables.put(t.getAsJsonObject().get("name").getAsString(), t.getAsJsonObject()));
-    declaration.getAsJsonArray("aggregates").forEach(t -> tables.put(t.getAsJsonObject().get("name").getAsString(), t.getAsJsonObject()));
+    tablesFile.getAsJsonArray("tables").forEach(t -> tables.put(t.getAsJsonObject().get("name").getAsString(), t.getAsJsonObject()));
+    tablesFile.getAsJsonArray("aggregates").forEach(t -> tables.put(t.getAsJsonObject().get("name").getAsString(), t.getAsJsonObject()));
     Map<String, Instance> created = new LinkedHashMap<>();
     for (Resource resource : terraform.resources("google_bigquery_table")) {
       // Tables of the warehouse dataset only (the system-metrics dataset's request-log table is the log sink's).
@@ -284,22 +284,24 @@ final class InfrastructureChecks {
     if (!created.keySet().equals(tables.keySet())) {
       problems.add("Terraform creates tables " + created.keySet() + " but bigquery/tables.json declares " + tables.keySet());
     }
-    for (Instance table : created.values()) {
-      JsonObject declared = tables.get(table.key());
-      if (declared == null) {
-        continue;
-      }
-      JsonElement schema = JsonParser.parseString(terraform.value(table, "schema").getAsString());
+    List<Instance> declared = created.values().stream().filter(t -> tables.containsKey(t.key())).toList();
+    // Each attribute of every table in one Terraform run.
+    Map<Instance, JsonElement> schemas = terraform.values(declared, "schema");
+    Map<Instance, JsonElement> partitioning = terraform.values(declared, "time_partitioning", "type");
+    Map<Instance, JsonElement> partitionFields = terraform.values(declared, "time_partitioning", "field");
+    Map<Instance, JsonElement> clustering = terraform.values(declared, "clustering");
+    for (Instance table : declared) {
+      JsonObject declaration = tables.get(table.key());
+      JsonElement schema = JsonParser.parseString(schemas.get(table).getAsString());
       JsonElement file = JsonParser.parseString(Files.readString(warehouseDirectory.resolve("schemas/" + table.key() + ".json")));
       if (!schema.equals(file)) {
         problems.add(table + " schema is not bigquery/schemas/" + table.key() + ".json");
       }
-      if (!"DAY".equals(terraform.value(table, "time_partitioning", "type").getAsString())
-          || !declared.get("partition_field").equals(terraform.value(table, "time_partitioning", "field"))) {
-        problems.add(table + " is not partitioned by day on " + declared.get("partition_field"));
+      if (!"DAY".equals(partitioning.get(table).getAsString()) || !declaration.get("partition_field").equals(partitionFields.get(table))) {
+        problems.add(table + " is not partitioned by day on " + declaration.get("partition_field"));
       }
-      if (!declared.get("clustering").equals(terraform.value(table, "clustering"))) {
-        problems.add(table + " is not clustered by " + declared.get("clustering"));
+      if (!declaration.get("clustering").equals(clustering.get(table))) {
+        problems.add(table + " is not clustered by " + declaration.get("clustering"));
       }
     }
     return problems;
@@ -337,6 +339,25 @@ final class InfrastructureChecks {
     return grants;
   }
 
+  /** The functions' instances, with what {@link #serviceAccount} and {@link #secretVariables} ask of each evaluated in one Terraform run. */
+  private List<Instance> functionInstances() {
+    Resource function = terraform.resource(FUNCTION);
+    List<Instance> functions = terraform.instances(function);
+    terraform.prefetchReferences(functions, TerraformModel.attribute(function.body(), "service_config", "service_account_email"));
+    JsonObject secrets = secretsBlock(function);
+    if (secrets != null) {
+      terraform.prefetchDynamic(functions, secrets);
+    }
+    return functions;
+  }
+
+  /** The functions' dynamic secret_environment_variables block; null when there is none. */
+  private static JsonObject secretsBlock(Resource function) {
+    JsonElement dynamic = TerraformModel.attribute(function.body(), "service_config", "dynamic");
+    JsonElement block = dynamic == null ? null : dynamic.getAsJsonObject().get("secret_environment_variables");
+    return block == null ? null : block.getAsJsonArray().get(0).getAsJsonObject();
+  }
+
   private Reference serviceAccount(Instance function) {
     return terraform.reference(function, TerraformModel.attribute(function.resource().body(), "service_config", "service_account_email"))
         .filter(r -> r.address().equals(GROUP_ACCOUNT))
@@ -346,12 +367,10 @@ final class InfrastructureChecks {
   /** Secret environment variables of a function: variable name -> the secret resource it reads. */
   private Map<String, Reference> secretVariables(Instance function) {
     Map<String, Reference> secrets = new LinkedHashMap<>();
-    JsonElement dynamic = TerraformModel.attribute(function.resource().body(), "service_config", "dynamic");
-    JsonElement block = dynamic == null ? null : dynamic.getAsJsonObject().get("secret_environment_variables");
-    if (block == null) {
+    JsonObject body = secretsBlock(function.resource());
+    if (body == null) {
       return secrets;
     }
-    JsonObject body = block.getAsJsonArray().get(0).getAsJsonObject();
     JsonObject content = body.getAsJsonArray("content").get(0).getAsJsonObject();
     for (Map.Entry<String, String> element : terraform.dynamicInstances(function, body)) {
       String key = terraform.evaluate(List.of(TerraformModel.withIterator(terraform.in(function, content.get("key")),

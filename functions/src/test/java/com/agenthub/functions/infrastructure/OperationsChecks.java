@@ -91,12 +91,13 @@ final class OperationsChecks {
     if (urlMaps.isEmpty()) {
       return List.of("no google_compute_url_map with a path_matcher: the load balancer routes nothing");
     }
-    for (Instance urlMap : urlMaps) {
-      for (Map.Entry<String, String> rule : pathRules(urlMap)) {
-        Optional<String> function = functionBehind(rule.getValue(), problems);
-        for (JsonElement path : terraform.evaluate(List.of(rule.getKey())).get(0).getAsJsonArray()) {
-          function.ifPresent(f -> routed.put(path.getAsString(), f));
-        }
+    List<Map.Entry<String, String>> rules = new ArrayList<>();
+    urlMaps.forEach(urlMap -> rules.addAll(pathRules(urlMap)));
+    List<JsonElement> paths = terraform.evaluate(rules.stream().map(Map.Entry::getKey).toList()); // every rule's paths in one Terraform run
+    for (int i = 0; i < rules.size(); i++) {
+      Optional<String> function = functionBehind(rules.get(i).getValue(), problems);
+      for (JsonElement path : paths.get(i).getAsJsonArray()) {
+        function.ifPresent(f -> routed.put(path.getAsString(), f));
       }
     }
     for (String name : httpFunctions.keySet()) {

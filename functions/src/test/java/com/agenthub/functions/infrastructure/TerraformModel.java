@@ -44,6 +44,7 @@ final class TerraformModel {
 
   /** DOTALL: a key expression with each.value replaced may span lines (a multi-line for_each). */
   private static final Pattern REFERENCE = Pattern.compile("^(google_[a-z0-9_]+\\.[a-z0-9_]+)(?:\\[(.+)])?\\.([a-z0-9_]+)$", Pattern.DOTALL);
+  private static final Pattern LITERAL = Pattern.compile("\"[^\"\\\\$%]*\"");
   private static final Pattern REFERS_TO_RESOURCES = Pattern.compile("\\b(data|google_[a-z0-9_]+)\\.");
   private static final Gson GSON = new Gson();
   private static final int MAX_BATCH_CHARACTERS = 32_000;
@@ -166,6 +167,28 @@ final class TerraformModel {
     return Optional.of(new Reference(matcher.group(1), key, matcher.group(3)));
   }
 
+  /**
+   * Evaluates in one Terraform run the keys of the references an attribute makes in each instance,
+   * which {@link #reference(Instance, JsonElement)} then reads from the cache: one console run per
+   * instance took ~0.2 s each, most of the infrastructure tests' time.
+   */
+  void prefetchReferences(List<Instance> instances, JsonElement attribute) {
+    List<String> keys = new ArrayList<>();
+    for (Instance instance : instances) {
+      Matcher matcher = attribute == null || !attribute.isJsonPrimitive() ? null : REFERENCE.matcher(in(instance, attribute));
+      if (matcher != null && matcher.matches() && matcher.group(2) != null) {
+        keys.add(matcher.group(2));
+      }
+    }
+    evaluate(keys);
+  }
+
+  /** Likewise the for_each of a dynamic block in each instance, for {@link #dynamicInstances}. */
+  void prefetchDynamic(List<Instance> instances, JsonObject dynamicBlock) {
+    evaluate(instances.stream().map(i -> in(i, dynamicBlock.get("for_each"))).toList());
+  }
+
+
   /** The raw (parsed, unevaluated) attribute at a path of nested blocks; null when absent. */
   static JsonElement attribute(JsonObject body, String... path) {
     JsonElement current = body;
@@ -202,6 +225,9 @@ final class TerraformModel {
   }
 
   List<JsonElement> evaluate(List<String> expressions) {
+    // A quoted string with no escape or template in it is its own value: no need to ask Terraform.
+    expressions.stream().filter(e -> !evaluated.containsKey(e) && LITERAL.matcher(e).matches())
+        .forEach(e -> evaluated.put(e, new com.google.gson.JsonPrimitive(e.substring(1, e.length() - 1))));
     List<String> missing = expressions.stream().filter(e -> !evaluated.containsKey(e)).distinct().toList();
     // The console reads its input line by line with a bounded buffer (64 KiB): batches stay well below it.
     int from = 0;
