@@ -62,11 +62,19 @@ class SnapshotValidationTest {
     Files.writeString(dir.resolve("knowledge_base.ndjson"), "{\"id\": \"d1\", \"title\": \"T\", \"content\": \"C\"}\n");
     Files.writeString(dir.resolve("documents_store.ndjson"), "{\"id\": \"d1\", \"content\": \"C\"}\n{\"id\": \"d2\", \"content\": \"\\n  Первая строка  \\nrest\"}\n");
     ValidatedSnapshot snapshot = ValidatedSnapshot.of(Snapshot.read(dir), Instant.parse("2026-11-28T06:00:00Z"));
-    assertEquals(List.of(), snapshot.valid(Dictionary.KNOWLEDGE_BASE));
     assertEquals(List.of("d2"), snapshot.valid(Dictionary.DOCUMENTS_STORE).stream().map(r -> r.legacyId()).toList());
+    assertEquals(List.of(), snapshot.valid(Dictionary.KNOWLEDGE_BASE));
     assertRejected(snapshot, "knowledge_base.ndjson", "d1", "id", "neither is imported");
     assertRejected(snapshot, "documents_store.ndjson", "d1", "id", "neither is imported");
     assertEquals("Первая строка", com.agenthub.migrate.importing.DocumentTitles.of(snapshot.valid(Dictionary.DOCUMENTS_STORE).get(0).data()));
+  }
+
+  @Test
+  void anArticleIsNotLostOverACreatedAtTheProductDoesNotKeep(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("manifest.json"), "{\"format\": \"agenthub-legacy-snapshot\", \"version\": 1}");
+    Files.writeString(dir.resolve("knowledge_base.ndjson"), "{\"id\": \"d3\", \"title\": \"T3\", \"content\": \"C3\", \"created_at\": \"2026-01-15\"}\n");
+    ValidatedSnapshot snapshot = ValidatedSnapshot.of(Snapshot.read(dir), Instant.parse("2026-11-28T06:00:00Z"));
+    assertEquals(List.of("d3"), snapshot.valid(Dictionary.KNOWLEDGE_BASE).stream().map(r -> r.legacyId()).toList(), snapshot.rejections().toString());
   }
 
   @Test

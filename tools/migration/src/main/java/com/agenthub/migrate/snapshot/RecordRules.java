@@ -93,9 +93,7 @@ final class RecordRules {
         content(data, problems);
         label(data, "category", problems);
         labels(data, "tags", problems);
-        if (data.has("created_at") && !data.get("created_at").isJsonNull()) {
-          timestamp(data, "created_at", problems);
-        }
+        // created_at is not kept (the document's is the import's): an article is not lost over it, whatever it holds.
       }
       case DOCUMENTS_STORE -> {
         text(data, "title", false, 300, problems);
