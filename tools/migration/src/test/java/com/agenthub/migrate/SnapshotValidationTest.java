@@ -70,11 +70,14 @@ class SnapshotValidationTest {
   }
 
   @Test
-  void anArticleIsNotLostOverACreatedAtTheProductDoesNotKeep(@TempDir Path dir) throws Exception {
+  void noRecordIsLostOverAFieldTheProductDoesNotKeep(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("manifest.json"), "{\"format\": \"agenthub-legacy-snapshot\", \"version\": 1}");
     Files.writeString(dir.resolve("knowledge_base.ndjson"), "{\"id\": \"d3\", \"title\": \"T3\", \"content\": \"C3\", \"created_at\": \"2026-01-15\"}\n");
+    Files.writeString(dir.resolve("embeddings_cache.ndjson"), "{\"id\": \"e1\", \"text\": \"hello\", \"model\": 42, \"vector\": [0.1, null, \"NaN\"]}\n");
     ValidatedSnapshot snapshot = ValidatedSnapshot.of(Snapshot.read(dir), Instant.parse("2026-11-28T06:00:00Z"));
-    assertEquals(List.of("d3"), snapshot.valid(Dictionary.KNOWLEDGE_BASE).stream().map(r -> r.legacyId()).toList(), snapshot.rejections().toString());
+    assertEquals(List.of(), snapshot.rejections(), "created_at of an article, model and vector of a cached text: re-made by the product");
+    assertEquals(List.of("d3"), snapshot.valid(Dictionary.KNOWLEDGE_BASE).stream().map(r -> r.legacyId()).toList());
+    assertEquals(List.of("e1"), snapshot.valid(Dictionary.EMBEDDINGS_CACHE).stream().map(r -> r.legacyId()).toList());
   }
 
   @Test

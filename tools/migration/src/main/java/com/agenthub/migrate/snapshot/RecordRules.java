@@ -76,8 +76,7 @@ final class RecordRules {
               + "(the product's cache fills again as texts are embedded)"});
         }
         text(data, "text", false, 8192, problems);
-        text(data, "model", false, 200, problems);
-        numbers(data, "vector", problems);
+        // model and vector are not kept (the text is re-embedded): an entry is not lost over them, whatever they hold.
       }
       case ANALYTICS_DATA -> {
         if (text(data, "event_type", true, 100, problems) && !EVENT_TYPE.matcher(data.get("event_type").getAsString()).matches()) {
@@ -273,24 +272,6 @@ final class RecordRules {
       JsonElement tag = value.getAsJsonArray().get(i);
       if (!tag.isJsonPrimitive() || !tag.getAsJsonPrimitive().isString() || !LABEL.matcher(tag.getAsString()).matches()) {
         problems.add(new String[] {field + "[" + i + "]", "a tag is 1..64 lowercase letters, digits, '-' or '_'"});
-        return;
-      }
-    }
-  }
-
-  private static void numbers(JsonObject data, String field, List<String[]> problems) {
-    JsonElement value = data.get(field);
-    if (value == null || value.isJsonNull()) {
-      return;
-    }
-    if (!value.isJsonArray()) {
-      problems.add(new String[] {field, "'" + field + "' must be an array of numbers, not " + kind(value)});
-      return;
-    }
-    for (int i = 0; i < value.getAsJsonArray().size(); i++) {
-      JsonElement n = value.getAsJsonArray().get(i);
-      if (!n.isJsonPrimitive() || !n.getAsJsonPrimitive().isNumber()) {
-        problems.add(new String[] {field + "[" + i + "]", "must be a number, not " + kind(n)});
         return;
       }
     }
