@@ -24,7 +24,7 @@ class SnapshotValidationTest {
 
   @Test
   void theExampleSnapshotIsValidInEveryDictionary() throws Exception {
-    ValidatedSnapshot snapshot = ValidatedSnapshot.of(Snapshot.read(EXAMPLES), Instant.parse("2026-11-28T06:00:00Z"));
+    ValidatedSnapshot snapshot = validated(EXAMPLES);
     assertEquals(2, snapshot.valid(Dictionary.AGENTS).size());
     assertEquals(2, snapshot.valid(Dictionary.DATABASE).size());
     assertEquals(1, snapshot.valid(Dictionary.ANALYTICS_DATA).size());
@@ -37,7 +37,7 @@ class SnapshotValidationTest {
 
   @Test
   void aPaymentHistoryThatDoesNotAddUpIsRejectedWithItsTransactions(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("manifest.json"), "{\"format\": \"agenthub-legacy-snapshot\", \"version\": 1}");
+    writeManifest(dir);
     Files.writeString(dir.resolve("payment_intents.ndjson"), String.join("\n",
         "{\"id\": \"ok\", \"amount\": 500, \"currency\": \"jpy\", \"status\": \"succeeded\", \"amount_received\": 500, \"created_at\": \"2026-10-01T09:00:00Z\"}",
         "{\"id\": \"short\", \"amount\": 5000, \"currency\": \"usd\", \"status\": \"succeeded\", \"amount_received\": 5000, \"created_at\": \"2026-10-01T09:00:00Z\"}",
@@ -46,9 +46,9 @@ class SnapshotValidationTest {
         "{\"id\": \"t1\", \"payment_intent_id\": \"ok\", \"kind\": \"payment\", \"amount\": 500, \"currency\": \"jpy\", \"created_at\": \"2026-10-01T09:00:01Z\"}",
         "{\"id\": \"t2\", \"payment_intent_id\": \"short\", \"kind\": \"payment\", \"amount\": 4000, \"currency\": \"usd\", \"created_at\": \"2026-10-01T09:00:01Z\"}",
         "{\"id\": \"t3\", \"payment_intent_id\": \"ghost\", \"kind\": \"payment\", \"amount\": 1, \"currency\": \"usd\", \"created_at\": \"2026-10-01T09:00:01Z\"}") + "\n");
-    ValidatedSnapshot snapshot = ValidatedSnapshot.of(Snapshot.read(dir), Instant.parse("2026-11-28T06:00:00Z"));
-    assertEquals(List.of("ok"), snapshot.valid(Dictionary.PAYMENT_INTENTS).stream().map(r -> r.legacyId()).toList());
-    assertEquals(List.of("t1"), snapshot.valid(Dictionary.TRANSACTIONS).stream().map(r -> r.legacyId()).toList());
+    ValidatedSnapshot snapshot = validated(dir);
+    assertEquals(List.of("ok"), validIds(snapshot, Dictionary.PAYMENT_INTENTS));
+    assertEquals(List.of("t1"), validIds(snapshot, Dictionary.TRANSACTIONS));
     assertRejected(snapshot, "payment_intents.ndjson", "short", "amount_received", "do not sum up");
     assertRejected(snapshot, "payment_intents.ndjson", "float", "amount", "integer of minor units");
     assertRejected(snapshot, "transactions.ndjson", "t2", "payment_intent_id", "is rejected");
@@ -58,11 +58,11 @@ class SnapshotValidationTest {
 
   @Test
   void anArticleAndADocumentUnderOneIdAreNeitherImported(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("manifest.json"), "{\"format\": \"agenthub-legacy-snapshot\", \"version\": 1}");
+    writeManifest(dir);
     Files.writeString(dir.resolve("knowledge_base.ndjson"), "{\"id\": \"d1\", \"title\": \"T\", \"content\": \"C\"}\n");
     Files.writeString(dir.resolve("documents_store.ndjson"), "{\"id\": \"d1\", \"content\": \"C\"}\n{\"id\": \"d2\", \"content\": \"\\n  Первая строка  \\nrest\"}\n");
-    ValidatedSnapshot snapshot = ValidatedSnapshot.of(Snapshot.read(dir), Instant.parse("2026-11-28T06:00:00Z"));
-    assertEquals(List.of("d2"), snapshot.valid(Dictionary.DOCUMENTS_STORE).stream().map(r -> r.legacyId()).toList());
+    ValidatedSnapshot snapshot = validated(dir);
+    assertEquals(List.of("d2"), validIds(snapshot, Dictionary.DOCUMENTS_STORE));
     assertEquals(List.of(), snapshot.valid(Dictionary.KNOWLEDGE_BASE));
     assertRejected(snapshot, "knowledge_base.ndjson", "d1", "id", "neither is imported");
     assertRejected(snapshot, "documents_store.ndjson", "d1", "id", "neither is imported");
@@ -71,29 +71,29 @@ class SnapshotValidationTest {
 
   @Test
   void noRecordIsLostOverAFieldTheProductDoesNotKeep(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("manifest.json"), "{\"format\": \"agenthub-legacy-snapshot\", \"version\": 1}");
+    writeManifest(dir);
     Files.writeString(dir.resolve("knowledge_base.ndjson"), "{\"id\": \"d3\", \"title\": \"T3\", \"content\": \"C3\", \"created_at\": \"2026-01-15\"}\n");
     Files.writeString(dir.resolve("embeddings_cache.ndjson"), "{\"id\": \"e1\", \"text\": \"hello\", \"model\": 42, \"vector\": [0.1, null, \"NaN\"]}\n");
-    ValidatedSnapshot snapshot = ValidatedSnapshot.of(Snapshot.read(dir), Instant.parse("2026-11-28T06:00:00Z"));
+    ValidatedSnapshot snapshot = validated(dir);
     assertEquals(List.of(), snapshot.rejections(), "created_at of an article, model and vector of a cached text: re-made by the product");
-    assertEquals(List.of("d3"), snapshot.valid(Dictionary.KNOWLEDGE_BASE).stream().map(r -> r.legacyId()).toList());
-    assertEquals(List.of("e1"), snapshot.valid(Dictionary.EMBEDDINGS_CACHE).stream().map(r -> r.legacyId()).toList());
+    assertEquals(List.of("d3"), validIds(snapshot, Dictionary.KNOWLEDGE_BASE));
+    assertEquals(List.of("e1"), validIds(snapshot, Dictionary.EMBEDDINGS_CACHE));
   }
 
   @Test
   void aTimeWrittenByPythonsStrIsRejectedNamingTheValue(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("manifest.json"), "{\"format\": \"agenthub-legacy-snapshot\", \"version\": 1}");
+    writeManifest(dir);
     Files.writeString(dir.resolve("analytics_data.ndjson"), String.join("\n",
         "{\"id\": \"e1\", \"event_type\": \"chat.started\", \"timestamp\": \"2026-11-27 10:00:00.123456+00:00\"}",
         "{\"id\": \"e2\", \"event_type\": \"chat.started\", \"timestamp\": \"2026-11-27T10:00:00.123456+00:00\"}") + "\n");
-    ValidatedSnapshot snapshot = ValidatedSnapshot.of(Snapshot.read(dir), Instant.parse("2026-11-28T06:00:00Z"));
+    ValidatedSnapshot snapshot = validated(dir);
     assertRejected(snapshot, "analytics_data.ndjson", "e1", "timestamp", "e.g. 2026-11-01T10:00:00Z, not '2026-11-27 10:00:00.123456+00:00'");
-    assertEquals(List.of("e2"), snapshot.valid(Dictionary.ANALYTICS_DATA).stream().map(r -> r.legacyId()).toList(), "an offset is fine");
+    assertEquals(List.of("e2"), validIds(snapshot, Dictionary.ANALYTICS_DATA), "an offset is fine");
   }
 
   @Test
   void aBrokenLineIsRejectedAloneSayingWhereAndTheLikelyCause(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("manifest.json"), "{\"format\": \"agenthub-legacy-snapshot\", \"version\": 1}");
+    writeManifest(dir);
     java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
     for (String line : List.of("{'id': 'a1', 'name': 'repr'}", "{\"id\": \"a2\", \"name\": \"comma\",}", "{\"id\": \"a3\", \"name\": NaN}",
         "{\"id\": \"a4\", \"name\": \"fine\"}", "[\"a5\"]")) {
@@ -104,8 +104,8 @@ class SnapshotValidationTest {
     file.writeBytes("\n{\"id\": \"a7\", \"name\": \"after the cut\"}\n{\"id\": \"a8\", \"name\": \"cut".getBytes(StandardCharsets.UTF_8));
     Files.write(dir.resolve("agents.ndjson"), file.toByteArray());
 
-    ValidatedSnapshot snapshot = ValidatedSnapshot.of(Snapshot.read(dir), Instant.parse("2026-11-28T06:00:00Z"));
-    assertEquals(List.of("a4", "a7"), snapshot.valid(Dictionary.AGENTS).stream().map(r -> r.legacyId()).toList());
+    ValidatedSnapshot snapshot = validated(dir);
+    assertEquals(List.of("a4", "a7"), validIds(snapshot, Dictionary.AGENTS));
     assertRejectedLine(snapshot, 1, "unexpected character near column 3 ($.); single quotes: written with str() or repr() instead of json.dumps?");
     assertRejectedLine(snapshot, 2, "expected name near column 31 ($.name)");
     assertRejectedLine(snapshot, 3, "unexpected character near column 22 ($.name); NaN and Infinity are not JSON");
@@ -132,6 +132,19 @@ class SnapshotValidationTest {
   private static void assertRejectedLine(ValidatedSnapshot snapshot, int line, String reason) {
     assertTrue(snapshot.rejections().stream().anyMatch(r -> r.line() == line && r.field().equals("(record)") && r.reason().contains(reason)),
         "line " + line + ": " + reason + " in " + snapshot.rejections());
+  }
+
+  private static void writeManifest(Path dir) throws java.io.IOException {
+    Files.writeString(dir.resolve("manifest.json"), "{\"format\": \"agenthub-legacy-snapshot\", \"version\": 1}");
+  }
+
+  /** The snapshot in the directory, validated as on the morning of 2026-11-28. */
+  private static ValidatedSnapshot validated(Path dir) throws java.io.IOException {
+    return ValidatedSnapshot.of(Snapshot.read(dir), Instant.parse("2026-11-28T06:00:00Z"));
+  }
+
+  private static List<String> validIds(ValidatedSnapshot snapshot, Dictionary dictionary) {
+    return snapshot.valid(dictionary).stream().map(r -> r.legacyId()).toList();
   }
 
   private static void assertRejected(ValidatedSnapshot snapshot, String file, String id, String field, String reason) {
