@@ -3,6 +3,7 @@ package com.agenthub.functions.infrastructure;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -167,27 +168,27 @@ final class TerraformModel {
     return Optional.of(new Reference(matcher.group(1), key, matcher.group(3)));
   }
 
+  /** The key expression of a {@code google_x.name[key].attr} reference; empty when the expression is none or has no key. */
+  private static Optional<String> referenceKey(String expression) {
+    Matcher matcher = REFERENCE.matcher(expression);
+    return matcher.matches() ? Optional.ofNullable(matcher.group(2)) : Optional.empty();
+  }
+
   /**
    * Evaluates in one Terraform run the keys of the references an attribute makes in each instance,
    * which {@link #reference(Instance, JsonElement)} then reads from the cache: one console run per
    * instance took ~0.2 s each, most of the infrastructure tests' time.
    */
   void prefetchReferences(List<Instance> instances, JsonElement attribute) {
-    List<String> keys = new ArrayList<>();
-    for (Instance instance : instances) {
-      Matcher matcher = attribute == null || !attribute.isJsonPrimitive() ? null : REFERENCE.matcher(in(instance, attribute));
-      if (matcher != null && matcher.matches() && matcher.group(2) != null) {
-        keys.add(matcher.group(2));
-      }
+    if (attribute != null && attribute.isJsonPrimitive()) {
+      evaluate(instances.stream().flatMap(i -> referenceKey(in(i, attribute)).stream()).toList());
     }
-    evaluate(keys);
   }
 
   /** Likewise the for_each of a dynamic block in each instance, for {@link #dynamicInstances}. */
   void prefetchDynamic(List<Instance> instances, JsonObject dynamicBlock) {
     evaluate(instances.stream().map(i -> in(i, dynamicBlock.get("for_each"))).toList());
   }
-
 
   /** The raw (parsed, unevaluated) attribute at a path of nested blocks; null when absent. */
   static JsonElement attribute(JsonObject body, String... path) {
@@ -227,7 +228,7 @@ final class TerraformModel {
   List<JsonElement> evaluate(List<String> expressions) {
     // A quoted string with no escape or template in it is its own value: no need to ask Terraform.
     expressions.stream().filter(e -> !evaluated.containsKey(e) && LITERAL.matcher(e).matches())
-        .forEach(e -> evaluated.put(e, new com.google.gson.JsonPrimitive(e.substring(1, e.length() - 1))));
+        .forEach(e -> evaluated.put(e, new JsonPrimitive(e.substring(1, e.length() - 1))));
     List<String> missing = expressions.stream().filter(e -> !evaluated.containsKey(e)).distinct().toList();
     // The console reads its input line by line with a bounded buffer (64 KiB): batches stay well below it.
     int from = 0;

@@ -48,11 +48,14 @@ final class JsonLines {
     }
   }
 
+  /** A decoder that reports bytes that are not UTF-8 instead of replacing them; one per file, reused line after line. */
+  static CharsetDecoder strictUtf8() {
+    return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+  }
+
   /** The line's text, or null when its bytes are not UTF-8 (a dump cut in the middle of a character, or another encoding). */
-  static String utf8(byte[] bytes, int from, int to) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try {
+  static String utf8(CharsetDecoder decoder, byte[] bytes, int from, int to) {
+    try { // decode(ByteBuffer) resets the decoder first
       return decoder.decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
     } catch (CharacterCodingException e) {
       return null;

@@ -3,6 +3,7 @@ package com.agenthub.migrate.snapshot;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +84,7 @@ public final class Snapshot {
    * another encoding is rejected alone; '\n' never occurs inside a UTF-8 character.
    */
   private static void readLines(Dictionary dictionary, byte[] bytes, List<LegacyRecord> list, List<Rejection> unreadable) {
+    CharsetDecoder decoder = JsonLines.strictUtf8();
     int number = 0;
     for (int from = 0; from < bytes.length; ) {
       int to = from;
@@ -91,7 +93,7 @@ public final class Snapshot {
       }
       number++;
       int end = to > from && bytes[to - 1] == '\r' ? to - 1 : to;
-      String line = JsonLines.utf8(bytes, from, end);
+      String line = JsonLines.utf8(decoder, bytes, from, end);
       if (line == null) {
         unreadable.add(new Rejection(dictionary.fileName(), number, null, "(record)",
             "not valid UTF-8: was the dump cut short, or written in another encoding?"));
@@ -115,7 +117,8 @@ public final class Snapshot {
       return;
     }
     if (!id.isJsonPrimitive() || !id.getAsJsonPrimitive().isString() || id.getAsString().isEmpty()) {
-      String reason = RecordRules.isInteger(id) ? "the legacy id must be a string, not a number: write an int key as str(key) (README's dump snippet does)"
+      String reason = RecordRules.isInteger(id)
+          ? "the legacy id must be a string, not a number: write an int key as str(key) (README's dump snippet does)"
           : "the legacy id must be a non-empty string";
       unreadable.add(new Rejection(dictionary.fileName(), number, id.toString(), "id", reason));
       return;
